@@ -1,0 +1,36 @@
+export { normaliseCode, describeCharacter } from './normalise.js';
+export { InvalidCodeError, toInvalidCode } from './InvalidCodeError.js';
+export type { CodeKind, InvalidCode } from './InvalidCodeError.js';
+export { SUBJECT_KIND_BY_PREFIX, subjectKindOf } from './subjectKind.js';
+export type { SubjectKind } from './subjectKind.js';
+export {
+  USCC_CHARSET,
+  USCC_WEIGHTS,
+  computeUsccCheck,
+  validateUscc,
+  parseUscc,
+  makeUscc,
+  areaCodeOf,
+} from './uscc.js';
+export type { UsccValidation } from './uscc.js';
+export {
+  computeOrgCodeCheck,
+  validateOrganisationCode,
+  parseOrganisationCode,
+} from './organisationCode.js';
+export type { OrganisationCodeValidation } from './organisationCode.js';
+export {
+  computeCitizenIdCheck,
+  validateCitizenId,
+  parseCitizenId,
+  maskCitizenId,
+  sexOf,
+  makeCitizenId,
+} from './citizenId.js';
+export type { CitizenIdValidation, CitizenIdOptions, Sex } from './citizenId.js';
+export { computeMod1110Check } from './mod1110.js';
+export { validateProjectCode, parseProjectCode, makeNewProjectCode } from './projectCode.js';
+export type { ProjectCodeFormat, ProjectCodeValidation } from './projectCode.js';
+export { SHENZHEN_DISTRICTS, isShenzhenAreaCode, districtByCode } from './areaCodes.js';
+export type { AreaLevel, District } from './areaCodes.js';
+export { UsccScalar, ProjectCodeScalar } from './scalars.js';

@@ -1,0 +1,126 @@
+/** An organisation as the store returns it (camelCase; mapped from the row in KnexCreditStore). */
+export interface OrganisationRow {
+  uscc: string;
+  kind: string;
+  name: string;
+  districtCode: string;
+  parentUscc: string | null;
+  legalRepresentative: string | null;
+  establishedOn: string | null;
+}
+
+/** A civil servant; the ID number only in masked form (the ciphertext never leaves the store). */
+export interface CivilServantRow {
+  id: string;
+  name: string;
+  idNumberMasked: string;
+  employerUscc: string;
+  post: string;
+}
+
+/** A credit record. Dates are ISO `YYYY-MM-DD`; amounts are exact decimal strings in 10,000 yuan. */
+export interface CreditRecordRow {
+  id: string;
+  kind: string;
+  subjectUscc: string | null;
+  civilServantId: string | null;
+  authorityUscc: string;
+  documentNumber: string;
+  title: string;
+  content: string | null;
+  legalBasis: string | null;
+  decisionDate: string;
+  severity: string | null;
+  fineAmount: string | null;
+  confiscatedAmount: string | null;
+  sourceUnitUscc: string;
+  catalogItemCode: string;
+  governanceField: string | null;
+  publicityStart: string | null;
+  publicityMinEnd: string | null;
+  publicityEnd: string | null;
+  ruleVersion: string | null;
+  status: string;
+  details: Record<string, unknown>;
+}
+
+/** A catalogue item (公共信用信息目录条目). */
+export interface CatalogItemRow {
+  code: string;
+  name: string;
+  nameZh: string;
+  recordKind: string;
+  conduct: string;
+  sourceUnitUscc: string;
+  sourceChannel: string;
+  dataFormat: string;
+  reportingCycle: string;
+  disclosure: string;
+  sharingClass: string;
+  retentionYears: number;
+  legalBasis: string;
+}
+
+/** A district or zone of Shenzhen. */
+export interface DistrictRow {
+  code: string;
+  nameEn: string;
+  nameZh: string;
+  level: string;
+}
+
+/** Filters on credit records; every list is "any of", the lists are combined with AND. */
+export interface RecordFilter {
+  kinds?: string[];
+  severities?: string[];
+  statuses?: string[];
+  governanceFields?: string[];
+  districts?: string[];
+  decidedFrom?: string;
+  decidedTo?: string;
+  sourceUnits?: string[];
+}
+
+/** Whose records: an organisation or a civil servant. */
+export type RecordOwner = { type: 'subject'; uscc: string } | { type: 'civilServant'; id: string };
+
+/** Keyset position: records strictly after this one in (decisionDate desc, id desc) order. */
+export interface RecordPosition {
+  decisionDate: string;
+  id: string;
+}
+
+/** One page request; `limit` rows are returned at most (the store fetches one more to see if more exist). */
+export interface PageRequest {
+  filter: RecordFilter;
+  limit: number;
+  after?: RecordPosition;
+}
+
+/** A page of rows and whether more follow. */
+export interface RecordPage {
+  rows: CreditRecordRow[];
+  hasNextPage: boolean;
+}
+
+/**
+ * Read access to the credit records store. Batch methods return one entry per input key, in input
+ * order (null or an empty page where nothing matches) and issue a constant number of statements.
+ */
+export interface CreditStore {
+  organisationsByUscc(usccs: readonly string[]): Promise<(OrganisationRow | null)[]>;
+  departmentsOf(parentUsccs: readonly string[]): Promise<OrganisationRow[][]>;
+  civilServantsById(ids: readonly string[]): Promise<(CivilServantRow | null)[]>;
+  catalogItemsByCode(codes: readonly string[]): Promise<(CatalogItemRow | null)[]>;
+  listCatalogItems(recordKind?: string): Promise<CatalogItemRow[]>;
+  listDistricts(): Promise<DistrictRow[]>;
+  /** Pages of records for several owners with the same page request: one statement. */
+  recordPagesByOwner(owners: readonly RecordOwner[], page: PageRequest): Promise<RecordPage[]>;
+  /** Record counts for several owners with the same filter: one statement. */
+  recordCountsByOwner(owners: readonly RecordOwner[], filter: RecordFilter): Promise<number[]>;
+  /** A page of all records matching the filter. */
+  recordPage(page: PageRequest): Promise<RecordPage>;
+  countRecords(filter: RecordFilter): Promise<number>;
+  /** Resolves when the database answers; rejects with the driver's reason otherwise. */
+  ping(): Promise<void>;
+}

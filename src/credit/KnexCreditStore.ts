@@ -1,0 +1,164 @@
+import type { Knex } from 'knex';
+import type {
+  CatalogItemRow, CivilServantRow, CreditStore, DistrictRow, OrganisationRow, PageRequest, RecordFilter,
+  RecordOwner, RecordPage,
+} from './CreditStore.js';
+import {
+  CIVIL_SERVANT_COLUMNS, ORGANISATION_COLUMNS, RECORD_COLUMNS, toCatalogItem, toCivilServant, toCreditRecord,
+  toDistrict, toOrganisation,
+} from './rowMappers.js';
+
+type Row = Record<string, unknown>;
+
+const ownerKey = (owner: RecordOwner): string => (owner.type === 'subject' ? `s:${owner.uscc}` : `c:${owner.id}`);
+const OWNER_KEY_SQL = "CASE WHEN r.subject_uscc IS NOT NULL THEN 's:' || r.subject_uscc ELSE 'c:' || r.civil_servant_id END";
+
+/** Orders `values` like `keys`, by `keyOf`; missing keys give null. */
+function inKeyOrder<T>(keys: readonly string[], values: T[], keyOf: (v: T) => string): (T | null)[] {
+  const byKey = new Map(values.map((v) => [keyOf(v), v]));
+  return keys.map((k) => byKey.get(k) ?? null);
+}
+
+/** The credit store on PostgreSQL (server or PGlite) through knex. */
+export class KnexCreditStore implements CreditStore {
+  private constructor(private readonly knex: Knex) {}
+
+  /** Wraps a migrated database. */
+  static create(knex: Knex): KnexCreditStore {
+    return new KnexCreditStore(knex);
+  }
+
+  async organisationsByUscc(usccs: readonly string[]): Promise<(OrganisationRow | null)[]> {
+    if (usccs.length === 0) return [];
+    const rows: Row[] = await this.knex('organisations').select(ORGANISATION_COLUMNS).whereIn('uscc', [...usccs]);
+    return inKeyOrder(usccs, rows.map(toOrganisation), (o) => o.uscc);
+  }
+
+  async departmentsOf(parentUsccs: readonly string[]): Promise<OrganisationRow[][]> {
+    if (parentUsccs.length === 0) return [];
+    const rows: Row[] = await this.knex('organisations')
+      .select(ORGANISATION_COLUMNS)
+      .whereIn('parent_uscc', [...parentUsccs])
+      .orderBy('name');
+    const orgs = rows.map(toOrganisation);
+    return parentUsccs.map((p) => orgs.filter((o) => o.parentUscc === p));
+  }
+
+  async civilServantsById(ids: readonly string[]): Promise<(CivilServantRow | null)[]> {
+    if (ids.length === 0) return [];
+    const rows: Row[] = await this.knex('civil_servants').select(CIVIL_SERVANT_COLUMNS).whereIn('id', [...ids]);
+    return inKeyOrder(ids, rows.map(toCivilServant), (c) => c.id);
+  }
+
+  async catalogItemsByCode(codes: readonly string[]): Promise<(CatalogItemRow | null)[]> {
+    if (codes.length === 0) return [];
+    const rows: Row[] = await this.knex('catalog_items').select('*').whereIn('code', [...codes]);
+    return inKeyOrder(codes, rows.map(toCatalogItem), (c) => c.code);
+  }
+
+  async listCatalogItems(recordKind?: string): Promise<CatalogItemRow[]> {
+    const query = this.knex('catalog_items').select('*').orderBy('code');
+    if (recordKind) query.where('record_kind', recordKind);
+    return ((await query) as Row[]).map(toCatalogItem);
+  }
+
+  async listDistricts(): Promise<DistrictRow[]> {
+    return ((await this.knex('districts').select('*').orderBy('code')) as Row[]).map(toDistrict);
+  }
+
+  async recordPagesByOwner(owners: readonly RecordOwner[], page: PageRequest): Promise<RecordPage[]> {
+    if (owners.length === 0) return [];
+    const inner = this.filtered(page.filter, 'r')
+      .modify((q) => this.whereOwners(q, owners))
+      .modify((q) => this.whereAfter(q, page))
+      .select(RECORD_COLUMNS.map((c) => `r.${c}`))
+      .select(this.knex.raw(`${OWNER_KEY_SQL} AS owner_key`))
+      .select(this.knex.raw(`row_number() OVER (PARTITION BY ${OWNER_KEY_SQL} ORDER BY r.decision_date DESC, r.id DESC) AS rn`));
+    const rows: Row[] = await this.knex
+      .from(inner.as('p'))
+      .select('*')
+      .where('rn', '<=', page.limit + 1)
+      .orderBy([{ column: 'owner_key' }, { column: 'rn' }]);
+    const grouped = new Map<string, Row[]>();
+    for (const row of rows) {
+      const key = String(row.owner_key);
+      grouped.set(key, [...(grouped.get(key) ?? []), row]);
+    }
+    return owners.map((owner) => {
+      const ownerRows = grouped.get(ownerKey(owner)) ?? [];
+      return { rows: ownerRows.slice(0, page.limit).map(toCreditRecord), hasNextPage: ownerRows.length > page.limit };
+    });
+  }
+
+  async recordCountsByOwner(owners: readonly RecordOwner[], filter: RecordFilter): Promise<number[]> {
+    if (owners.length === 0) return [];
+    const rows: Row[] = await this.filtered(filter, 'r')
+      .modify((q) => this.whereOwners(q, owners))
+      .select(this.knex.raw(`${OWNER_KEY_SQL} AS owner_key`))
+      .count({ n: '*' })
+      .groupByRaw(OWNER_KEY_SQL);
+    const counts = new Map(rows.map((r) => [String(r.owner_key), Number(r.n)]));
+    return owners.map((o) => counts.get(ownerKey(o)) ?? 0);
+  }
+
+  async recordPage(page: PageRequest): Promise<RecordPage> {
+    const rows: Row[] = await this.filtered(page.filter, 'r')
+      .modify((q) => this.whereAfter(q, page))
+      .select(RECORD_COLUMNS.map((c) => `r.${c}`))
+      .orderBy([{ column: 'r.decision_date', order: 'desc' }, { column: 'r.id', order: 'desc' }])
+      .limit(page.limit + 1);
+    return { rows: rows.slice(0, page.limit).map(toCreditRecord), hasNextPage: rows.length > page.limit };
+  }
+
+  async countRecords(filter: RecordFilter): Promise<number> {
+    const [row] = (await this.filtered(filter, 'r').count({ n: '*' })) as Row[];
+    return Number(row?.n ?? 0);
+  }
+
+  async ping(): Promise<void> {
+    await this.knex.raw('select 1');
+  }
+
+  /** Base query on credit_records aliased `alias`, with the filter applied. */
+  private filtered(filter: RecordFilter, alias: string): Knex.QueryBuilder {
+    const q = this.knex(`credit_records as ${alias}`);
+    const col = (c: string) => `${alias}.${c}`;
+    if (filter.kinds?.length) q.whereIn(col('kind'), filter.kinds);
+    if (filter.severities?.length) q.whereIn(col('severity'), filter.severities);
+    if (filter.statuses?.length) q.whereIn(col('status'), filter.statuses);
+    if (filter.governanceFields?.length) q.whereIn(col('governance_field'), filter.governanceFields);
+    if (filter.sourceUnits?.length) q.whereIn(col('source_unit_uscc'), filter.sourceUnits);
+    if (filter.decidedFrom) q.where(col('decision_date'), '>=', filter.decidedFrom);
+    if (filter.decidedTo) q.where(col('decision_date'), '<=', filter.decidedTo);
+    if (filter.districts?.length) {
+      const districts = filter.districts;
+      // A record's district is its subject's; a civil servant's record takes the employer's district.
+      q.where((w) =>
+        w
+          .whereIn(col('subject_uscc'), this.knex('organisations').select('uscc').whereIn('district_code', districts))
+          .orWhereIn(
+            col('civil_servant_id'),
+            this.knex('civil_servants as cs')
+              .join('organisations as e', 'e.uscc', 'cs.employer_uscc')
+              .select('cs.id')
+              .whereIn('e.district_code', districts),
+          ),
+      );
+    }
+    return q;
+  }
+
+  private whereOwners(q: Knex.QueryBuilder, owners: readonly RecordOwner[]): void {
+    const usccs = owners.flatMap((o) => (o.type === 'subject' ? [o.uscc] : []));
+    const ids = owners.flatMap((o) => (o.type === 'civilServant' ? [o.id] : []));
+    q.where((w) => {
+      if (usccs.length) w.orWhereIn('r.subject_uscc', usccs);
+      if (ids.length) w.orWhereIn('r.civil_servant_id', ids);
+    });
+  }
+
+  private whereAfter(q: Knex.QueryBuilder, page: PageRequest): void {
+    if (!page.after) return;
+    q.whereRaw('(r.decision_date, r.id) < (?::date, ?::bigint)', [page.after.decisionDate, page.after.id]);
+  }
+}

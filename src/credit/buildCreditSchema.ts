@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema, type ResolverData } from 'type-graphql';
+import { CreditDeps } from './CreditDeps.js';
+import type { CreditStore } from './CreditStore.js';
+import { ConnectionResolver } from './resolvers/ConnectionResolver.js';
+import { CatalogItemResolver, CivilServantResolver } from './resolvers/CivilServantResolver.js';
+import { CreditRecordResolver } from './resolvers/CreditRecordResolver.js';
+import { CreditSubjectResolver, GovernmentBodyResolver } from './resolvers/CreditSubjectResolver.js';
+import { QueryResolver } from './resolvers/QueryResolver.js';
+import { toDatabaseError } from './toDatabaseError.js';
+import { Enterprise, GovernmentBody, OtherOrganisation, PublicInstitution, SocialOrganisation } from './types/CreditSubject.js';
+
+const RESOLVERS = [
+  QueryResolver, CreditSubjectResolver, GovernmentBodyResolver, CreditRecordResolver, ConnectionResolver,
+  CivilServantResolver, CatalogItemResolver,
+] as const;
+
+/**
+ * Builds the executable credit subschema over a store. Resolvers are created once per schema with the
+ * store injected; per-request state lives in loaders keyed by the request's context object.
+ */
+export async function buildCreditSchema(store: CreditStore): Promise<GraphQLSchema> {
+  const deps = new CreditDeps(store);
+  const instances = new Map<unknown, unknown>();
+  return buildSchema({
+    resolvers: RESOLVERS,
+    orphanedTypes: [Enterprise, GovernmentBody, PublicInstitution, SocialOrganisation, OtherOrganisation],
+    validate: false,
+    globalMiddlewares: [toDatabaseError],
+    container: {
+      get(someClass: new (deps: CreditDeps) => unknown, _data: ResolverData<object>) {
+        if (!instances.has(someClass)) instances.set(someClass, new someClass(deps));
+        return instances.get(someClass);
+      },
+    },
+  });
+}

@@ -1,0 +1,76 @@
+import DataLoader from 'dataloader';
+import type {
+  CatalogItemRow, CivilServantRow, CreditStore, DistrictRow, OrganisationRow, PageRequest, RecordFilter, RecordOwner, RecordPage,
+} from './CreditStore.js';
+
+/** A request for one owner's page; owners asking with the same page request are batched together. */
+export interface OwnerPageKey {
+  owner: RecordOwner;
+  page: PageRequest;
+}
+
+/** An owner's count under a filter. */
+export interface OwnerCountKey {
+  owner: RecordOwner;
+  filter: RecordFilter;
+}
+
+/** The per-request loaders of the credit subschema. */
+export interface CreditLoaders {
+  organisation: DataLoader<string, OrganisationRow | null>;
+  departments: DataLoader<string, OrganisationRow[]>;
+  civilServant: DataLoader<string, CivilServantRow | null>;
+  catalogItem: DataLoader<string, CatalogItemRow | null>;
+  district: DataLoader<string, DistrictRow | null>;
+  recordPage: DataLoader<OwnerPageKey, RecordPage, string>;
+  recordCount: DataLoader<OwnerCountKey, number, string>;
+}
+
+/** Groups keys by a shared part, runs one batch call per group, and returns results in key order. */
+async function batchByGroup<K, V>(
+  keys: readonly K[],
+  groupOf: (key: K) => string,
+  run: (group: K[]) => Promise<V[]>,
+): Promise<V[]> {
+  const groups = new Map<string, number[]>();
+  keys.forEach((key, i) => groups.set(groupOf(key), [...(groups.get(groupOf(key)) ?? []), i]));
+  const results = new Array<V>(keys.length);
+  await Promise.all(
+    [...groups.values()].map(async (indexes) => {
+      const values = await run(indexes.map((i) => keys[i] as K));
+      indexes.forEach((keyIndex, j) => {
+        results[keyIndex] = values[j] as V;
+      });
+    }),
+  );
+  return results;
+}
+
+/**
+ * Creates fresh loaders for one GraphQL request; never share them across requests (their cache would
+ * serve one caller's data to another). Each batch issues one statement per distinct page request.
+ */
+export function createLoaders(store: CreditStore): CreditLoaders {
+  return {
+    organisation: new DataLoader((usccs) => store.organisationsByUscc(usccs)),
+    departments: new DataLoader((usccs) => store.departmentsOf(usccs)),
+    civilServant: new DataLoader((ids) => store.civilServantsById(ids)),
+    catalogItem: new DataLoader((codes) => store.catalogItemsByCode(codes)),
+    district: new DataLoader(async (codes) => {
+      const districts = await store.listDistricts();
+      return codes.map((code) => districts.find((d) => d.code === code) ?? null);
+    }),
+    recordPage: new DataLoader(
+      (keys) =>
+        batchByGroup(keys, (k) => JSON.stringify(k.page), (group) =>
+          store.recordPagesByOwner(group.map((k) => k.owner), group[0]!.page)),
+      { cacheKeyFn: (k) => JSON.stringify(k) },
+    ),
+    recordCount: new DataLoader(
+      (keys) =>
+        batchByGroup(keys, (k) => JSON.stringify(k.filter), (group) =>
+          store.recordCountsByOwner(group.map((k) => k.owner), group[0]!.filter)),
+      { cacheKeyFn: (k) => JSON.stringify(k) },
+    ),
+  };
+}

@@ -1,0 +1,19 @@
+import type { RecordPosition } from './CreditStore.js';
+import { badUserInput } from './errors.js';
+
+const PREFIX = 'cr1';
+
+/** Encodes a record's position in (decisionDate desc, id desc) order as an opaque cursor. */
+export function encodeCursor(position: RecordPosition): string {
+  return Buffer.from(`${PREFIX}|${position.decisionDate}|${position.id}`, 'utf8').toString('base64url');
+}
+
+/** Decodes a cursor from `encodeCursor`; throws BAD_USER_INPUT naming `argumentName` if it is not one. */
+export function decodeCursor(cursor: string, argumentName = 'after'): RecordPosition {
+  const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
+  const match = /^cr1\|(\d{4}-\d{2}-\d{2})\|(\d{1,18})$/.exec(text);
+  if (!match) {
+    throw badUserInput(argumentName, `"${cursor}" is not a cursor of this connection; pass an edge's cursor or pageInfo.endCursor unchanged`);
+  }
+  return { decisionDate: match[1] as string, id: match[2] as string };
+}

@@ -1,0 +1,68 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { CreditDeps } from '../CreditDeps.js';
+import type { CatalogItemRow, CivilServantRow, CreditRecordRow, OrganisationRow } from '../CreditStore.js';
+import { CatalogItem } from '../types/CatalogItem.js';
+import { CivilServant } from '../types/CivilServant.js';
+import { CreditRecord, CreditRecordDetails, Publicity } from '../types/CreditRecord.js';
+import { CreditSubject } from '../types/CreditSubject.js';
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+@Resolver(() => CreditRecord)
+export class CreditRecordResolver {
+  constructor(private readonly deps: CreditDeps) {}
+
+  @FieldResolver(() => CreditSubject, { nullable: true, description: 'The organisation the record is about (信用主体); null for a civil servant\'s record.' })
+  subject(@Root() record: CreditRecordRow, @Ctx() ctx: object): Promise<OrganisationRow | null> | null {
+    return record.subjectUscc ? this.deps.loaders(ctx).organisation.load(record.subjectUscc) : null;
+  }
+
+  @FieldResolver(() => CivilServant, { nullable: true, description: 'The civil servant the record is about; null for an organisation\'s record.' })
+  civilServant(@Root() record: CreditRecordRow, @Ctx() ctx: object): Promise<CivilServantRow | null> | null {
+    return record.civilServantId ? this.deps.loaders(ctx).civilServant.load(record.civilServantId) : null;
+  }
+
+  @FieldResolver(() => CreditSubject, { nullable: true, description: 'The deciding authority (决定机关 / 作出决定的机关或法院).' })
+  authority(@Root() record: CreditRecordRow, @Ctx() ctx: object): Promise<OrganisationRow | null> {
+    return this.deps.loaders(ctx).organisation.load(record.authorityUscc);
+  }
+
+  @FieldResolver(() => CreditSubject, { nullable: true, description: 'The source unit that reported the record (数据来源单位 / 信源单位).' })
+  sourceUnit(@Root() record: CreditRecordRow, @Ctx() ctx: object): Promise<OrganisationRow | null> {
+    return this.deps.loaders(ctx).organisation.load(record.sourceUnitUscc);
+  }
+
+  @FieldResolver(() => CatalogItem, { nullable: true, description: 'The catalogue item (目录条目) under which the record was reported.' })
+  catalogItem(@Root() record: CreditRecordRow, @Ctx() ctx: object): Promise<CatalogItemRow | null> {
+    return this.deps.loaders(ctx).catalogItem.load(record.catalogItemCode);
+  }
+
+  @FieldResolver(() => Publicity, { nullable: true, description: 'Publicity window (公示期); null for kinds not disclosed as negative records.' })
+  publicity(@Root() record: CreditRecordRow): Publicity | null {
+    if (!record.publicityStart || !record.ruleVersion) return null;
+    return {
+      start: record.publicityStart,
+      minimumEnd: record.publicityMinEnd ?? record.publicityStart,
+      end: record.publicityEnd,
+      ruleVersion: record.ruleVersion,
+    };
+  }
+
+  @FieldResolver(() => CreditRecordDetails, { description: 'Kind-specific particulars (明细).' })
+  details(@Root() record: CreditRecordRow): CreditRecordDetails {
+    const d = record.details;
+    return {
+      penaltyCategories: Array.isArray(d.penaltyCategories) ? d.penaltyCategories.map(String) : null,
+      caseNumber: text(d.caseNumber),
+      obligation: text(d.obligation),
+      performance: text(d.performance),
+      dishonestConduct: text(d.dishonestConduct),
+      sanction: text(d.sanction),
+      licenceCategory: text(d.licenceCategory),
+      certificateNumber: text(d.certificateNumber),
+      validFrom: text(d.validFrom),
+      validTo: text(d.validTo),
+      withdrawalReason: text(d.withdrawalReason),
+    };
+  }
+}

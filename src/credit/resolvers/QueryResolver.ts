@@ -1,0 +1,77 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { UsccScalar } from '../../codes/index.js';
+import type { CreditDeps } from '../CreditDeps.js';
+import type { CatalogItemRow, CivilServantRow, DistrictRow, OrganisationRow } from '../CreditStore.js';
+import { CreditRecordKind, GOVERNANCE_FIELDS } from '../enums.js';
+import { badUserInput } from '../errors.js';
+import { CatalogItem } from '../types/CatalogItem.js';
+import { CivilServant } from '../types/CivilServant.js';
+import { CreditRecordConnection, CreditRecordFilter } from '../types/CreditRecord.js';
+import { CreditSubject } from '../types/CreditSubject.js';
+import { District, GovernanceFieldInfo } from '../types/District.js';
+import { createConnectionSource, MAX_PAGE_SIZE, type ConnectionSource } from './connectionSource.js';
+
+/** Most USCCs one `subjects` call takes. */
+export const MAX_SUBJECTS = 500;
+
+@Resolver()
+export class QueryResolver {
+  constructor(private readonly deps: CreditDeps) {}
+
+  @Query(() => CreditSubject, {
+    nullable: true,
+    description: 'The credit subject with this USCC, or null when no subject has it. A malformed code is an error naming what is wrong.',
+  })
+  subject(@Arg('uscc', () => UsccScalar) uscc: string, @Ctx() ctx: object): Promise<OrganisationRow | null> {
+    return this.deps.loaders(ctx).organisation.load(uscc);
+  }
+
+  @Query(() => [CreditSubject], {
+    nullable: 'items',
+    description: `Several credit subjects at once: one entry per input code, in input order, null where unknown (at most ${MAX_SUBJECTS}).`,
+  })
+  async subjects(
+    @Arg('usccs', () => [UsccScalar]) usccs: string[],
+    @Ctx() ctx: object,
+  ): Promise<(OrganisationRow | null)[]> {
+    if (usccs.length > MAX_SUBJECTS) throw badUserInput('usccs', `at most ${MAX_SUBJECTS} codes per call, got ${usccs.length}`);
+    const result = await this.deps.loaders(ctx).organisation.loadMany(usccs);
+    return result.map((r) => {
+      if (r instanceof Error) throw r;
+      return r;
+    });
+  }
+
+  @Query(() => CreditRecordConnection, {
+    description: `Credit records of all subjects, newest decision first. \`first\` defaults to 20 and may be at most ${MAX_PAGE_SIZE}.`,
+  })
+  creditRecords(
+    @Arg('filter', () => CreditRecordFilter, { nullable: true }) filter: CreditRecordFilter | null,
+    @Arg('first', () => Int, { nullable: true, description: `Records per page, 0 to ${MAX_PAGE_SIZE} (default 20).` }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' }) after: string | null,
+  ): ConnectionSource {
+    return createConnectionSource(null, filter, first, after);
+  }
+
+  @Query(() => CivilServant, { nullable: true, description: 'A civil servant (公务员) by opaque id; null when unknown.' })
+  civilServant(@Arg('id', () => ID) id: string, @Ctx() ctx: object): Promise<CivilServantRow | null> {
+    return this.deps.loaders(ctx).civilServant.load(id);
+  }
+
+  @Query(() => [CatalogItem], { description: 'The public credit information catalogue (公共信用信息目录), optionally for one record kind.' })
+  catalog(
+    @Arg('recordKind', () => CreditRecordKind, { nullable: true }) recordKind: string | null,
+  ): Promise<CatalogItemRow[]> {
+    return this.deps.store.listCatalogItems(recordKind ?? undefined);
+  }
+
+  @Query(() => [District], { description: 'Shenzhen districts and zones with their area codes (行政区划).' })
+  districts(): Promise<DistrictRow[]> {
+    return this.deps.store.listDistricts();
+  }
+
+  @Query(() => [GovernanceFieldInfo], { description: 'The 19 fields of special governance of dishonesty (失信专项治理领域).' })
+  governanceFields(): GovernanceFieldInfo[] {
+    return GOVERNANCE_FIELDS;
+  }
+}

@@ -1,0 +1,109 @@
+import type {
+  CatalogItemRow, CivilServantRow, CreditRecordRow, DistrictRow, OrganisationRow,
+} from './CreditStore.js';
+
+// The only place where snake_case columns meet camelCase fields. PGlite and node-postgres differ in how
+// they parse some types (PGlite gives DATE as a Date and BIGINT as a number), so normalise here.
+
+type Row = Record<string, unknown>;
+
+/** DATE column → 'YYYY-MM-DD' (or null), whichever driver parsed it. */
+export function toIsoDate(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).slice(0, 10);
+}
+
+const str = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+
+/** Columns read for organisations. */
+export const ORGANISATION_COLUMNS = [
+  'uscc', 'kind', 'name', 'district_code', 'parent_uscc', 'legal_representative', 'established_on',
+] as const;
+
+/** organisations row → OrganisationRow. */
+export function toOrganisation(row: Row): OrganisationRow {
+  return {
+    uscc: String(row.uscc),
+    kind: String(row.kind),
+    name: String(row.name),
+    districtCode: String(row.district_code),
+    parentUscc: str(row.parent_uscc),
+    legalRepresentative: str(row.legal_representative),
+    establishedOn: toIsoDate(row.established_on),
+  };
+}
+
+/** Columns read for civil servants: never the ciphertext or the join hash. */
+export const CIVIL_SERVANT_COLUMNS = ['id', 'name', 'id_number_masked', 'employer_uscc', 'post'] as const;
+
+/** civil_servants row → CivilServantRow. */
+export function toCivilServant(row: Row): CivilServantRow {
+  return {
+    id: String(row.id),
+    name: String(row.name),
+    idNumberMasked: String(row.id_number_masked),
+    employerUscc: String(row.employer_uscc),
+    post: String(row.post),
+  };
+}
+
+/** Columns read for credit records. */
+export const RECORD_COLUMNS = [
+  'id', 'kind', 'subject_uscc', 'civil_servant_id', 'authority_uscc', 'document_number', 'title', 'content',
+  'legal_basis', 'decision_date', 'severity', 'fine_amount', 'confiscated_amount', 'source_unit_uscc',
+  'catalog_item_code', 'governance_field', 'publicity_start', 'publicity_min_end', 'publicity_end',
+  'rule_version', 'status', 'details',
+] as const;
+
+/** credit_records row → CreditRecordRow. */
+export function toCreditRecord(row: Row): CreditRecordRow {
+  return {
+    id: String(row.id),
+    kind: String(row.kind),
+    subjectUscc: str(row.subject_uscc),
+    civilServantId: str(row.civil_servant_id),
+    authorityUscc: String(row.authority_uscc),
+    documentNumber: String(row.document_number),
+    title: String(row.title),
+    content: str(row.content),
+    legalBasis: str(row.legal_basis),
+    decisionDate: toIsoDate(row.decision_date) ?? '',
+    severity: str(row.severity),
+    fineAmount: str(row.fine_amount),
+    confiscatedAmount: str(row.confiscated_amount),
+    sourceUnitUscc: String(row.source_unit_uscc),
+    catalogItemCode: String(row.catalog_item_code),
+    governanceField: str(row.governance_field),
+    publicityStart: toIsoDate(row.publicity_start),
+    publicityMinEnd: toIsoDate(row.publicity_min_end),
+    publicityEnd: toIsoDate(row.publicity_end),
+    ruleVersion: str(row.rule_version),
+    status: String(row.status),
+    details: (typeof row.details === 'string' ? JSON.parse(row.details) : row.details ?? {}) as Record<string, unknown>,
+  };
+}
+
+/** catalog_items row → CatalogItemRow. */
+export function toCatalogItem(row: Row): CatalogItemRow {
+  return {
+    code: String(row.code),
+    name: String(row.name),
+    nameZh: String(row.name_zh),
+    recordKind: String(row.record_kind),
+    conduct: String(row.conduct),
+    sourceUnitUscc: String(row.source_unit_uscc),
+    sourceChannel: String(row.source_channel),
+    dataFormat: String(row.data_format),
+    reportingCycle: String(row.reporting_cycle),
+    disclosure: String(row.disclosure),
+    sharingClass: String(row.sharing_class),
+    retentionYears: Number(row.retention_years),
+    legalBasis: String(row.legal_basis),
+  };
+}
+
+/** districts row → DistrictRow. */
+export function toDistrict(row: Row): DistrictRow {
+  return { code: String(row.code), nameEn: String(row.name_en), nameZh: String(row.name_zh), level: String(row.level) };
+}

@@ -1,0 +1,19 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+
+@ObjectType({
+  description:
+    'A civil servant (公务员) with a personal credit archive (个人诚信档案). The citizen ID number is stored encrypted; only its masked form is shown.',
+})
+export class CivilServant {
+  @Field(() => ID, { description: 'Opaque identifier (not the ID number).' })
+  id!: string;
+
+  @Field(() => String, { description: 'Name (姓名).' })
+  name!: string;
+
+  @Field(() => String, { description: 'Citizen ID number with birth month and day masked (脱敏身份证号), e.g. 3423011964****3224.' })
+  idNumberMasked!: string;
+
+  @Field(() => String, { description: 'Post (职务 / 职级).' })
+  post!: string;
+}

@@ -1,0 +1,160 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { UsccScalar } from '../../codes/index.js';
+import { DateScalar, DecimalScalar } from '../scalars.js';
+import { CreditRecordKind, GovernanceField, RecordStatus, Severity } from '../enums.js';
+
+@ObjectType({ description: 'Publicity window of a negative record (公示期) and the rule version that set it.' })
+export class Publicity {
+  @Field(() => DateScalar, { description: 'First day of publicity (公示起始日).' })
+  start!: string;
+
+  @Field(() => DateScalar, { description: 'End of the minimum publicity period: credit repair (信用修复) may be applied for from this day.' })
+  minimumEnd!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Publicity end date (公示截止期): disclosure stops by itself after this day. Null: until deleted.' })
+  end!: string | null;
+
+  @Field(() => String, { description: 'Version of the publicity rules in force on the decision date, e.g. NDRC-ORDER-58-2023.' })
+  ruleVersion!: string;
+}
+
+@ObjectType({ description: 'Kind-specific particulars of a record (from the double-publicity CF_/XK_ fields and court lists).' })
+export class CreditRecordDetails {
+  @Field(() => [String], { nullable: true, description: 'Penalty categories (处罚类别), Administrative Penalty Law art. 9, e.g. FINE_CONFISCATION.' })
+  penaltyCategories!: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Court case number (案号), e.g. (2019)粤0305执1194号.' })
+  caseNumber!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Obligation set by the enforcement basis (生效法律文书确定的义务).' })
+  obligation!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Performance of the obligation (履行情况): NONE or PARTIAL.' })
+  performance!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Dishonest conduct (失信行为情形) of a judgment defaulter.' })
+  dishonestConduct!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Sanction on a civil servant (处分种类): WARNING, DEMERIT, MAJOR_DEMERIT, DEMOTION, REMOVAL_FROM_POST, DISMISSAL.' })
+  sanction!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Licence category (许可类别): ordinary, franchise, recognition, verification, registration, other.' })
+  licenceCategory!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Licence certificate number (许可证书编号).' })
+  certificateNumber!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Licence valid from (有效期自).' })
+  validFrom!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Licence valid to (有效期至).' })
+  validTo!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the record was withdrawn from publicity (撤销原因).' })
+  withdrawalReason!: string | null;
+}
+
+@ObjectType({
+  description:
+    'A credit record (信用记录) about an organisation or a civil servant: a licence, penalty, judgment, listing, sanction, commendation or commitment, as reported by its source unit.',
+})
+export class CreditRecord {
+  @Field(() => ID, { description: 'Opaque identifier of the record in the hub.' })
+  id!: string;
+
+  @Field(() => CreditRecordKind, { description: 'Kind of record (信用信息类别).' })
+  kind!: string;
+
+  @Field(() => String, { description: 'Decision document number (决定书文号 / 案号); with the authority, the natural key of the record.' })
+  documentNumber!: string;
+
+  @Field(() => String, { description: 'Short title of the decision (事项名称).' })
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: 'Facts and content of the decision (主要事实 / 处罚内容).' })
+  content!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Legal basis (依据).' })
+  legalBasis!: string | null;
+
+  @Field(() => DateScalar, { description: 'Decision date (决定日期).' })
+  decisionDate!: string;
+
+  @Field(() => Severity, { nullable: true, description: 'Severity of a negative record (失信程度); null for licences, commendations and commitments.' })
+  severity!: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Fine amount in 10,000 yuan (罚款金额, 万元), exact.' })
+  fineAmount!: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Confiscated amount in 10,000 yuan (没收违法所得、没收非法财物的金额, 万元), exact.' })
+  confiscatedAmount!: string | null;
+
+  @Field(() => GovernanceField, { nullable: true, description: 'Special-governance field (专项治理领域) the record belongs to, if any.' })
+  governanceField!: string | null;
+
+  @Field(() => RecordStatus, { description: 'Disclosure status (状态).' })
+  status!: string;
+}
+
+@ObjectType({ description: 'An edge of a credit-record connection.' })
+export class CreditRecordEdge {
+  @Field(() => String, { description: 'Opaque cursor of this record; pass it as `after` to continue after it.' })
+  cursor!: string;
+
+  @Field(() => CreditRecord, { description: 'The record.' })
+  node!: CreditRecord;
+}
+
+@ObjectType({ description: 'Relay page information.' })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'More records follow this page.' })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: 'Records precede this page (true whenever `after` was given).' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first record of the page.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last record of the page: pass it as `after` for the next page.' })
+  endCursor!: string | null;
+}
+
+@ObjectType({ description: 'A page of credit records, newest decision first (Relay connection).' })
+export class CreditRecordConnection {
+  @Field(() => Int, { description: 'Number of records matching the filter, on all pages.' })
+  totalCount!: number;
+
+  @Field(() => [CreditRecordEdge], { description: 'The records of this page.' })
+  edges!: CreditRecordEdge[];
+
+  @Field(() => PageInfo, { description: 'Where this page stands.' })
+  pageInfo!: PageInfo;
+}
+
+@InputType({ description: 'Filter on credit records. Each list means "any of"; the conditions are combined with AND.' })
+export class CreditRecordFilter {
+  @Field(() => [CreditRecordKind], { nullable: true, description: 'Kinds of record.' })
+  kinds?: string[];
+
+  @Field(() => [Severity], { nullable: true, description: 'Severities.' })
+  severities?: string[];
+
+  @Field(() => [RecordStatus], { nullable: true, description: 'Statuses.' })
+  statuses?: string[];
+
+  @Field(() => [GovernanceField], { nullable: true, description: 'Special-governance fields (专项治理领域).' })
+  governanceFields?: string[];
+
+  @Field(() => [String], { nullable: true, description: "Districts by area code, e.g. 440305 (the subject's district; for civil servants, the employer's)." })
+  districts?: string[];
+
+  @Field(() => DateScalar, { nullable: true, description: 'Decided on or after this date.' })
+  decidedFrom?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Decided on or before this date.' })
+  decidedTo?: string;
+
+  @Field(() => [UsccScalar], { nullable: true, description: 'Source units (数据来源单位) by USCC.' })
+  sourceUnits?: string[];
+}

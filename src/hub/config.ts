@@ -1,0 +1,94 @@
+import { DEVELOPMENT_DATA_KEY } from '../credit/index.js';
+
+/** Sample data sizes the hub can load into an empty database at start. */
+export type SeedSize = 'small' | 'large' | 'none';
+
+/** The hub's configuration, read from the environment once at start. */
+export interface HubConfig {
+  port: number;
+  host: string;
+  /** Real PostgreSQL when set; otherwise the embedded PGlite default. */
+  databaseUrl: string | null;
+  /** Directory for PGlite's data; null keeps the embedded database in memory. */
+  pgliteDir: string | null;
+  /** Sample data loaded into an empty database at start. */
+  seed: SeedSize;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  dataKey: string;
+  /** True when the development data key is in use (never allowed in production). */
+  usingDevelopmentKey: boolean;
+  dbPoolMax: number;
+  shutdownGraceMs: number;
+  production: boolean;
+}
+
+/** A configuration problem; the message names the variable and says how to fix it. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+/**
+ * Reads and validates the configuration. Throws ConfigError naming the first bad variable; never
+ * returns a half-valid configuration.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const production = env.NODE_ENV === 'production';
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl !== null) {
+    let protocol = '';
+    try {
+      protocol = new URL(databaseUrl).protocol;
+    } catch {
+      throw new ConfigError('DATABASE_URL', 'is not a URL; expected postgres://user:password@host:5432/database');
+    }
+    if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+      throw new ConfigError('DATABASE_URL', `must start with postgres:// or postgresql://, got "${protocol}//"`);
+    }
+  }
+  const pgliteDir = env.PGLITE_DIR?.trim() || null;
+  if (databaseUrl && pgliteDir) {
+    throw new ConfigError('PGLITE_DIR', 'cannot be used together with DATABASE_URL; unset one of them');
+  }
+  const rawKey = env.CHENGXIN_DATA_KEY?.trim() || null;
+  if (rawKey !== null && !/^[0-9a-fA-F]{64}$/.test(rawKey)) {
+    throw new ConfigError('CHENGXIN_DATA_KEY', 'must be 64 hexadecimal characters (32 bytes); generate one with `openssl rand -hex 32`');
+  }
+  if (rawKey === null && production) {
+    throw new ConfigError('CHENGXIN_DATA_KEY', 'is required when NODE_ENV=production (it encrypts citizen ID numbers); generate one with `openssl rand -hex 32`');
+  }
+  return {
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST?.trim() || '127.0.0.1',
+    databaseUrl,
+    pgliteDir,
+    seed: oneOf(env, 'SEED', ['small', 'large', 'none'] as const, databaseUrl ? 'none' : 'small'),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    dataKey: rawKey ?? DEVELOPMENT_DATA_KEY,
+    usingDevelopmentKey: rawKey === null,
+    dbPoolMax: integer(env, 'DB_POOL_MAX', 10, 1, 200),
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    production,
+  };
+}

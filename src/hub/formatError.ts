@@ -1,0 +1,71 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, parse, visit, type ValueNode } from 'graphql';
+import type { Logger } from './logger.js';
+
+/** Codes a client may see; anything else is reported as INTERNAL_SERVER_ERROR with a generic message. */
+const PUBLIC_CODES = new Set([
+  'BAD_USER_INPUT', 'NOT_FOUND', 'DATABASE_UNAVAILABLE', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
+  'UNAUTHENTICATED', 'FORBIDDEN', 'CONFLICT', 'SOURCE_UNAVAILABLE', 'SOURCE_TIMEOUT', 'SOURCE_BAD_RESPONSE',
+]);
+
+/**
+ * Finds the argument whose literal value is at `start` in the document, e.g. `uscc` for a malformed
+ * `subject(uscc: "…")`. graphql-js reports such values without naming their argument.
+ */
+function argumentAt(body: string, start: number): string | null {
+  let name: string | null = null;
+  try {
+    visit(parse(body), {
+      Argument(node) {
+        const value: ValueNode = node.value;
+        if (value.loc && start >= value.loc.start && start < value.loc.end) name = node.name.value;
+      },
+    });
+  } catch {
+    return null;
+  }
+  return name;
+}
+
+/** Turns a literal-value validation error caused by one of our scalars into BAD_USER_INPUT naming the argument. */
+function asBadArgument(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
+  if (!(error instanceof GraphQLError) || formatted.extensions?.code !== 'GRAPHQL_VALIDATION_FAILED') return null;
+  const original = error.originalError;
+  if (!(original instanceof GraphQLError) || original.extensions.code !== 'BAD_USER_INPUT') return null;
+  const node = error.nodes?.[0];
+  const argumentName = node?.loc && node.kind !== Kind.ARGUMENT ? argumentAt(node.loc.source.body, node.loc.start) : null;
+  return {
+    ...formatted,
+    message: argumentName ? `Argument "${argumentName}": ${original.message}` : formatted.message,
+    extensions: { code: 'BAD_USER_INPUT', ...(argumentName ? { argumentName } : {}) },
+  };
+}
+
+/**
+ * Creates Apollo's formatError: keeps the codes clients can act on, hides internal errors behind a
+ * generic message (logged in full), and never sends stack traces outside development.
+ */
+export function createFormatError(logger: Logger, development: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const badArgument = asBadArgument(formatted, error);
+    if (badArgument) return badArgument;
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+      if (development) return formatted;
+      const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    logger.error('internal error while executing an operation', {
+      err: error instanceof Error ? ((error as GraphQLError).originalError ?? error) : undefined,
+      path: formatted.path,
+      message: formatted.message,
+    });
+    return {
+      message: 'Internal server error; the hub has logged the details',
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

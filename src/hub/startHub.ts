@@ -1,0 +1,128 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { Knex } from 'knex';
+import { assertDatabaseReachable, createKnex, migrateToLatest } from '../../db/connection.js';
+import { isDatabaseEmpty, loadSampleData } from '../../db/seed/loadSampleData.js';
+import { createCreditSubschema, createIdNumberVault, KnexCreditStore } from '../credit/index.js';
+import { composeHubSchema } from './composeHubSchema.js';
+import type { HubConfig } from './config.js';
+import { createFormatError } from './formatError.js';
+import { createHttpHandler } from './createHttpHandler.js';
+import { createRequestLogPlugin } from './createRequestLogPlugin.js';
+import type { Logger } from './logger.js';
+
+/** A running hub. */
+export interface Hub {
+  /** Base URL, e.g. http://127.0.0.1:4000 (the graph is at `${url}/graphql`). */
+  url: string;
+  schema: GraphQLSchema;
+  knex: Knex;
+  /** Stops accepting requests, lets running ones finish, closes the database. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** Hides the password of a database URL for logs and error messages. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+/** Opens the configured database, migrates it and loads sample data when it is empty. */
+async function openDatabase(config: HubConfig, logger: Logger): Promise<Knex> {
+  const knex = config.databaseUrl
+    ? createKnex({ kind: 'postgres', url: config.databaseUrl, poolMax: config.dbPoolMax })
+    : createKnex({ kind: 'pglite', ...(config.pgliteDir ? { directory: config.pgliteDir } : {}) });
+  const where = config.databaseUrl ? `PostgreSQL at ${redactUrl(config.databaseUrl)}` : `embedded PGlite (${config.pgliteDir ?? 'in memory'})`;
+  try {
+    await assertDatabaseReachable(knex);
+  } catch (error) {
+    await knex.destroy().catch(() => undefined);
+    throw new Error(`cannot reach the database, ${where}: ${(error as Error).message}`);
+  }
+  const applied = await migrateToLatest(knex);
+  logger.info('database ready', { database: where, migrationsApplied: applied.length });
+  if (config.seed !== 'none' && (await isDatabaseEmpty(knex))) {
+    const summary = await loadSampleData(knex, config.seed, createIdNumberVault(config.dataKey));
+    logger.info('sample data loaded', { size: config.seed, ...summary });
+  }
+  return knex;
+}
+
+/**
+ * Starts the hub: database, subschemas, stitched graph, HTTP server. Rejects with the reason when the
+ * database cannot be reached or the port is taken; nothing is left running on failure.
+ */
+export async function startHub(config: HubConfig, logger: Logger): Promise<Hub> {
+  const knex = await openDatabase(config, logger);
+  const store = KnexCreditStore.create(knex);
+  const schema = composeHubSchema([await createCreditSubschema(store)]);
+  const httpServer: Server = createServer();
+  const apollo = new ApolloServer<object>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createFormatError(logger, false),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // The default landing page loads Apollo Sandbox from a CDN; government networks have none.
+      ApolloServerPluginLandingPageDisabled(),
+      createRequestLogPlugin(logger),
+    ],
+  });
+  await apollo.start();
+  let accepting = true;
+  const probes = {
+    async ready() {
+      if (!accepting) return false;
+      try {
+        await Promise.race([store.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref())]);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+  const handler = createHttpHandler(apollo, probes, async () => ({}));
+  httpServer.on('request', (req, res) => {
+    handler(req, res).catch((error: unknown) => {
+      logger.error('unhandled error in HTTP handler', { err: error });
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+    });
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, () => resolve());
+    });
+  } catch (error) {
+    await apollo.stop();
+    await knex.destroy();
+    throw new Error(`cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
+  }
+  const address = httpServer.address() as AddressInfo;
+  const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
+  let stopping: Promise<void> | null = null;
+  return {
+    url,
+    schema,
+    knex,
+    stop() {
+      stopping ??= (async () => {
+        accepting = false;
+        await apollo.stop();
+        await knex.destroy();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import knexFactory from 'knex';
+
+/** A database a suite runs against: the embedded default always, real PostgreSQL when DATABASE_URL is set. */
+export interface TestDatabase {
+  name: 'pglite' | 'postgres';
+  /** Creates a fresh, empty database and returns its URL (postgres) or null (in-memory PGlite). */
+  create(): Promise<{ url: string | null; drop(): Promise<void> }>;
+}
+
+const pglite: TestDatabase = {
+  name: 'pglite',
+  async create() {
+    return { url: null, drop: async () => undefined };
+  },
+};
+
+function postgres(adminUrl: string): TestDatabase {
+  return {
+    name: 'postgres',
+    async create() {
+      const dbName = `chengxin_test_${randomBytes(6).toString('hex')}`;
+      const admin = knexFactory({ client: 'pg', connection: adminUrl, pool: { min: 0, max: 1 } });
+      await admin.raw(`CREATE DATABASE ${dbName}`);
+      await admin.destroy();
+      const url = new URL(adminUrl);
+      url.pathname = `/${dbName}`;
+      return {
+        url: url.toString(),
+        async drop() {
+          const cleanup = knexFactory({ client: 'pg', connection: adminUrl, pool: { min: 0, max: 1 } });
+          await cleanup.raw(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+          await cleanup.destroy();
+        },
+      };
+    },
+  };
+}
+
+/** The databases every store and hub suite runs on (use with `describe.each`). */
+export const TEST_DATABASES: TestDatabase[] = process.env.DATABASE_URL
+  ? [pglite, postgres(process.env.DATABASE_URL)]
+  : [pglite];

@@ -1,0 +1,43 @@
+import type { Hub } from '../../src/hub/startHub.js';
+import { startHub } from '../../src/hub/startHub.js';
+import { loadConfig } from '../../src/hub/config.js';
+import { createLogger } from '../../src/hub/logger.js';
+import type { TestDatabase } from './databases.js';
+
+/** A hub on a fresh database with the small sample data, listening on a free loopback port. */
+export interface TestHub {
+  hub: Hub;
+  /** POSTs a GraphQL document to /graphql and returns the HTTP status and parsed body. */
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ status: number; body: { data?: T | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] } }>;
+  close(): Promise<void>;
+}
+
+/** Starts a hub for a test suite; `close` stops it and drops its database. */
+export async function startTestHub(database: TestDatabase, env: Record<string, string> = {}): Promise<TestHub> {
+  const db = await database.create();
+  const config = loadConfig({
+    PORT: '0',
+    SEED: 'small',
+    ...(db.url ? { DATABASE_URL: db.url } : {}),
+    ...env,
+  });
+  const hub = await startHub(config, createLogger('error'));
+  return {
+    hub,
+    async query(query, variables) {
+      const response = await fetch(`${hub.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: (await response.json()) as never };
+    },
+    async close() {
+      await hub.stop();
+      await db.drop();
+    },
+  };
+}
