@@ -82,18 +82,55 @@ registerEnumType(SubjectKind, {
 
 /** Catalogue enums (公共信用信息目录 attributes). */
 export const SourceChannel = asEnum(['PLATFORM_INTERFACE', 'FILE_UPLOAD', 'DATABASE_EXCHANGE', 'MANUAL_ENTRY'] as const);
-registerEnumType(SourceChannel, { name: 'SourceChannel', description: 'How a source unit reports the item (报送方式).' });
+registerEnumType(SourceChannel, {
+  name: 'SourceChannel',
+  description: 'How a source unit reports the item (报送方式).',
+  valuesConfig: {
+    PLATFORM_INTERFACE: { description: 'Through an interface of the public credit information platform (平台接口)' },
+    FILE_UPLOAD: { description: 'By uploading files (文件上传)' },
+    DATABASE_EXCHANGE: { description: 'By front-end database exchange (前置库交换)' },
+    MANUAL_ENTRY: { description: 'Entered by hand (手工录入)' },
+  },
+});
 export const DataFormat = asEnum(['STRUCTURED', 'FILE'] as const);
-registerEnumType(DataFormat, { name: 'DataFormat', description: 'Format of the reported data (数据格式).' });
+registerEnumType(DataFormat, {
+  name: 'DataFormat',
+  description: 'Format of the reported data (数据格式).',
+  valuesConfig: {
+    STRUCTURED: { description: 'Structured records with the standard fields (结构化数据)' },
+    FILE: { description: 'Documents such as scanned decisions (文件)' },
+  },
+});
 export const ReportingCycle = asEnum(['REAL_TIME', 'DAILY', 'WEEKLY', 'MONTHLY', 'QUARTERLY', 'YEARLY'] as const);
-registerEnumType(ReportingCycle, { name: 'ReportingCycle', description: 'How often the source unit reports (报送周期 / 更新频率).' });
+registerEnumType(ReportingCycle, {
+  name: 'ReportingCycle',
+  description: 'How often the source unit reports (报送周期 / 更新频率).',
+  valuesConfig: {
+    REAL_TIME: { description: 'As decisions are made (实时)' },
+    DAILY: { description: 'Daily (每日)' },
+    WEEKLY: { description: 'Weekly (每周)' },
+    MONTHLY: { description: 'Monthly (每月)' },
+    QUARTERLY: { description: 'Quarterly (每季度)' },
+    YEARLY: { description: 'Yearly (每年)' },
+  },
+});
 export const Disclosure = asEnum(['PUBLIC', 'CONDITIONAL', 'NOT_PUBLIC'] as const);
 registerEnumType(Disclosure, {
   name: 'Disclosure',
   description: 'Disclosure attribute (公开属性): public, disclosed on request under conditions, or not public.',
+  valuesConfig: {
+    PUBLIC: { description: 'Disclosed to the public (社会公开)' },
+    CONDITIONAL: { description: 'Disclosed on request to those entitled (依申请公开 / 授权查询)' },
+    NOT_PUBLIC: { description: 'Not disclosed (不予公开)' },
+  },
 });
 export const SharingClass = asEnum(['UNCONDITIONAL', 'CONDITIONAL', 'NONE'] as const);
 registerEnumType(SharingClass, {
   name: 'SharingClass',
   description: 'Sharing class under Guofa [2016] 51: unconditional (无条件共享), conditional (有条件共享) or none (不予共享).',
+  valuesConfig: {
+    UNCONDITIONAL: { description: 'Shared with every government body (无条件共享)' },
+    CONDITIONAL: { description: 'Shared on a request with a purpose, answered within 10 working days (有条件共享)' },
+    NONE: { description: 'Not shared without a specific legal basis (不予共享)' },
+  },
 });

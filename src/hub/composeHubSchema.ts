@@ -7,5 +7,11 @@ import type { GraphQLSchema } from 'graphql';
  * (adapters extend Enterprise and GovernmentBody by USCC through their merge configs).
  */
 export function composeHubSchema(subschemas: SubschemaConfig[]): GraphQLSchema {
-  return stitchSchemas({ subschemas, mergeTypes: true });
+  const schema = stitchSchemas({ subschemas, mergeTypes: true });
+  const query = schema.getQueryType();
+  if (query) {
+    query.description =
+      'Chengxin Hub (诚信): one governed graph of Shenzhen public credit information — credit subjects, their records, civil servants and the catalogue.';
+  }
+  return schema;
 }

@@ -20,7 +20,7 @@ export class CreditSubjectResolver {
   })
   creditRecords(
     @Root() subject: OrganisationRow,
-    @Arg('filter', () => CreditRecordFilter, { nullable: true }) filter: CreditRecordFilter | null,
+    @Arg('filter', () => CreditRecordFilter, { nullable: true, description: 'Which records: by kind, severity, status, governance field, district, decision date, source unit.' }) filter: CreditRecordFilter | null,
     @Arg('first', () => Int, { nullable: true, description: `Records per page, 0 to ${MAX_PAGE_SIZE} (default 20).` }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts.' }) after: string | null,
   ): ConnectionSource {

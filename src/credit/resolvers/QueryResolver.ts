@@ -22,7 +22,7 @@ export class QueryResolver {
     nullable: true,
     description: 'The credit subject with this USCC, or null when no subject has it. A malformed code is an error naming what is wrong.',
   })
-  subject(@Arg('uscc', () => UsccScalar) uscc: string, @Ctx() ctx: object): Promise<OrganisationRow | null> {
+  subject(@Arg('uscc', () => UsccScalar, { description: 'Unified Social Credit Code; case, spaces and full-width characters are normalised.' }) uscc: string, @Ctx() ctx: object): Promise<OrganisationRow | null> {
     return this.deps.loaders(ctx).organisation.load(uscc);
   }
 
@@ -31,7 +31,7 @@ export class QueryResolver {
     description: `Several credit subjects at once: one entry per input code, in input order, null where unknown (at most ${MAX_SUBJECTS}).`,
   })
   async subjects(
-    @Arg('usccs', () => [UsccScalar]) usccs: string[],
+    @Arg('usccs', () => [UsccScalar], { description: 'Unified Social Credit Codes, at most 500.' }) usccs: string[],
     @Ctx() ctx: object,
   ): Promise<(OrganisationRow | null)[]> {
     if (usccs.length > MAX_SUBJECTS) throw badUserInput('usccs', `at most ${MAX_SUBJECTS} codes per call, got ${usccs.length}`);
@@ -46,7 +46,7 @@ export class QueryResolver {
     description: `Credit records of all subjects, newest decision first. \`first\` defaults to 20 and may be at most ${MAX_PAGE_SIZE}.`,
   })
   creditRecords(
-    @Arg('filter', () => CreditRecordFilter, { nullable: true }) filter: CreditRecordFilter | null,
+    @Arg('filter', () => CreditRecordFilter, { nullable: true, description: 'Which records: by kind, severity, status, governance field, district, decision date, source unit.' }) filter: CreditRecordFilter | null,
     @Arg('first', () => Int, { nullable: true, description: `Records per page, 0 to ${MAX_PAGE_SIZE} (default 20).` }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' }) after: string | null,
   ): ConnectionSource {
@@ -54,13 +54,13 @@ export class QueryResolver {
   }
 
   @Query(() => CivilServant, { nullable: true, description: 'A civil servant (公务员) by opaque id; null when unknown.' })
-  civilServant(@Arg('id', () => ID) id: string, @Ctx() ctx: object): Promise<CivilServantRow | null> {
+  civilServant(@Arg('id', () => ID, { description: 'Opaque civil-servant id, e.g. from a record.' }) id: string, @Ctx() ctx: object): Promise<CivilServantRow | null> {
     return this.deps.loaders(ctx).civilServant.load(id);
   }
 
   @Query(() => [CatalogItem], { description: 'The public credit information catalogue (公共信用信息目录), optionally for one record kind.' })
   catalog(
-    @Arg('recordKind', () => CreditRecordKind, { nullable: true }) recordKind: string | null,
+    @Arg('recordKind', () => CreditRecordKind, { nullable: true, description: 'Only items producing this kind of record.' }) recordKind: string | null,
   ): Promise<CatalogItemRow[]> {
     return this.deps.store.listCatalogItems(recordKind ?? undefined);
   }

@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DATABASES } from '../support/databases.js';
+import { startTestHub, type TestHub } from '../support/startTestHub.js';
+
+const RECORDS = `query ($first: Int, $after: String, $filter: CreditRecordFilter) {
+  creditRecords(first: $first, after: $after, filter: $filter) {
+    totalCount
+    edges { cursor node { id kind decisionDate severity status governanceField subject { uscc name } } }
+    pageInfo { hasNextPage hasPreviousPage endCursor }
+  }
+}`;
+
+interface RecordsData {
+  creditRecords: {
+    totalCount: number;
+    edges: { cursor: string; node: { id: string; kind: string; decisionDate: string; severity: string | null; status: string; governanceField: string | null; subject: { uscc: string; name: string } | null } }[];
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+  };
+}
+
+describe.each(TEST_DATABASES)('the credit graph over HTTP on $name', (database) => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub(database);
+  });
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  it('answers the README query, and every returned USCC resolves through subject(uscc:)', async () => {
+    const { status, body } = await hub.query<RecordsData>(
+      '{ creditRecords(first: 5) { totalCount edges { node { id subject { uscc name } } } } }',
+    );
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const { totalCount, edges } = body.data!.creditRecords;
+    expect(totalCount).toBeGreaterThan(1000);
+    expect(edges).toHaveLength(5);
+    for (const { node } of edges) {
+      if (!node.subject) continue; // a civil servant's record
+      const lookup = await hub.query<{ subject: { uscc: string; name: string } }>(
+        'query ($u: USCC!) { subject(uscc: $u) { uscc name } }',
+        { u: node.subject.uscc },
+      );
+      expect(lookup.body).toEqual({ data: { subject: node.subject } });
+    }
+  });
+
+  it('pages through a filtered connection without gaps or repeats', async () => {
+    const filter = { kinds: ['ADMINISTRATIVE_PENALTY'], districts: ['440305'] };
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = -1;
+    for (let page = 0; page < 200; page += 1) {
+      const { body } = await hub.query<RecordsData>(RECORDS, { first: 25, after, filter });
+      expect(body.errors).toBeUndefined();
+      const connection = body.data!.creditRecords;
+      total = connection.totalCount;
+      expect(connection.pageInfo.hasPreviousPage).toBe(after !== null);
+      for (const edge of connection.edges) {
+        expect(edge.node.kind).toBe('ADMINISTRATIVE_PENALTY');
+        seen.push(edge.node.id);
+      }
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+    }
+    expect(total).toBeGreaterThan(25);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+  });
+
+  it('filters by severity, status, governance field and decision-date range', async () => {
+    const filter = { severities: ['SERIOUS'], decidedFrom: '2023-01-01', decidedTo: '2024-12-31' };
+    const { body } = await hub.query<RecordsData>(RECORDS, { first: 100, filter });
+    const edges = body.data!.creditRecords.edges;
+    expect(edges.length).toBeGreaterThan(0);
+    for (const { node } of edges) {
+      expect(node.severity).toBe('SERIOUS');
+      expect(node.decisionDate >= '2023-01-01' && node.decisionDate <= '2024-12-31').toBe(true);
+    }
+    const byField = await hub.query<RecordsData>(RECORDS, { first: 100, filter: { governanceFields: ['UNPAID_WAGES'] } });
+    expect(byField.body.data!.creditRecords.totalCount).toBeGreaterThan(0);
+    expect(byField.body.data!.creditRecords.edges.every((e) => e.node.governanceField === 'UNPAID_WAGES')).toBe(true);
+  });
+
+  it('answers subjects(usccs:) with one entry per input, in order, null for unknown codes', async () => {
+    const { body } = await hub.query<RecordsData>(RECORDS, { first: 3 });
+    const known = body.data!.creditRecords.edges.flatMap((e) => (e.node.subject ? [e.node.subject.uscc] : []));
+    const unknown = '914403001922038216'; // valid check characters, not in the sample data
+    const usccs = [known[0], unknown, ...known.slice(1)].filter(Boolean);
+    const result = await hub.query<{ subjects: ({ uscc: string } | null)[] }>(
+      'query ($u: [USCC!]!) { subjects(usccs: $u) { uscc } }',
+      { u: usccs },
+    );
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.data!.subjects).toEqual(usccs.map((u) => (u === unknown ? null : { uscc: u })));
+  });
+
+  it('gives null, not an error, for a valid USCC nobody has', async () => {
+    const { body } = await hub.query('{ subject(uscc: "914403001922038216") { uscc } }');
+    expect(body).toEqual({ data: { subject: null } });
+  });
+
+  it.each([
+    ['a wrong check character', '{ subject(uscc: "914403001922038217") { uscc } }', 'uscc', /check character should be 6, got 7/],
+    ['a short code', '{ subject(uscc: "91440300192203821") { uscc } }', 'uscc', /must be 18 characters, got 17/],
+    ['a page larger than the maximum', '{ creditRecords(first: 101) { totalCount } }', 'first', /between 0 and 100, got 101/],
+    ['a forged cursor', '{ creditRecords(after: "bm90LWEtY3Vyc29y") { totalCount } }', 'after', /is not a cursor of this connection/],
+  ])('refuses %s with BAD_USER_INPUT naming the argument', async (_case, query, argumentName, message) => {
+    const { body } = await hub.query(query);
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName });
+    expect(body.errors![0]!.message).toMatch(message);
+    expect(body.errors![0]!.message).toContain(`"${argumentName}"`);
+  });
+
+  it('refuses a malformed USCC sent as a variable with BAD_USER_INPUT', async () => {
+    const { status, body } = await hub.query('query ($u: USCC!) { subject(uscc: $u) { uscc } }', { u: '91350100M000100Y4Z' });
+    expect(status).toBe(400);
+    expect(body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(body.errors![0]!.message).toContain('check character should be 3, got Z');
+  });
+
+  it('normalises full-width and lower-case input codes', async () => {
+    const { body } = await hub.query<RecordsData>(RECORDS, { first: 1, filter: { kinds: ['ADMINISTRATIVE_PENALTY'] } });
+    const uscc = body.data!.creditRecords.edges[0]!.node.subject!.uscc;
+    const fullWidth = [...uscc.toLowerCase()].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+    const result = await hub.query<{ subject: { uscc: string } }>('query ($u: USCC!) { subject(uscc: $u) { uscc } }', { u: ` ${fullWidth} ` });
+    expect(result.body).toEqual({ data: { subject: { uscc } } });
+  });
+
+  it('shows a civil servant with the ID number masked, and the sanctions in their archive', async () => {
+    const { body } = await hub.query<RecordsData & { creditRecords: { edges: { node: { civilServant: { id: string } | null } }[] } }>(
+      '{ creditRecords(first: 1, filter: { kinds: [GOVERNMENT_SANCTION] }) { edges { node { civilServant { id } } } } }',
+    );
+    const id = body.data!.creditRecords.edges[0]!.node.civilServant!.id;
+    const servant = await hub.query<{ civilServant: { idNumberMasked: string; employer: { kind: string }; creditRecords: { totalCount: number } } }>(
+      'query ($id: ID!) { civilServant(id: $id) { idNumberMasked employer { kind } creditRecords { totalCount } } }',
+      { id },
+    );
+    const cs = servant.body.data!.civilServant;
+    expect(cs.idNumberMasked).toMatch(/^\d{10}\*{4}\d{3}[\dX]$/);
+    expect(cs.employer.kind).toBe('GOVERNMENT_BODY');
+    expect(cs.creditRecords.totalCount).toBeGreaterThan(0);
+  });
+
+  it('lists the catalogue with source units and reporting cycles', async () => {
+    const { body } = await hub.query<{ catalog: { code: string; reportingCycle: string; sourceUnit: { kind: string } }[] }>(
+      '{ catalog { code reportingCycle sourceUnit { kind } } }',
+    );
+    expect(body.data!.catalog.length).toBeGreaterThan(10);
+    for (const item of body.data!.catalog) expect(item.sourceUnit.kind).toBe('GOVERNMENT_BODY');
+  });
+
+  it('reports liveness and readiness', async () => {
+    const health = await fetch(`${hub.hub.url}/healthz`);
+    const ready = await fetch(`${hub.hub.url}/readyz`);
+    expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }]);
+    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready' }]);
+  });
+});
