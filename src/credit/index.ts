@@ -5,3 +5,4 @@ export type { CreditStore } from './CreditStore.js';
 export { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './resolvers/connectionSource.js';
 export { createIdNumberVault, DEVELOPMENT_DATA_KEY, type IdNumberVault } from './idNumberVault.js';
 export { publicityWindow } from './publicityWindow.js';
+export { DateScalar, DecimalScalar } from './scalars.js';

@@ -14,6 +14,13 @@ export function toIsoDate(value: unknown): string | null {
   return String(value).slice(0, 10);
 }
 
+/** NUMERIC column → exact decimal string without trailing zeros ('12.500000' → '12.5'). */
+export function toDecimal(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const text = String(value);
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
 const str = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 
 /** Columns read for organisations. */
@@ -70,8 +77,8 @@ export function toCreditRecord(row: Row): CreditRecordRow {
     legalBasis: str(row.legal_basis),
     decisionDate: toIsoDate(row.decision_date) ?? '',
     severity: str(row.severity),
-    fineAmount: str(row.fine_amount),
-    confiscatedAmount: str(row.confiscated_amount),
+    fineAmount: toDecimal(row.fine_amount),
+    confiscatedAmount: toDecimal(row.confiscated_amount),
     sourceUnitUscc: String(row.source_unit_uscc),
     catalogItemCode: String(row.catalog_item_code),
     governanceField: str(row.governance_field),
