@@ -12,6 +12,7 @@ import { composeHubSchema } from './composeHubSchema.js';
 import type { HubConfig } from './config.js';
 import { createFormatError } from './formatError.js';
 import { createHttpHandler } from './createHttpHandler.js';
+import { createExplorerRoutes, EXPLORER_TITLE } from './explorer/createExplorerRoutes.js';
 import { createRequestLogPlugin } from './createRequestLogPlugin.js';
 import type { Logger } from './logger.js';
 
@@ -91,7 +92,8 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Hub> 
       }
     },
   };
-  const handler = createHttpHandler(apollo, probes, async () => ({}));
+  const explorer = createExplorerRoutes({ graphqlPath: '/graphql', title: EXPLORER_TITLE });
+  const handler = createHttpHandler(apollo, probes, async () => ({}), explorer);
   httpServer.on('request', (req, res) => {
     handler(req, res).catch((error: unknown) => {
       logger.error('unhandled error in HTTP handler', { err: error });

@@ -26,7 +26,7 @@ if (await isDatabaseEmpty(knex)) {
   const summary = await loadSampleData(knex, size, createIdNumberVault(DEVELOPMENT_DATA_KEY));
   console.error(JSON.stringify(summary));
 }
-const [{ n: records }] = (await knex('credit_records').count({ n: '*' })) as { n: string }[];
+const [{ n: records }] = (await knex('credit_records').count({ n: '*' })) as [{ n: string }];
 const schema = composeHubSchema([await createCreditSubschema(KnexCreditStore.create(knex))]);
 const source = readFileSync(new URL('../operations/subjects.graphql', import.meta.url), 'utf8');
 

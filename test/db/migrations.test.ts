@@ -13,7 +13,7 @@ describe.each(TEST_DATABASES)('migrations on $name', (database) => {
     try {
       await migrateToLatest(knex);
       await loadSampleData(knex, 'small', createIdNumberVault(DEVELOPMENT_DATA_KEY));
-      const [{ n }] = await knex('credit_records').count({ n: '*' });
+      const [{ n }] = (await knex('credit_records').count({ n: '*' })) as [{ n: string }];
       expect(Number(n)).toBeGreaterThan(0);
       // The database, not the code, derives an organisation's kind from its USCC.
       const kinds = await knex('organisations').select('uscc', 'kind');

@@ -52,9 +52,9 @@ describe.each(TEST_DATABASES)('the credit graph over HTTP on $name', (database) 
     let after: string | null = null;
     let total = -1;
     for (let page = 0; page < 200; page += 1) {
-      const { body } = await hub.query<RecordsData>(RECORDS, { first: 25, after, filter });
-      expect(body.errors).toBeUndefined();
-      const connection = body.data!.creditRecords;
+      const response: { body: { data?: RecordsData | null; errors?: unknown[] } } = await hub.query<RecordsData>(RECORDS, { first: 25, after, filter });
+      expect(response.body.errors).toBeUndefined();
+      const connection: RecordsData['creditRecords'] = response.body.data!.creditRecords;
       total = connection.totalCount;
       expect(connection.pageInfo.hasPreviousPage).toBe(after !== null);
       for (const edge of connection.edges) {
