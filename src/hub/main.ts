@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type HubConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { startHub } from './startHub.js';
+import type { Hub } from './startHub.js';
 
 // Entry point of `npm start`: configuration errors and an unreachable database stop the process
 // with the reason; SIGTERM and SIGINT stop it gracefully.
 const bootLogger = createLogger('info');
-let config;
+let config: HubConfig;
 try {
   config = loadConfig();
 } catch (error) {
@@ -19,30 +19,42 @@ const logger = createLogger(config.logLevel);
 if (config.usingDevelopmentKey) {
   logger.warn('CHENGXIN_DATA_KEY is not set: using the public development key, fit for sample data only');
 }
+
+let hub: Hub | null = null;
+let shuttingDown = false;
+function shutdown(signal: string): void {
+  // npm, tsx and a process manager may all forward the same signal: act on the first only.
+  if (shuttingDown) return;
+  shuttingDown = true;
+  logger.info('shutting down', { signal });
+  if (!hub) process.exit(0); // still starting: nothing is being served yet
+  const timer = setTimeout(() => {
+    logger.error('graceful shutdown timed out; exiting', { graceMs: config.shutdownGraceMs });
+    process.exit(1);
+  }, config.shutdownGraceMs);
+  timer.unref();
+  hub.stop().then(
+    () => {
+      logger.info('stopped');
+      process.exit(0);
+    },
+    (error: unknown) => {
+      logger.error('error while stopping', { err: error });
+      process.exit(1);
+    },
+  );
+}
+// Registered before the embedded database's module is even loaded (hence the dynamic import below):
+// SIGTERM listeners added after PGlite's WebAssembly module has loaded were observed never to run, the
+// process dying with the default action instead.
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));
+
 const started = Date.now();
 try {
-  const hub = await startHub(config, logger);
-  logger.info('hub ready', { graphql: `${hub.url}/graphql`, startupMs: Date.now() - started });
-  const shutdown = (signal: string) => {
-    logger.info('shutting down', { signal });
-    const timer = setTimeout(() => {
-      logger.error('graceful shutdown timed out; exiting', { graceMs: config.shutdownGraceMs });
-      process.exit(1);
-    }, config.shutdownGraceMs);
-    timer.unref();
-    hub.stop().then(
-      () => {
-        logger.info('stopped');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error('error while stopping', { err: error });
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  const { startHub } = await import('./startHub.js');
+  hub = await startHub(config, logger);
+  logger.info('hub ready', { graphql: `${hub.url}/graphql`, explorer: `${hub.url}/`, startupMs: Date.now() - started });
 } catch (error) {
   logger.error(`hub failed to start: ${(error as Error).message}`, { err: error });
   process.exit(1);
