@@ -12,17 +12,26 @@ export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolMax?: number }
   | { kind: 'pglite'; directory?: string };
 
+/** Where knex sends its own warnings (connection errors, deprecations); the console when not given. */
+export interface KnexLog {
+  warn(message: unknown): void;
+  error(message: unknown): void;
+  deprecate(method: string, alternative: string): void;
+  debug(message: unknown): void;
+}
+
 /**
  * Creates a knex instance for the target. Nothing is sent until the first query; call
  * `assertDatabaseReachable` to fail fast at start.
  */
-export function createKnex(target: DatabaseTarget): Knex {
+export function createKnex(target: DatabaseTarget, log?: KnexLog): Knex {
   if (target.kind === 'postgres') {
     return knexFactory({
       client: 'pg',
       connection: target.url,
       pool: { min: 0, max: target.poolMax ?? 10 },
       acquireConnectionTimeout: 10_000,
+      ...(log ? { log } : {}),
     });
   }
   return knexFactory({

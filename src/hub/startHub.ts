@@ -39,8 +39,14 @@ export function redactUrl(url: string): string {
 
 /** Opens the configured database, migrates it and loads sample data when it is empty. */
 async function openDatabase(config: HubConfig, logger: Logger): Promise<Knex> {
+  const knexLog = {
+    warn: (message: unknown) => logger.warn('database driver warning', { detail: String(message) }),
+    error: (message: unknown) => logger.error('database driver error', { detail: String(message) }),
+    deprecate: (method: string, alternative: string) => logger.warn('knex deprecation', { method, alternative }),
+    debug: (message: unknown) => logger.debug('database driver', { detail: String(message) }),
+  };
   const knex = config.databaseUrl
-    ? createKnex({ kind: 'postgres', url: config.databaseUrl, poolMax: config.dbPoolMax })
+    ? createKnex({ kind: 'postgres', url: config.databaseUrl, poolMax: config.dbPoolMax }, knexLog)
     : createKnex({ kind: 'pglite', ...(config.pgliteDir ? { directory: config.pgliteDir } : {}) });
   const where = config.databaseUrl ? `PostgreSQL at ${redactUrl(config.databaseUrl)}` : `embedded PGlite (${config.pgliteDir ?? 'in memory'})`;
   try {
