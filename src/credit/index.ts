@@ -2,7 +2,7 @@ export { buildCreditSchema } from './buildCreditSchema.js';
 export { createCreditSubschema } from './createCreditSubschema.js';
 export { KnexCreditStore } from './KnexCreditStore.js';
 export type { CreditStore } from './CreditStore.js';
-export { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './resolvers/connectionSource.js';
+export { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './pageSize.js';
 export { createIdNumberVault, DEVELOPMENT_DATA_KEY, type IdNumberVault } from './idNumberVault.js';
 export { publicityWindow } from './publicityWindow.js';
 export { DateScalar, DecimalScalar } from './scalars.js';

@@ -1,9 +1,9 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { CreditDeps } from '../CreditDeps.js';
 import type { CatalogItemRow, CivilServantRow, OrganisationRow } from '../CreditStore.js';
 import { CatalogItem } from '../types/CatalogItem.js';
 import { CivilServant } from '../types/CivilServant.js';
-import { CreditRecordConnection, CreditRecordFilter } from '../types/CreditRecord.js';
+import { CreditRecordConnection, CreditRecordPageArgs } from '../types/CreditRecord.js';
 import { CreditSubject } from '../types/CreditSubject.js';
 import { createConnectionSource, MAX_PAGE_SIZE, type ConnectionSource } from './connectionSource.js';
 
@@ -21,11 +21,9 @@ export class CivilServantResolver {
   })
   creditRecords(
     @Root() servant: CivilServantRow,
-    @Arg('filter', () => CreditRecordFilter, { nullable: true, description: 'Which records: by kind, severity, status, governance field, district, decision date, source unit.' }) filter: CreditRecordFilter | null,
-    @Arg('first', () => Int, { nullable: true, description: `Records per page, 0 to ${MAX_PAGE_SIZE} (default 20).` }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts.' }) after: string | null,
+    @Args(() => CreditRecordPageArgs) args: CreditRecordPageArgs,
   ): ConnectionSource {
-    return createConnectionSource({ type: 'civilServant', id: servant.id }, filter, first, after);
+    return createConnectionSource({ type: 'civilServant', id: servant.id }, args);
   }
 }
 

@@ -1,7 +1,7 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { CreditDeps } from '../CreditDeps.js';
 import type { DistrictRow, OrganisationRow } from '../CreditStore.js';
-import { CreditRecordConnection, CreditRecordFilter } from '../types/CreditRecord.js';
+import { CreditRecordConnection, CreditRecordPageArgs } from '../types/CreditRecord.js';
 import { CreditSubject, GovernmentBody } from '../types/CreditSubject.js';
 import { District } from '../types/District.js';
 import { createConnectionSource, MAX_PAGE_SIZE, type ConnectionSource } from './connectionSource.js';
@@ -20,11 +20,9 @@ export class CreditSubjectResolver {
   })
   creditRecords(
     @Root() subject: OrganisationRow,
-    @Arg('filter', () => CreditRecordFilter, { nullable: true, description: 'Which records: by kind, severity, status, governance field, district, decision date, source unit.' }) filter: CreditRecordFilter | null,
-    @Arg('first', () => Int, { nullable: true, description: `Records per page, 0 to ${MAX_PAGE_SIZE} (default 20).` }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts.' }) after: string | null,
+    @Args(() => CreditRecordPageArgs) args: CreditRecordPageArgs,
   ): ConnectionSource {
-    return createConnectionSource({ type: 'subject', uscc: subject.uscc }, filter, first, after);
+    return createConnectionSource({ type: 'subject', uscc: subject.uscc }, args);
   }
 }
 

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { UsccScalar } from '../../codes/index.js';
 import type { CreditDeps } from '../CreditDeps.js';
 import type { CatalogItemRow, CivilServantRow, DistrictRow, OrganisationRow } from '../CreditStore.js';
@@ -6,7 +6,7 @@ import { CreditRecordKind, GOVERNANCE_FIELDS } from '../enums.js';
 import { badUserInput } from '../errors.js';
 import { CatalogItem } from '../types/CatalogItem.js';
 import { CivilServant } from '../types/CivilServant.js';
-import { CreditRecordConnection, CreditRecordFilter } from '../types/CreditRecord.js';
+import { CreditRecordConnection, CreditRecordPageArgs } from '../types/CreditRecord.js';
 import { CreditSubject } from '../types/CreditSubject.js';
 import { District, GovernanceFieldInfo } from '../types/District.js';
 import { createConnectionSource, MAX_PAGE_SIZE, type ConnectionSource } from './connectionSource.js';
@@ -46,11 +46,9 @@ export class QueryResolver {
     description: `Credit records of all subjects, newest decision first. \`first\` defaults to 20 and may be at most ${MAX_PAGE_SIZE}.`,
   })
   creditRecords(
-    @Arg('filter', () => CreditRecordFilter, { nullable: true, description: 'Which records: by kind, severity, status, governance field, district, decision date, source unit.' }) filter: CreditRecordFilter | null,
-    @Arg('first', () => Int, { nullable: true, description: `Records per page, 0 to ${MAX_PAGE_SIZE} (default 20).` }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' }) after: string | null,
+    @Args(() => CreditRecordPageArgs) args: CreditRecordPageArgs,
   ): ConnectionSource {
-    return createConnectionSource(null, filter, first, after);
+    return createConnectionSource(null, args);
   }
 
   @Query(() => CivilServant, { nullable: true, description: 'A civil servant (公务员) by opaque id; null when unknown.' })

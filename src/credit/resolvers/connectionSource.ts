@@ -1,12 +1,10 @@
-import type { CreditRecordFilter } from '../types/CreditRecord.js';
+import type { CreditRecordFilter, CreditRecordPageArgs } from '../types/CreditRecord.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pageSize.js';
 import type { PageRequest, RecordFilter, RecordOwner } from '../CreditStore.js';
 import { decodeCursor } from '../cursor.js';
 import { badUserInput } from '../errors.js';
 
-/** Records per page when `first` is not given. */
-export const DEFAULT_PAGE_SIZE = 20;
-/** The most records one page may ask for; larger `first` values are refused, not truncated. */
-export const MAX_PAGE_SIZE = 100;
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
 /** What a CreditRecordConnection field resolves from: whose records, which filter, which page. */
 export interface ConnectionSource {
@@ -31,12 +29,7 @@ function toRecordFilter(filter: CreditRecordFilter | null | undefined): RecordFi
  * Validates the connection arguments and builds the source the connection's fields resolve from.
  * Throws BAD_USER_INPUT naming `first` or `after` when they are out of range or malformed.
  */
-export function createConnectionSource(
-  owner: RecordOwner | null,
-  filter: CreditRecordFilter | null | undefined,
-  first: number | null | undefined,
-  after: string | null | undefined,
-): ConnectionSource {
+export function createConnectionSource(owner: RecordOwner | null, { filter, first, after }: CreditRecordPageArgs): ConnectionSource {
   const limit = first ?? DEFAULT_PAGE_SIZE;
   if (limit < 0 || limit > MAX_PAGE_SIZE) {
     throw badUserInput('first', `must be between 0 and ${MAX_PAGE_SIZE}, got ${limit}; page with \`after\` for more`);

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pageSize.js';
 import { UsccScalar } from '../../codes/index.js';
 import { DateScalar, DecimalScalar } from '../scalars.js';
 import { CreditRecordKind, GovernanceField, RecordStatus, Severity } from '../enums.js';
@@ -157,4 +158,19 @@ export class CreditRecordFilter {
 
   @Field(() => [UsccScalar], { nullable: true, description: 'Source units (数据来源单位) by USCC.' })
   sourceUnits?: string[];
+}
+
+@ArgsType()
+export class CreditRecordPageArgs {
+  @Field(() => CreditRecordFilter, {
+    nullable: true,
+    description: 'Which records: by kind, severity, status, governance field, district, decision date, source unit.',
+  })
+  filter?: CreditRecordFilter | null;
+
+  @Field(() => Int, { nullable: true, description: `Records per page, 0 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (pageInfo.endCursor of the previous page).' })
+  after?: string | null;
 }
