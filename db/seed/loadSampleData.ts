@@ -1,0 +1,108 @@
+import type { Knex } from 'knex';
+import { maskCitizenId } from '../../src/codes/index.js';
+import type { IdNumberVault } from '../../src/credit/idNumberVault.js';
+import { generateSampleData } from './generateSampleData.js';
+import type {
+  SampleCatalogItem, SampleCivilServant, SampleCreditRecord, SampleDataOptions, SampleDataSize, SampleOrganisation,
+} from './SampleData.js';
+
+/** What `loadSampleData` inserted and how long it took. */
+export interface SampleDataSummary {
+  seed: number;
+  asOf: string;
+  counts: { organisations: number; civilServants: number; catalogItems: number; creditRecords: number };
+  elapsedMs: number;
+}
+
+/** Loader options: the generator's, plus rows per INSERT and a progress callback. */
+export interface LoadSampleDataOptions extends SampleDataOptions {
+  /** Rows per multi-row INSERT (default 1000), lowered when needed to stay under 65,535 parameters. */
+  batchSize?: number;
+  onProgress?: (table: string, rowsSoFar: number) => void;
+}
+
+// PostgreSQL's wire protocol numbers bind parameters with a 16-bit integer.
+const MAX_BIND_PARAMETERS = 65_535;
+
+// Row mappers: the only place where the generator's camelCase meets the tables' snake_case.
+const toOrganisationRow = (o: SampleOrganisation) => ({
+  uscc: o.uscc, name: o.name, district_code: o.districtCode, parent_uscc: o.parentUscc,
+  legal_representative: o.legalRepresentative, established_on: o.establishedOn,
+});
+const toCatalogItemRow = (c: SampleCatalogItem) => ({
+  code: c.code, name: c.name, name_zh: c.nameZh, record_kind: c.recordKind, conduct: c.conduct,
+  source_unit_uscc: c.sourceUnitUscc, source_channel: c.sourceChannel, data_format: c.dataFormat,
+  reporting_cycle: c.reportingCycle, disclosure: c.disclosure, sharing_class: c.sharingClass,
+  retention_years: c.retentionYears, legal_basis: c.legalBasis,
+});
+const toCreditRecordRow = (r: SampleCreditRecord) => ({
+  kind: r.kind, subject_uscc: r.subjectUscc, civil_servant_id: r.civilServantId, authority_uscc: r.authorityUscc,
+  document_number: r.documentNumber, title: r.title, content: r.content, legal_basis: r.legalBasis,
+  decision_date: r.decisionDate, severity: r.severity, fine_amount: r.fineAmount, confiscated_amount: r.confiscatedAmount,
+  source_unit_uscc: r.sourceUnitUscc, catalog_item_code: r.catalogItemCode, governance_field: r.governanceField,
+  publicity_start: r.publicityStart, publicity_min_end: r.publicityMinEnd, publicity_end: r.publicityEnd,
+  rule_version: r.ruleVersion, status: r.status, details: JSON.stringify(r.details),
+});
+function toCivilServantRow(vault: IdNumberVault, c: SampleCivilServant) {
+  return {
+    id: c.id, name: c.name, id_number_ciphertext: vault.encrypt(c.idNumber), id_number_hash: vault.hash(c.idNumber),
+    id_number_masked: maskCitizenId(c.idNumber), employer_uscc: c.employerUscc, post: c.post,
+  };
+}
+
+async function insertChunks<T>(
+  trx: Knex.Transaction,
+  table: string,
+  chunks: Iterable<T[]>,
+  toRow: (row: T) => Record<string, unknown>,
+  options: LoadSampleDataOptions,
+): Promise<number> {
+  let inserted = 0;
+  // One INSERT stays in flight while the next chunk is generated: on a PostgreSQL server the two
+  // overlap. The only await is on that INSERT, so its failure always has a handler.
+  let inFlight: Promise<unknown> = Promise.resolve();
+  for (const chunk of chunks) {
+    const rows = chunk.map(toRow);
+    const columns = Object.keys(rows[0] ?? { x: 1 }).length;
+    const batch = Math.max(1, Math.min(options.batchSize ?? 1_000, Math.floor(MAX_BIND_PARAMETERS / columns)));
+    for (let start = 0; start < rows.length; start += batch) {
+      await inFlight;
+      // `.then` starts the query now; a knex builder alone runs only when awaited.
+      inFlight = trx(table).insert(rows.slice(start, start + batch)).then(() => undefined);
+    }
+    inserted += rows.length;
+    options.onProgress?.(table, inserted);
+  }
+  await inFlight;
+  return inserted;
+}
+
+/**
+ * Generates the sample data set of `size` and inserts it in one transaction, in dependency order
+ * (organisations, civil servants, catalogue, credit records), with multi-row INSERTs. Citizen ID
+ * numbers are stored only encrypted, hashed and masked with `vault`. Expects migrated, empty tables
+ * (see `isDatabaseEmpty`); rejects, leaving nothing behind, if any insert fails. Runs ANALYZE after.
+ */
+export async function loadSampleData(
+  knex: Knex,
+  size: SampleDataSize,
+  vault: IdNumberVault,
+  options: LoadSampleDataOptions = {},
+): Promise<SampleDataSummary> {
+  const started = performance.now();
+  const data = generateSampleData(size, options);
+  const counts = await knex.transaction(async (trx) => ({
+    organisations: await insertChunks(trx, 'organisations', data.organisations, toOrganisationRow, options),
+    civilServants: await insertChunks(trx, 'civil_servants', data.civilServants, (c) => toCivilServantRow(vault, c), options),
+    catalogItems: await insertChunks(trx, 'catalog_items', data.catalogItems, toCatalogItemRow, options),
+    creditRecords: await insertChunks(trx, 'credit_records', data.creditRecords, toCreditRecordRow, options),
+  }));
+  await knex.raw('ANALYZE organisations, civil_servants, catalog_items, credit_records');
+  return { seed: data.seed, asOf: data.asOf, counts, elapsedMs: Math.round(performance.now() - started) };
+}
+
+/** Whether the database has no organisations yet (so sample data may be loaded). */
+export async function isDatabaseEmpty(knex: Knex): Promise<boolean> {
+  const row = (await knex('organisations').first(knex.raw('1 as present'))) as { present: number } | undefined;
+  return row === undefined;
+}

@@ -1,0 +1,69 @@
+import type { SampleDataSize } from './SampleData.js';
+
+/** How many of each thing a size generates. */
+export interface SampleDataPlan {
+  /** `core` bodies only, or the `extended` set with district departments and street offices. */
+  tier: 'core' | 'extended';
+  enterprises: number;
+  individualBusinesses: number;
+  cooperatives: number;
+  socialOrganisations: number;
+  /** Government bodies and public institutions together; null: just the core ones. */
+  governmentAndInstitutions: number | null;
+  civilServants: number;
+  creditRecords: number;
+  /** Rows per yielded chunk. */
+  chunkSize: number;
+}
+
+/** The two sizes: `small` loads in seconds for tests, `large` is benchmark volume. */
+export const SAMPLE_DATA_PLANS: Readonly<Record<SampleDataSize, SampleDataPlan>> = Object.freeze({
+  small: {
+    tier: 'core',
+    enterprises: 340,
+    individualBusinesses: 55,
+    cooperatives: 5,
+    socialOrganisations: 20,
+    governmentAndInstitutions: null,
+    civilServants: 300,
+    creditRecords: 4_000,
+    chunkSize: 1_000,
+  },
+  large: {
+    tier: 'extended',
+    enterprises: 100_000,
+    individualBusinesses: 15_000,
+    cooperatives: 200,
+    socialOrganisations: 600,
+    governmentAndInstitutions: 1_000,
+    civilServants: 20_000,
+    creditRecords: 1_000_000,
+    chunkSize: 5_000,
+  },
+});
+
+/** The default PRNG seed (any fixed number would do; this one spells 诚信 in GB2312 hex). */
+export const DEFAULT_SAMPLE_SEED = 0xb3cfd0c5;
+
+/** The default "today" of generated data, fixed so output never depends on the clock. */
+export const DEFAULT_AS_OF = '2026-11-01';
+
+/** First decision date of generated credit records. */
+export const FIRST_DECISION_DATE = '2019-01-01';
+
+/**
+ * Share of each record kind among generated credit records: licences and penalties dominate, as on
+ * the real platform; records about officials are rare.
+ */
+export const RECORD_KIND_SHARES: Readonly<Record<string, number>> = Object.freeze({
+  ADMINISTRATIVE_LICENCE: 45,
+  ADMINISTRATIVE_PENALTY: 35,
+  JUDICIAL_JUDGMENT: 6,
+  JUDGMENT_DEFAULTER: 5,
+  SERIOUS_DISHONESTY: 1.5,
+  GOVERNMENT_SANCTION: 0.8,
+  DISCIPLINARY_SANCTION: 0.8,
+  ACCOUNTABILITY: 0.7,
+  COMMENDATION: 2.2,
+  CREDIT_COMMITMENT: 3,
+});
