@@ -1,6 +1,7 @@
 import type { CreditRecordFilter, CreditRecordPageArgs } from '../types/CreditRecord.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pageSize.js';
 import type { PageRequest, RecordFilter, RecordOwner } from '../CreditStore.js';
+import { isShenzhenAreaCode } from '../../codes/index.js';
 import { decodeCursor } from '../cursor.js';
 import { badUserInput } from '../errors.js';
 
@@ -18,6 +19,10 @@ function toRecordFilter(filter: CreditRecordFilter | null | undefined): RecordFi
   if (!filter) return result;
   for (const [key, value] of Object.entries(filter) as [keyof RecordFilter, unknown][]) {
     if (value !== undefined && value !== null) (result as Record<string, unknown>)[key] = value;
+  }
+  const unknown = (result.districts ?? []).filter((code) => !isShenzhenAreaCode(code));
+  if (unknown.length) {
+    throw badUserInput('filter', `districts ${unknown.map((c) => `"${c}"`).join(', ')} are not Shenzhen area codes; use codes such as 440305 (Nanshan), see the \`districts\` query`);
   }
   if (result.decidedFrom && result.decidedTo && result.decidedFrom > result.decidedTo) {
     throw badUserInput('filter', `decidedFrom (${result.decidedFrom}) is after decidedTo (${result.decidedTo}); swap them`);
