@@ -96,6 +96,19 @@ describe.each(TEST_DATABASES)('the credit graph over HTTP on $name', (database) 
     expect(result.body.data!.subjects).toEqual(usccs.map((u) => (u === unknown ? null : { uscc: u })));
   });
 
+  it('serves each request fresh data: loaders are never shared between requests', async () => {
+    const { body } = await hub.query<RecordsData>(RECORDS, { first: 1, filter: { kinds: ['ADMINISTRATIVE_PENALTY'] } });
+    const { uscc, name } = body.data!.creditRecords.edges[0]!.node.subject!;
+    const lookup = 'query ($u: USCC!) { subject(uscc: $u) { name } }';
+    expect((await hub.query(lookup, { u: uscc })).body).toEqual({ data: { subject: { name } } });
+    await hub.hub.knex('organisations').where({ uscc }).update({ name: `${name}（更名）` });
+    try {
+      expect((await hub.query(lookup, { u: uscc })).body).toEqual({ data: { subject: { name: `${name}（更名）` } } });
+    } finally {
+      await hub.hub.knex('organisations').where({ uscc }).update({ name });
+    }
+  });
+
   it('gives null, not an error, for a valid USCC nobody has', async () => {
     const { body } = await hub.query('{ subject(uscc: "914403001922038216") { uscc } }');
     expect(body).toEqual({ data: { subject: null } });
