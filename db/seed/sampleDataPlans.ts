@@ -52,8 +52,9 @@ export const DEFAULT_AS_OF = '2026-11-01';
 export const FIRST_DECISION_DATE = '2019-01-01';
 
 /**
- * Share of each record kind among generated credit records: licences and penalties dominate, as on
- * the real platform; records about officials are rare.
+ * Relative share of each record kind among generated credit records: licences and penalties dominate,
+ * as on the real platform; records about officials are rare (about one sanction per 50 civil servants
+ * a year in the large set).
  */
 export const RECORD_KIND_SHARES: Readonly<Record<string, number>> = Object.freeze({
   ADMINISTRATIVE_LICENCE: 45,
@@ -61,9 +62,9 @@ export const RECORD_KIND_SHARES: Readonly<Record<string, number>> = Object.freez
   JUDICIAL_JUDGMENT: 6,
   JUDGMENT_DEFAULTER: 5,
   SERIOUS_DISHONESTY: 1.5,
-  GOVERNMENT_SANCTION: 0.8,
-  DISCIPLINARY_SANCTION: 0.8,
-  ACCOUNTABILITY: 0.7,
+  GOVERNMENT_SANCTION: 0.15,
+  DISCIPLINARY_SANCTION: 0.15,
+  ACCOUNTABILITY: 0.3,
   COMMENDATION: 2.2,
   CREDIT_COMMITMENT: 3,
 });
