@@ -8,7 +8,7 @@ import { CatalogItemResolver, CivilServantResolver } from './resolvers/CivilServ
 import { CreditRecordResolver } from './resolvers/CreditRecordResolver.js';
 import { CreditSubjectResolver, GovernmentBodyResolver } from './resolvers/CreditSubjectResolver.js';
 import { QueryResolver } from './resolvers/QueryResolver.js';
-import { toDatabaseError } from './toDatabaseError.js';
+import { withDatabaseErrors } from './withDatabaseErrors.js';
 import { Enterprise, GovernmentBody, OtherOrganisation, PublicInstitution, SocialOrganisation } from './types/CreditSubject.js';
 
 const RESOLVERS = [
@@ -21,13 +21,12 @@ const RESOLVERS = [
  * store injected; per-request state lives in loaders keyed by the request's context object.
  */
 export async function buildCreditSchema(store: CreditStore): Promise<GraphQLSchema> {
-  const deps = new CreditDeps(store);
+  const deps = new CreditDeps(withDatabaseErrors(store));
   const instances = new Map<unknown, unknown>();
   return buildSchema({
     resolvers: RESOLVERS,
     orphanedTypes: [Enterprise, GovernmentBody, PublicInstitution, SocialOrganisation, OtherOrganisation],
     validate: false,
-    globalMiddlewares: [toDatabaseError],
     container: {
       get(someClass: new (deps: CreditDeps) => unknown, _data: ResolverData<object>) {
         if (!instances.has(someClass)) instances.set(someClass, new someClass(deps));
