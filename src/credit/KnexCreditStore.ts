@@ -130,21 +130,9 @@ export class KnexCreditStore implements CreditStore {
     if (filter.sourceUnits?.length) q.whereIn(col('source_unit_uscc'), filter.sourceUnits);
     if (filter.decidedFrom) q.where(col('decision_date'), '>=', filter.decidedFrom);
     if (filter.decidedTo) q.where(col('decision_date'), '<=', filter.decidedTo);
-    if (filter.districts?.length) {
-      const districts = filter.districts;
-      // A record's district is its subject's; a civil servant's record takes the employer's district.
-      q.where((w) =>
-        w
-          .whereIn(col('subject_uscc'), this.knex('organisations').select('uscc').whereIn('district_code', districts))
-          .orWhereIn(
-            col('civil_servant_id'),
-            this.knex('civil_servants as cs')
-              .join('organisations as e', 'e.uscc', 'cs.employer_uscc')
-              .select('cs.id')
-              .whereIn('e.district_code', districts),
-          ),
-      );
-    }
+    // A record's district is its subject's; a civil servant's record takes the employer's (filled in
+    // by the database on insert, see migration 20261127000600).
+    if (filter.districts?.length) q.whereIn(col('district_code'), filter.districts);
     return q;
   }
 

@@ -21,6 +21,14 @@ describe.each(TEST_DATABASES)('migrations on $name', (database) => {
         if (uscc.startsWith('11')) expect(kind).toBe('GOVERNMENT_BODY');
         if (uscc.startsWith('91')) expect(kind).toBe('ENTERPRISE');
       }
+      // The database files each record under its subject's district (a civil servant's: the employer's).
+      const misfiled = await knex('credit_records as r')
+        .leftJoin('organisations as o', 'o.uscc', 'r.subject_uscc')
+        .leftJoin('civil_servants as cs', 'cs.id', 'r.civil_servant_id')
+        .leftJoin('organisations as e', 'e.uscc', 'cs.employer_uscc')
+        .whereRaw('r.district_code IS DISTINCT FROM coalesce(o.district_code, e.district_code)')
+        .count({ n: '*' });
+      expect(Number((misfiled[0] as { n: string }).n)).toBe(0);
       // A record can belong to an organisation or to a civil servant, never to both.
       const org = kinds[0]!.uscc;
       await expect(
