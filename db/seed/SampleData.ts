@@ -1,3 +1,5 @@
+import type { CatalogItemRow, CreditRecordRow } from '../../src/credit/CreditStore.js';
+
 /** Which sample data set to generate: a few hundred subjects, or benchmark volume. */
 export type SampleDataSize = 'small' | 'large';
 
@@ -28,47 +30,11 @@ export interface SampleCivilServant {
   post: string;
 }
 
-/** A catalogue item (table `catalog_items`). */
-export interface SampleCatalogItem {
-  code: string;
-  name: string;
-  nameZh: string;
-  recordKind: string;
-  conduct: string;
-  sourceUnitUscc: string;
-  sourceChannel: string;
-  dataFormat: string;
-  reportingCycle: string;
-  disclosure: string;
-  sharingClass: string;
-  retentionYears: number;
-  legalBasis: string;
-}
+/** A catalogue item (table `catalog_items`): the same shape the store reads back. */
+export type SampleCatalogItem = CatalogItemRow;
 
-/** A credit record (table `credit_records`); amounts are exact decimal strings in 10,000 yuan. */
-export interface SampleCreditRecord {
-  kind: string;
-  subjectUscc: string | null;
-  civilServantId: string | null;
-  authorityUscc: string;
-  documentNumber: string;
-  title: string;
-  content: string | null;
-  legalBasis: string | null;
-  decisionDate: string;
-  severity: string | null;
-  fineAmount: string | null;
-  confiscatedAmount: string | null;
-  sourceUnitUscc: string;
-  catalogItemCode: string;
-  governanceField: string | null;
-  publicityStart: string | null;
-  publicityMinEnd: string | null;
-  publicityEnd: string | null;
-  ruleVersion: string | null;
-  status: string;
-  details: Record<string, unknown>;
-}
+/** A credit record (table `credit_records`) before the database gives it an id and a district. */
+export type SampleCreditRecord = Omit<CreditRecordRow, 'id'>;
 
 /**
  * A generated data set: each table as an iterable of chunks, in the order they must be inserted.
