@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../support/databases.js';
+import type { CreditRecordFilter, LatestRecordsQuery, LatestRecordsQueryVariables } from '../__generated__/operations.js';
+import { readOperation } from '../support/operations.js';
 import { startTestHub, type TestHub } from '../support/startTestHub.js';
 
 const RECORDS = `query ($first: Int, $after: String, $filter: CreditRecordFilter) {
@@ -47,14 +49,21 @@ describe.each(TEST_DATABASES)('the credit graph over HTTP on $name', (database) 
   });
 
   it('pages through a filtered connection without gaps or repeats', async () => {
-    const filter = { kinds: ['ADMINISTRATIVE_PENALTY'], districts: ['440305'] };
+    const variables: LatestRecordsQueryVariables = {
+      first: 25,
+      after: null,
+      filter: { kinds: ['ADMINISTRATIVE_PENALTY'], districts: ['440305'] } as CreditRecordFilter,
+    };
     const seen: string[] = [];
     let after: string | null = null;
     let total = -1;
     for (let page = 0; page < 200; page += 1) {
-      const response: { body: { data?: RecordsData | null; errors?: unknown[] } } = await hub.query<RecordsData>(RECORDS, { first: 25, after, filter });
+      const response: { body: { data?: LatestRecordsQuery | null; errors?: unknown[] } } = await hub.query<LatestRecordsQuery>(
+        readOperation('creditRecords'),
+        { ...variables, after },
+      );
       expect(response.body.errors).toBeUndefined();
-      const connection: RecordsData['creditRecords'] = response.body.data!.creditRecords;
+      const connection: LatestRecordsQuery['creditRecords'] = response.body.data!.creditRecords;
       total = connection.totalCount;
       expect(connection.pageInfo.hasPreviousPage).toBe(after !== null);
       for (const edge of connection.edges) {
