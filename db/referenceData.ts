@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { SHENZHEN_DISTRICTS } from '../src/codes/index.js';
 
 /** A Shenzhen district or zone as listed in the reference data. */
 export interface DistrictData {
@@ -16,12 +17,10 @@ export interface GovernanceFieldData {
   nameZh: string;
 }
 
-const readJson = (relative: string): unknown =>
-  JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8'));
-
-/** Reads the lookup tables the migrations load; throws if a data file is missing. */
-export function readReferenceData(): { districts: DistrictData[]; governanceFields: GovernanceFieldData[] } {
-  const districts = readJson('../src/codes/shenzhen-districts.json') as DistrictData[] | { districts: DistrictData[] };
-  const fields = readJson('../src/credit/rules/governance-fields.json') as { fields: GovernanceFieldData[] };
-  return { districts: Array.isArray(districts) ? districts : districts.districts, governanceFields: fields.fields };
+/** The lookup tables the first migration loads: the area codes of src/codes and the 19 fields. */
+export function readReferenceData(): { districts: readonly DistrictData[]; governanceFields: GovernanceFieldData[] } {
+  const fields = JSON.parse(
+    readFileSync(new URL('../src/credit/rules/governance-fields.json', import.meta.url), 'utf8'),
+  ) as { fields: GovernanceFieldData[] };
+  return { districts: SHENZHEN_DISTRICTS, governanceFields: fields.fields };
 }
