@@ -62,6 +62,12 @@ export function createHttpHandler<TContext extends object>(
       }
       if (extraRoutes(req, res, url.pathname)) return;
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: `no route ${url.pathname}; the graph is at /graphql` });
+      // A person opening /graphql in a browser wants the explorer, not a "missing query" error.
+      if (req.method === 'GET' && !url.searchParams.has('query') && req.headers.accept?.includes('text/html')) {
+        res.writeHead(302, { location: '/explorer' });
+        res.end();
+        return;
+      }
       const headers = new HeaderMap();
       for (const [name, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);

@@ -176,6 +176,13 @@ describe.each(TEST_DATABASES)('the credit graph over HTTP on $name', (database) 
     for (const item of body.data!.catalog) expect(item.sourceUnit.kind).toBe('GOVERNMENT_BODY');
   });
 
+  it('sends a browser that opens /graphql to the explorer', async () => {
+    const response = await fetch(`${hub.hub.url}/graphql`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect([response.status, response.headers.get('location')]).toEqual([302, '/explorer']);
+    const page = await fetch(`${hub.hub.url}/explorer`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+  });
+
   it('reports liveness and readiness', async () => {
     const health = await fetch(`${hub.hub.url}/healthz`);
     const ready = await fetch(`${hub.hub.url}/readyz`);
