@@ -78,12 +78,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   if (rawKey === null && production) {
     throw new ConfigError('CHENGXIN_DATA_KEY', 'is required when NODE_ENV=production (it encrypts citizen ID numbers); generate one with `openssl rand -hex 32`');
   }
+  const seed = oneOf(env, 'SEED', ['small', 'large', 'none'] as const, databaseUrl ? 'none' : 'small');
+  if (seed === 'large' && !databaseUrl && !pgliteDir) {
+    // PGlite's WebAssembly heap stops at 2 GiB; a million records need a directory-backed database.
+    throw new ConfigError('SEED', 'large needs DATABASE_URL or PGLITE_DIR: the large data set does not fit in an in-memory embedded database');
+  }
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
     databaseUrl,
     pgliteDir,
-    seed: oneOf(env, 'SEED', ['small', 'large', 'none'] as const, databaseUrl ? 'none' : 'small'),
+    seed,
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     dataKey: rawKey ?? DEVELOPMENT_DATA_KEY,
     usingDevelopmentKey: rawKey === null,

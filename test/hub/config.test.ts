@@ -20,6 +20,7 @@ describe('loadConfig', () => {
     [{ CHENGXIN_DATA_KEY: 'abc' }, 'CHENGXIN_DATA_KEY', 'CHENGXIN_DATA_KEY: must be 64 hexadecimal characters (32 bytes); generate one with `openssl rand -hex 32`'],
     [{ NODE_ENV: 'production' }, 'CHENGXIN_DATA_KEY', 'CHENGXIN_DATA_KEY: is required when NODE_ENV=production (it encrypts citizen ID numbers); generate one with `openssl rand -hex 32`'],
     [{ DATABASE_URL: 'postgres://x@y/z', PGLITE_DIR: '/tmp/x' }, 'PGLITE_DIR', 'PGLITE_DIR: cannot be used together with DATABASE_URL; unset one of them'],
+    [{ SEED: 'large' }, 'SEED', 'SEED: large needs DATABASE_URL or PGLITE_DIR: the large data set does not fit in an in-memory embedded database'],
   ])('rejects %j naming %s', (env, variable, message) => {
     let thrown: unknown;
     try {
