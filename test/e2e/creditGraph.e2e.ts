@@ -118,6 +118,26 @@ describe.each(TEST_DATABASES)('the credit graph over HTTP on $name', (database) 
     }
   });
 
+  it('answers the typed batch entry points with null where the code is of another kind', async () => {
+    const body = '11440305003219403F'; // 深圳市南山区人民政府 in the sample data
+    const enterprise = '91440300MA5E9NHA04';
+    const unknown = '914403001922038216';
+    const { body: result } = await hub.query(
+      'query ($u: [USCC!]!) { enterprisesByUscc(usccs: $u) { uscc kind } governmentBodiesByUscc(usccs: $u) { uscc departments { uscc } } }',
+      { u: [enterprise, body, unknown] },
+    );
+    expect(result.errors).toBeUndefined();
+    const data = result.data as {
+      enterprisesByUscc: ({ uscc: string; kind: string } | null)[];
+      governmentBodiesByUscc: ({ uscc: string; departments: unknown[] } | null)[];
+    };
+    expect(data.enterprisesByUscc).toEqual([{ uscc: enterprise, kind: 'ENTERPRISE' }, null, null]);
+    expect(data.governmentBodiesByUscc[0]).toBeNull();
+    expect(data.governmentBodiesByUscc[1]!.uscc).toBe(body);
+    expect(data.governmentBodiesByUscc[1]!.departments.length).toBeGreaterThan(0);
+    expect(data.governmentBodiesByUscc[2]).toBeNull();
+  });
+
   it('gives null, not an error, for a valid USCC nobody has', async () => {
     const { body } = await hub.query('{ subject(uscc: "914403001922038216") { uscc } }');
     expect(body).toEqual({ data: { subject: null } });

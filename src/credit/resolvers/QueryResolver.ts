@@ -7,7 +7,7 @@ import { badUserInput } from '../errors.js';
 import { CatalogItem } from '../types/CatalogItem.js';
 import { CivilServant } from '../types/CivilServant.js';
 import { CreditRecordConnection, CreditRecordPageArgs } from '../types/CreditRecord.js';
-import { CreditSubject } from '../types/CreditSubject.js';
+import { CreditSubject, Enterprise, GovernmentBody, subjectTypeName } from '../types/CreditSubject.js';
 import { District, GovernanceFieldInfo } from '../types/District.js';
 import { createConnectionSource, MAX_PAGE_SIZE, type ConnectionSource } from './connectionSource.js';
 
@@ -30,16 +30,33 @@ export class QueryResolver {
     nullable: 'items',
     description: `Several credit subjects at once: one entry per input code, in input order, null where unknown (at most ${MAX_SUBJECTS}).`,
   })
-  async subjects(
-    @Arg('usccs', () => [UsccScalar], { description: 'Unified Social Credit Codes, at most 500.' }) usccs: string[],
+  subjects(
+    @Arg('usccs', () => [UsccScalar], { description: `Unified Social Credit Codes, at most ${MAX_SUBJECTS}.` }) usccs: string[],
     @Ctx() ctx: object,
   ): Promise<(OrganisationRow | null)[]> {
-    if (usccs.length > MAX_SUBJECTS) throw badUserInput('usccs', `at most ${MAX_SUBJECTS} codes per call, got ${usccs.length}`);
-    const result = await this.deps.loaders(ctx).organisation.loadMany(usccs);
-    return result.map((r) => {
-      if (r instanceof Error) throw r;
-      return r;
-    });
+    return this.loadSubjects(usccs, ctx, () => true);
+  }
+
+  @Query(() => [Enterprise], {
+    nullable: 'items',
+    description: `Enterprises (企业, USCC 91/92/93) by code: one entry per input, in order, null where the code is unknown or not an enterprise's. The batched entry point other platforms' data merges on.`,
+  })
+  enterprisesByUscc(
+    @Arg('usccs', () => [UsccScalar], { description: `Unified Social Credit Codes, at most ${MAX_SUBJECTS}.` }) usccs: string[],
+    @Ctx() ctx: object,
+  ): Promise<(OrganisationRow | null)[]> {
+    return this.loadSubjects(usccs, ctx, (row) => subjectTypeName(row) === 'Enterprise');
+  }
+
+  @Query(() => [GovernmentBody], {
+    nullable: 'items',
+    description: `Government bodies (机关, USCC 11) by code: one entry per input, in order, null where the code is unknown or not a government body's. The batched entry point other platforms' data merges on.`,
+  })
+  governmentBodiesByUscc(
+    @Arg('usccs', () => [UsccScalar], { description: `Unified Social Credit Codes, at most ${MAX_SUBJECTS}.` }) usccs: string[],
+    @Ctx() ctx: object,
+  ): Promise<(OrganisationRow | null)[]> {
+    return this.loadSubjects(usccs, ctx, (row) => subjectTypeName(row) === 'GovernmentBody');
   }
 
   @Query(() => CreditRecordConnection, {
@@ -71,5 +88,19 @@ export class QueryResolver {
   @Query(() => [GovernanceFieldInfo], { description: 'The 19 fields of special governance of dishonesty (失信专项治理领域).' })
   governanceFields(): GovernanceFieldInfo[] {
     return GOVERNANCE_FIELDS;
+  }
+
+  /** One entry per code, in order; null where unknown or where `keep` rejects the subject. */
+  private async loadSubjects(
+    usccs: string[],
+    ctx: object,
+    keep: (row: OrganisationRow) => boolean,
+  ): Promise<(OrganisationRow | null)[]> {
+    if (usccs.length > MAX_SUBJECTS) throw badUserInput('usccs', `at most ${MAX_SUBJECTS} codes per call, got ${usccs.length}`);
+    const rows = await this.deps.loaders(ctx).organisation.loadMany(usccs);
+    return rows.map((row) => {
+      if (row instanceof Error) throw row;
+      return row && keep(row) ? row : null;
+    });
   }
 }
