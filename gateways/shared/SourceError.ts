@@ -1,0 +1,18 @@
+import { GraphQLError } from 'graphql';
+import type { SourcePlatform } from './platforms.js';
+
+/** Why a platform could not answer, as `extensions.code`. */
+export type SourceErrorCode = 'SOURCE_UNAVAILABLE' | 'SOURCE_TIMEOUT' | 'SOURCE_BAD_RESPONSE';
+
+/**
+ * A connected platform failed to answer: down or switched off (SOURCE_UNAVAILABLE), too slow
+ * (SOURCE_TIMEOUT), or answered something that is not its API (SOURCE_BAD_RESPONSE). Thrown from the
+ * adapter's field resolvers, so the fields that platform serves become `null` with this error at their
+ * path while the rest of the response stands. `extensions` name the platform and the cause.
+ */
+export class SourceError extends GraphQLError {
+  constructor(readonly platform: SourcePlatform, readonly code: SourceErrorCode, readonly causeText: string) {
+    super(`${platform}: ${causeText}`, { extensions: { code, platform, cause: causeText } });
+    this.name = 'SourceError';
+  }
+}

@@ -1,0 +1,18 @@
+export { PLATFORMS } from './platforms.js';
+export type { SourcePlatform } from './platforms.js';
+export { SourceError } from './SourceError.js';
+export type { SourceErrorCode } from './SourceError.js';
+export { CircuitBreaker } from './CircuitBreaker.js';
+export { JsonReader, MalformedBodyError } from './JsonReader.js';
+export { defaultPlatformSettings } from './PlatformSettings.js';
+export type { PlatformSettings } from './PlatformSettings.js';
+export { createPlatformHttpClient, readBody } from './createPlatformHttpClient.js';
+export type { PlatformHttpClient, PlatformRequest, PlatformResponse } from './createPlatformHttpClient.js';
+export { createSandboxServer } from './sandbox/createSandboxServer.js';
+export type { RunningSandbox, SandboxRoute, SandboxReply, SandboxRequest, SandboxStats } from './sandbox/createSandboxServer.js';
+export type { SandboxFault } from './sandbox/SandboxFault.js';
+export { sandboxOrganisations } from './sandbox/sandboxOrganisations.js';
+export type { SandboxOrganisation } from './sandbox/sandboxOrganisations.js';
+export { perRequest } from './perRequest.js';
+export { loadGatewayTypeDefs } from './loadGatewayTypeDefs.js';
+export type { Gateway, GatewaySubschema, SubjectLink } from './Gateway.js';
