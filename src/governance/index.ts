@@ -1,0 +1,26 @@
+export { generateApiKey, hashDocument, hashSecret, parseApiKey, secretMatches } from './apiKeys.js';
+export type { ApiKeyParts } from './apiKeys.js';
+export { assertValidGrant, InvalidGrantError } from './assertValidGrant.js';
+export type {
+  AccessLogEntry, AccessLogPage, AuditEntry, AuditEntryInput, AuditLedger, AuditOutcome,
+} from './AuditLedger.js';
+export { MINIMUM_AUDIT_RETENTION_YEARS, readAuditRetentionYears } from './auditRetention.js';
+export { checkFieldAccess, isGrantScope, scopeCovers } from './checkFieldAccess.js';
+export type { ClassifiedField, FieldReader, Grant } from './checkFieldAccess.js';
+export { consumeRateLimit, pruneRateLimitWindows } from './consumeRateLimit.js';
+export type { RateLimitDecision } from './consumeRateLimit.js';
+export { ConsumerNotFoundError } from './ConsumerStore.js';
+export type {
+  ApiKeySummary, Consumer, ConsumerKind, ConsumerStore, ConsumerSummary, NewConsumer, NewGrant,
+} from './ConsumerStore.js';
+export { KnexAuditLedger, LEDGER_LOCK_KEY } from './KnexAuditLedger.js';
+export { KnexConsumerStore } from './KnexConsumerStore.js';
+export { canonicalJson, computeEntryHash, GENESIS_HASH } from './ledgerHash.js';
+export type { LedgerEntryContent } from './ledgerHash.js';
+export { assertPurpose, isPurpose, PURPOSES, UnknownPurposeError } from './purposes.js';
+export type { Purpose } from './purposes.js';
+export { RuleFileError } from './readRuleFile.js';
+export { isRole, isShareLevel, permissionsOf, ROLES, SHARE_LEVELS, shareLevelRank } from './roles.js';
+export type { Permissions, Role, ShareLevel } from './roles.js';
+export { verifyLedger } from './verifyLedger.js';
+export type { LedgerVerification } from './verifyLedger.js';
