@@ -33,5 +33,10 @@ export async function consumeRateLimit(
 
 /** Deletes windows that ended before `before` (they no longer decide anything); returns how many. */
 export async function pruneRateLimitWindows(knex: Knex, before: Date): Promise<number> {
-  return knex('rate_limit_windows').where('window_start', '<', new Date(before.getTime() - 60_000).toISOString()).delete();
+  // RETURNING, because knex-pglite answers a bare DELETE with a result object instead of a count.
+  const deleted = await knex('rate_limit_windows')
+    .where('window_start', '<', new Date(before.getTime() - 60_000).toISOString())
+    .delete()
+    .returning('window_start');
+  return deleted.length;
 }

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KnexConsumerStore, parseApiKey } from '../../src/governance/index.js';
+import { TEST_DATABASES } from '../support/databases.js';
+import { createMigratedDatabase, type MigratedDatabase } from './migratedDatabase.js';
+
+const ENTERPRISE = '91440300MA5FXXXX1Q';
+
+describe.each(TEST_DATABASES)('consumers on $name', (database) => {
+  let db: MigratedDatabase;
+  let store: KnexConsumerStore;
+  beforeAll(async () => {
+    db = await createMigratedDatabase(database);
+    store = KnexConsumerStore.create(db.knex);
+  });
+  afterAll(async () => db.close());
+
+  it('shows the key once and stores only its hash', async () => {
+    const { consumer, apiKey } = await store.createConsumer({
+      id: 'bidding-system', name: 'Shenzhen bidding platform', kind: 'SYSTEM', roles: ['BIDDING_SYSTEM'],
+      rateLimitPerMinute: 120, grants: [{ purpose: 'BIDDING', scope: 'CONDITIONAL', authorisation: 'SZ-SHARE-2026-01' }],
+    });
+    expect(consumer).toMatchObject({
+      id: 'bidding-system', status: 'ACTIVE', roles: ['BIDDING_SYSTEM'], rateLimitPerMinute: 120,
+      grants: [{ purpose: 'BIDDING', scope: 'CONDITIONAL' }], subjects: [],
+    });
+    const { secret } = parseApiKey(apiKey)!;
+    // No column of any consumer table holds the secret or the whole key.
+    for (const table of ['consumers', 'consumer_api_keys', 'consumer_grants']) {
+      const dump = JSON.stringify(await db.knex(table).select('*'));
+      expect(dump).not.toContain(secret);
+    }
+    const listed = await store.listConsumers();
+    expect(JSON.stringify(listed)).not.toMatch(/secret|hash|[0-9a-f]{64}/i);
+    expect(listed.map((c) => [c.id, c.keys.length])).toEqual([['bidding-system', 1]]);
+  });
+
+  it('authenticates a live key and answers null for an unknown, malformed or revoked one', async () => {
+    const { apiKey } = await store.createConsumer({
+      id: 'acme-self', name: 'ACME Ltd', kind: 'ENTERPRISE', roles: ['ENTERPRISE_SELF'], subjects: [ENTERPRISE],
+    });
+    expect(await store.authenticate(apiKey)).toMatchObject({ id: 'acme-self', subjects: [ENTERPRISE], roles: ['ENTERPRISE_SELF'] });
+    const { keyId } = parseApiKey(apiKey)!;
+    const wrongSecret = `cxk_${keyId}_${'A'.repeat(43)}`;
+    const unknownId = apiKey.replace(keyId, '0123456789abcdef');
+    for (const bad of [wrongSecret, unknownId, 'not-a-key', '']) expect(await store.authenticate(bad)).toBeNull();
+
+    const second = await store.addKey('acme-self');
+    expect(await store.revokeKey(keyId)).toBe(true);
+    expect(await store.authenticate(apiKey)).toBeNull();
+    expect(await store.authenticate(second.apiKey)).toMatchObject({ id: 'acme-self' });
+    expect(await store.revokeConsumer('acme-self')).toBe(true);
+    expect(await store.authenticate(second.apiKey)).toBeNull();
+    expect(await store.revokeConsumer('acme-self')).toBe(false);
+    await expect(store.addKey('acme-self')).rejects.toThrow(/active consumer acme-self does not exist/);
+  });
+
+  it('grants only what the roles allow, and names the rule it breaks', async () => {
+    await store.createConsumer({ id: 'dashboard', name: 'Dashboard', kind: 'SYSTEM', roles: ['DASHBOARD'] });
+    await store.grant('dashboard', { purpose: 'STATISTICS', scope: 'Enterprise.*' });
+    await store.grant('dashboard', { purpose: 'STATISTICS', scope: 'Enterprise.*' });
+    await expect(store.grant('dashboard', { purpose: 'BIDDING', scope: 'CONDITIONAL' })).rejects.toThrow(/may not be granted purpose BIDDING/);
+    await expect(store.grant('dashboard', { purpose: 'STATISTICS', scope: 'RESTRICTED' })).rejects.toThrow(/at most CONDITIONAL/);
+    await expect(store.grant('dashboard', { purpose: 'STATISTICS', scope: 'enterprise' })).rejects.toThrow(/scope "enterprise"/);
+    await expect(store.grant('dashboard', { purpose: 'FUN', scope: 'CONDITIONAL' })).rejects.toThrow(/unknown purpose "FUN"/);
+    await expect(store.createConsumer({ id: 'dashboard', name: 'again', kind: 'SYSTEM', roles: ['DASHBOARD'] }))
+      .rejects.toThrow(/already exists/);
+    const consumers = await store.listConsumers();
+    expect(consumers.find((c) => c.id === 'dashboard')?.grants).toEqual([{ purpose: 'STATISTICS', scope: 'Enterprise.*' }]);
+  });
+
+  it('accepts a trusted document by the SHA-256 of its exact text, for its own consumer only', async () => {
+    const document = 'query Subject($uscc: USCC!) { enterprise(uscc: $uscc) { name } }';
+    const hash = await store.registerTrustedDocument('bidding-system', document, 'Subject');
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await store.registerTrustedDocument('bidding-system', document, 'Subject')).toBe(hash);
+    expect(await store.isTrustedDocument('bidding-system', hash)).toBe(true);
+    expect(await store.isTrustedDocument('dashboard', hash)).toBe(false);
+    expect(await store.isTrustedDocument('bidding-system', '0'.repeat(64))).toBe(false);
+  });
+});
