@@ -7,6 +7,7 @@ export class MalformedBodyError extends Error {
 }
 
 function describe(value: unknown): string {
+  if (value === undefined) return 'nothing (the member is missing)';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;

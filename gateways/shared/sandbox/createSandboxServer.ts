@@ -34,6 +34,8 @@ export interface SandboxRoute {
 /** Requests a sandbox has served since start or the last reset (admin calls not counted). */
 export interface SandboxStats {
   requests: number;
+  /** TCP connections accepted (kept-alive clients reuse theirs). */
+  connections: number;
   byRoute: Record<string, number>;
 }
 
@@ -86,7 +88,7 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
  * person or a test drive it from outside the process.
  */
 export async function createSandboxServer(options: SandboxServerOptions): Promise<RunningSandbox> {
-  let stats: SandboxStats = { requests: 0, byRoute: {} };
+  let stats: SandboxStats = { requests: 0, connections: 0, byRoute: {} };
   let fault: SandboxFault | null = null;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -125,7 +127,7 @@ export async function createSandboxServer(options: SandboxServerOptions): Promis
   async function admin(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (path === '/__sandbox/stats' && req.method === 'GET') return send(res, 200, stats);
     if (path === '/__sandbox/stats' && req.method === 'DELETE') {
-      stats = { requests: 0, byRoute: {} };
+      stats = { requests: 0, connections: 0, byRoute: {} };
       return send(res, 200, stats);
     }
     if (path === '/__sandbox/fault' && req.method === 'DELETE') {
@@ -153,6 +155,7 @@ export async function createSandboxServer(options: SandboxServerOptions): Promis
       else res.destroy();
     });
   });
+  server.on('connection', () => void (stats.connections += 1));
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -164,8 +167,8 @@ export async function createSandboxServer(options: SandboxServerOptions): Promis
     platform: options.platform,
     url: `http://${address.address}:${address.port}`,
     token: options.token,
-    stats: () => ({ requests: stats.requests, byRoute: { ...stats.byRoute } }),
-    resetStats: () => void (stats = { requests: 0, byRoute: {} }),
+    stats: () => ({ ...stats, byRoute: { ...stats.byRoute } }),
+    resetStats: () => void (stats = { requests: 0, connections: 0, byRoute: {} }),
     setFault: (f) => void (fault = { ...f }),
     clearFault: () => void (fault = null),
     stop() {
