@@ -1,0 +1,225 @@
+import {
+  createPlatformHttpClient,
+  MalformedBodyError,
+  readBody,
+  SourceError,
+  type JsonReader,
+  type PlatformResponse,
+  type PlatformSettings,
+} from '../shared/index.js';
+
+// The approval system's own field names (prjNum, buildCorpCode, stageList…) appear only in this file.
+
+/** The four stages of construction-project approval (工程建设项目审批阶段), in order. */
+export type ConstructionStage =
+  | 'PROJECT_APPROVAL_AND_LAND_USE_PLANNING'
+  | 'CONSTRUCTION_ENGINEERING_PERMIT'
+  | 'CONSTRUCTION_PERMIT'
+  | 'COMPLETION_ACCEPTANCE';
+
+const STAGES: readonly ConstructionStage[] = ['PROJECT_APPROVAL_AND_LAND_USE_PLANNING', 'CONSTRUCTION_ENGINEERING_PERMIT', 'CONSTRUCTION_PERMIT', 'COMPLETION_ACCEPTANCE'];
+
+/** One stage of a project: who decided, when, and how long it took in working days. */
+export interface ApprovalStageRecord {
+  /** The system's id of the stage instance. */
+  recordId: string;
+  stage: ConstructionStage;
+  approvalDepartmentUscc: string | null;
+  approvalDepartmentName: string | null;
+  acceptedOn: string;
+  /** Null while in progress. */
+  finishedOn: string | null;
+  statutoryWorkingDays: number;
+  extensionWorkingDays: number;
+  /** To the decision, or so far while in progress (the system's count). */
+  actualWorkingDays: number;
+  documentNumber: string | null;
+}
+
+/** A construction project as the approval system knows it, in our vocabulary. */
+export interface ConstructionProjectRecord {
+  projectNumber: string;
+  projectCode: string;
+  oldProjectCode: string | null;
+  name: string;
+  builderUscc: string | null;
+  builderName: string | null;
+  approvalDepartmentUscc: string | null;
+  approvalDepartmentName: string | null;
+  districtCode: string | null;
+  /** 万元. */
+  totalInvestment: number | null;
+  stages: ApprovalStageRecord[];
+  fetchedAt: Date;
+}
+
+/** What a department decided in one stage. */
+export interface StageApprovalStatistics {
+  stage: ConstructionStage;
+  accepted: number;
+  finished: number;
+  inProgress: number;
+  overdueFinished: number;
+  overdueInProgress: number;
+  averageWorkingDays: number | null;
+  statutoryWorkingDays: number;
+}
+
+/** A department's approval statistics (审批效能). */
+export interface DepartmentApprovalStatistics {
+  departmentUscc: string;
+  departmentName: string | null;
+  /** The day the statistics are as of. */
+  asOf: string;
+  stages: StageApprovalStatistics[];
+  fetchedAt: Date;
+}
+
+/** The approval system's API as the adapter uses it. Every method rejects only with SourceError. */
+export interface ConstructionApprovalClient {
+  /** Projects by investment project code (either format); a code the system does not know is absent from the map. */
+  getProjects(codes: readonly string[]): Promise<Map<string, ConstructionProjectRecord>>;
+  /** Projects per builder USCC (every page), newest first; a builder without projects maps to []. */
+  queryProjectsByBuilders(usccs: readonly string[]): Promise<Map<string, ConstructionProjectRecord[]>>;
+  /** Approval statistics per department USCC; a department that approved nothing is absent from the map. */
+  queryApprovalStatistics(usccs: readonly string[]): Promise<Map<string, DepartmentApprovalStatistics>>;
+  close(): void;
+}
+
+/** Codes per batch request: the system refuses more than 500. */
+export const BATCH_LIMIT = 500;
+const PAGE_SIZE = 1000;
+
+function readStage(item: JsonReader): ApprovalStageRecord {
+  const code = item.get('stageCode');
+  const stage = STAGES[code.integer() - 1];
+  if (!stage) throw new MalformedBodyError(code.path, 'a stage code 1..4', code.value);
+  return {
+    recordId: item.get('stageInstId').string(),
+    stage,
+    approvalDepartmentUscc: item.get('approvalDepartCode').optionalString(),
+    approvalDepartmentName: item.get('approvalDepartName').optionalString(),
+    acceptedOn: item.get('acceptDate').date(),
+    finishedOn: item.get('finishDate').optionalDate(),
+    statutoryWorkingDays: item.get('legalDays').integer(),
+    extensionWorkingDays: item.get('extendDays').optionalNumber() ?? 0,
+    actualWorkingDays: item.get('actualWorkDays').integer(),
+    documentNumber: item.get('approvalDocNum').optionalString(),
+  };
+}
+
+function readProject(item: JsonReader, fetchedAt: Date): ConstructionProjectRecord {
+  return {
+    projectNumber: item.get('prjNum').string(),
+    projectCode: item.get('prjCode').string(),
+    oldProjectCode: item.get('oldPrjCode').optionalString(),
+    name: item.get('prjName').string(),
+    builderUscc: item.get('buildCorpCode').optionalString(),
+    builderName: item.get('buildCorpName').optionalString(),
+    approvalDepartmentUscc: item.get('prjApprovalDepart').optionalString(),
+    approvalDepartmentName: item.get('prjApprovalDepartName').optionalString(),
+    districtCode: item.get('districtCode').optionalString(),
+    totalInvestment: item.get('totalInvestment').optionalNumber(),
+    stages: item.get('stageList').items().map(readStage),
+    fetchedAt,
+  };
+}
+
+function readDepartStats(item: JsonReader, asOf: string, fetchedAt: Date): DepartmentApprovalStatistics {
+  return {
+    departmentUscc: item.get('departCode').string(),
+    departmentName: item.get('departName').optionalString(),
+    asOf,
+    stages: item.get('stageStats').items().map((s) => {
+      const code = s.get('stageCode');
+      const stage = STAGES[code.integer() - 1];
+      if (!stage) throw new MalformedBodyError(code.path, 'a stage code 1..4', code.value);
+      return {
+        stage,
+        accepted: s.get('acceptNum').integer(),
+        finished: s.get('finishNum').integer(),
+        inProgress: s.get('doingNum').integer(),
+        overdueFinished: s.get('overdueFinishNum').integer(),
+        overdueInProgress: s.get('overdueDoingNum').integer(),
+        averageWorkingDays: s.get('avgWorkDays').optionalNumber(),
+        statutoryWorkingDays: s.get('legalDays').integer(),
+      };
+    }),
+    fetchedAt,
+  };
+}
+
+function chunk<T>(items: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += BATCH_LIMIT) chunks.push(items.slice(i, i + BATCH_LIMIT));
+  return chunks;
+}
+
+/**
+ * Creates the client of the construction-project approval system described by `settings`, on the
+ * shared HTTP client (keep-alive, timeouts, retries of these idempotent batch reads, circuit breaker).
+ * Maps the system's names to ours and checks every member it reads: a body of the wrong shape is
+ * SOURCE_BAD_RESPONSE naming the path, e.g. `body.data.list[3].prjNum`.
+ */
+export function createConstructionApprovalClient(settings: PlatformSettings): ConstructionApprovalClient {
+  const http = createPlatformHttpClient(settings);
+  const platform = settings.platform;
+
+  // Sends one batch read and returns the envelope's `data`, or fails naming what went wrong.
+  async function post(path: string, body: unknown): Promise<{ data: JsonReader; fetchedAt: Date }> {
+    const response: PlatformResponse = await http.send({ method: 'POST', path, body, idempotent: true });
+    if (!response.body) throw new SourceError(platform, 'SOURCE_BAD_RESPONSE', `answered 404 for ${path}: the endpoint does not exist at ${settings.baseUrl}`);
+    const envelope = response.body;
+    const data = readBody(platform, envelope, (b) => {
+      const code = b.get('code').integer();
+      if (code !== 200) throw new SourceError(platform, 'SOURCE_BAD_RESPONSE', `answered code ${code}: ${b.get('msg').optionalString() ?? 'no message'}`);
+      const d = b.get('data');
+      if (typeof d.value !== 'object' || d.value === null) throw new MalformedBodyError(d.path, 'an object', d.value);
+      return d;
+    });
+    return { data, fetchedAt: response.fetchedAt };
+  }
+
+  async function getProjects(codes: readonly string[]): Promise<Map<string, ConstructionProjectRecord>> {
+    const byCode = new Map<string, ConstructionProjectRecord>();
+    for (const part of chunk([...new Set(codes)])) {
+      const { data, fetchedAt } = await post('/api/v1/projects:batchGet', { prjCodes: part });
+      const projects = readBody(platform, data, (d) => d.get('list').items().map((item) => readProject(item, fetchedAt)));
+      for (const project of projects) {
+        byCode.set(project.projectCode, project);
+        if (project.oldProjectCode) byCode.set(project.oldProjectCode, project);
+      }
+    }
+    return byCode;
+  }
+
+  async function queryProjectsByBuilders(usccs: readonly string[]): Promise<Map<string, ConstructionProjectRecord[]>> {
+    const byBuilder = new Map<string, ConstructionProjectRecord[]>(usccs.map((uscc) => [uscc, []]));
+    for (const part of chunk([...byBuilder.keys()])) {
+      for (let pageNo = 1, seen = 0, total = 1; seen < total; pageNo++) {
+        const { data, fetchedAt } = await post('/api/v1/builders/projects:batchQuery', { buildCorpCodes: part, pageNo, pageSize: PAGE_SIZE });
+        const page = readBody(platform, data, (d) => ({ total: d.get('total').integer(), list: d.get('list').items().map((item) => readProject(item, fetchedAt)) }));
+        total = page.total;
+        seen += page.list.length;
+        for (const project of page.list) if (project.builderUscc) byBuilder.get(project.builderUscc)?.push(project);
+        if (page.list.length === 0) break; // a total that overstates the pages must not loop forever
+      }
+    }
+    return byBuilder;
+  }
+
+  async function queryApprovalStatistics(usccs: readonly string[]): Promise<Map<string, DepartmentApprovalStatistics>> {
+    const byDepartment = new Map<string, DepartmentApprovalStatistics>();
+    for (const part of chunk([...new Set(usccs)])) {
+      const { data, fetchedAt } = await post('/api/v1/departs/approvalStats:batchQuery', { departCodes: part });
+      const list = readBody(platform, data, (d) => {
+        const asOf = d.get('asOfDate').date();
+        return d.get('list').items().map((item) => readDepartStats(item, asOf, fetchedAt));
+      });
+      for (const stats of list) byDepartment.set(stats.departmentUscc, stats);
+    }
+    return byDepartment;
+  }
+
+  return { getProjects, queryProjectsByBuilders, queryApprovalStatistics, close: () => http.close() };
+}

@@ -1,0 +1,79 @@
+import { toDayNumber } from '../../../db/seed/dayNumber.js';
+import { createRandom } from '../../../db/seed/random.js';
+import { DEFAULT_AS_OF, DEFAULT_SAMPLE_SEED } from '../../../db/seed/sampleDataPlans.js';
+import type { SampleDataSize } from '../../../db/seed/SampleData.js';
+import { SHENZHEN_DISTRICTS } from '../../../src/codes/index.js';
+import { sandboxOrganisations, type SandboxOrganisation } from '../../shared/index.js';
+import type { ConstructionFixtures, NativeProject } from './ConstructionFixtures.js';
+import { createApprovalDepartmentFinder } from './findApprovalDepartment.js';
+import { makeProject, type ProjectContext, type ProjectOverrides } from './makeProject.js';
+import { summariseApprovals } from './summariseApprovals.js';
+
+/** The sample enterprise whose projects README examples use (深圳市维晶科技有限公司). */
+export const SAMPLE_BUILDER_USCC = '91440300MA5E9NHA04';
+
+// Government bodies that build public works themselves (代建 aside): education, health, housing…
+const BUILDING_BODIES = /教育局|卫生健康|住房和建设局|区人民政府|水务局|交通运输局|城市管理/;
+
+// The sample enterprise gets three projects: one finished with both code formats and a late stage,
+// one started recently and still in approval, one left to chance.
+const SAMPLE_PROJECTS: ProjectOverrides[] = [
+  { startDay: toDayNumber('2019-06-03'), bothCodes: true, overdueStage: 2 },
+  { startDay: toDayNumber('2026-09-14') },
+  {},
+];
+
+function plannedProjects(builder: SandboxOrganisation, random: ProjectContext['random']): ProjectOverrides[] {
+  if (builder.uscc === SAMPLE_BUILDER_USCC) return SAMPLE_PROJECTS;
+  const count = (() => {
+    switch (builder.kind) {
+      case 'ENTERPRISE':
+        return random.chance(0.3) ? random.pick([1, 1, 1, 2, 2, 3]) : 0;
+      case 'PUBLIC_INSTITUTION':
+        return random.chance(0.6) ? random.int(1, 2) : 0;
+      case 'GOVERNMENT_BODY':
+        return BUILDING_BODIES.test(builder.name) ? random.int(1, 4) : 0;
+      default:
+        return 0; // individual businesses, cooperatives and social organisations rarely build
+    }
+  })();
+  return Array.from({ length: count }, () => ({}));
+}
+
+/**
+ * Builds the approval system's projects for the sample data of `size`, deterministically (same size,
+ * same projects), with the indexes the endpoints use: by either project code, by project number, by
+ * builder, and each department's approval statistics.
+ */
+export function buildConstructionFixtures(size: SampleDataSize): ConstructionFixtures {
+  const organisations = sandboxOrganisations(size);
+  const root = createRandom(DEFAULT_SAMPLE_SEED, 'construction-approval');
+  const context: Omit<ProjectContext, 'random'> = {
+    asOfDay: toDayNumber(DEFAULT_AS_OF),
+    findDepartment: createApprovalDepartmentFinder(organisations),
+    issuedCodes: new Set(),
+    sequences: new Map(),
+    districts: SHENZHEN_DISTRICTS.filter((d) => d.level === 'DISTRICT').map((d) => d.code),
+  };
+  const projects: NativeProject[] = [];
+  const byBuilder = new Map<string, NativeProject[]>();
+  const counting = root.fork('counts');
+  for (const builder of organisations) {
+    const plans = plannedProjects(builder, counting);
+    if (plans.length === 0) continue;
+    // One stream per builder for the details (forked only for builders: 116,800 forks cost a second).
+    const random = root.fork(builder.uscc);
+    const own = plans.map((overrides) => makeProject(builder, { ...context, random }, overrides));
+    own.sort((a, b) => (b.stageList[0]?.acceptDate ?? '').localeCompare(a.stageList[0]?.acceptDate ?? ''));
+    byBuilder.set(builder.uscc, own);
+    projects.push(...own);
+  }
+  const byCode = new Map<string, NativeProject>();
+  const byPrjNum = new Map<string, NativeProject>();
+  for (const project of projects) {
+    byCode.set(project.prjCode, project);
+    if (project.oldPrjCode) byCode.set(project.oldPrjCode, project);
+    byPrjNum.set(project.prjNum, project);
+  }
+  return { asOf: DEFAULT_AS_OF, projects, byCode, byPrjNum, byBuilder, statsByDepart: summariseApprovals(projects) };
+}
