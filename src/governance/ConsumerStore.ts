@@ -1,7 +1,9 @@
 import type { Grant } from './checkFieldAccess.js';
 
-/** What kind of caller a consumer is. */
-export type ConsumerKind = 'SYSTEM' | 'DEPARTMENT' | 'ENTERPRISE' | 'THIRD_PARTY';
+/** Kinds of caller: an information system, a government department or team, an enterprise, an agency outside government. */
+export const CONSUMER_KINDS = ['SYSTEM', 'DEPARTMENT', 'ENTERPRISE', 'THIRD_PARTY'] as const;
+/** What kind of caller a consumer is (the database checks the same list). */
+export type ConsumerKind = (typeof CONSUMER_KINDS)[number];
 
 /** A consumer to create. Roles come from rules/roles.json; ids are lowercase words joined by `-`. */
 export interface NewConsumer {

@@ -9,7 +9,7 @@ export { checkFieldAccess, isGrantScope, scopeCovers } from './checkFieldAccess.
 export type { ClassifiedField, FieldReader, Grant } from './checkFieldAccess.js';
 export { consumeRateLimit, pruneRateLimitWindows } from './consumeRateLimit.js';
 export type { RateLimitDecision } from './consumeRateLimit.js';
-export { ConsumerNotFoundError } from './ConsumerStore.js';
+export { CONSUMER_KINDS, ConsumerNotFoundError } from './ConsumerStore.js';
 export type {
   ApiKeySummary, Consumer, ConsumerKind, ConsumerStore, ConsumerSummary, NewConsumer, NewGrant,
 } from './ConsumerStore.js';
