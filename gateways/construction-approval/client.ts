@@ -81,7 +81,7 @@ export interface ConstructionApprovalClient {
   getProjects(codes: readonly string[]): Promise<Map<string, ConstructionProjectRecord>>;
   /** Projects per builder USCC (every page), newest first; a builder without projects maps to []. */
   queryProjectsByBuilders(usccs: readonly string[]): Promise<Map<string, ConstructionProjectRecord[]>>;
-  /** Approval statistics per department USCC; a department that approved nothing is absent from the map. */
+  /** Approval statistics per department USCC, one entry per USCC; a department that approved nothing has no stages. */
   queryApprovalStatistics(usccs: readonly string[]): Promise<Map<string, DepartmentApprovalStatistics>>;
   close(): void;
 }
@@ -217,6 +217,9 @@ export function createConstructionApprovalClient(settings: PlatformSettings): Co
         return d.get('list').items().map((item) => readDepartStats(item, asOf, fetchedAt));
       });
       for (const stats of list) byDepartment.set(stats.departmentUscc, stats);
+      // The system lists only departments with approvals; the others approved nothing as of its date.
+      const asOf = readBody(platform, data, (d) => d.get('asOfDate').date());
+      for (const uscc of part) if (!byDepartment.has(uscc)) byDepartment.set(uscc, { departmentUscc: uscc, departmentName: null, asOf, stages: [], fetchedAt });
     }
     return byDepartment;
   }

@@ -8,13 +8,13 @@ export interface ConstructionLoaders {
   projectByCode: DataLoader<string, ConstructionProjectRecord | null>;
   /** The projects a subject builds (建设单位), by USCC; [] for none. */
   projectsByBuilder: DataLoader<string, ConstructionProjectRecord[]>;
-  /** A department's approval statistics by USCC; null when it approved nothing. */
-  statisticsByDepartment: DataLoader<string, DepartmentApprovalStatistics | null>;
+  /** A department's approval statistics by USCC (without stages when it approved nothing). */
+  statisticsByDepartment: DataLoader<string, DepartmentApprovalStatistics>;
 }
 
 // One call per batch whatever the number of keys; a failed call becomes that error for every key,
 // so each field it serves shows the platform's error at its own path.
-function batchOf<V>(load: (keys: readonly string[]) => Promise<(key: string) => V>) {
+function batchOf<V>(load: (keys: readonly string[]) => Promise<(key: string) => V | Error>) {
   return async (keys: readonly string[]): Promise<(V | Error)[]> => {
     try {
       const lookup = await load(keys);
@@ -45,9 +45,9 @@ export function createConstructionLoaders(client: ConstructionApprovalClient): (
       }),
     ),
     statisticsByDepartment: new DataLoader(
-      batchOf(async (usccs) => {
+      batchOf<DepartmentApprovalStatistics>(async (usccs) => {
         const found = await client.queryApprovalStatistics(usccs);
-        return (uscc) => found.get(uscc) ?? null;
+        return (uscc) => found.get(uscc) ?? new Error(`the approval system's statistics left out ${uscc}`);
       }),
     ),
   }));

@@ -16,10 +16,10 @@ export const SAMPLE_BUILDER_USCC = '91440300MA5E9NHA04';
 const BUILDING_BODIES = /教育局|卫生健康|住房和建设局|区人民政府|水务局|交通运输局|城市管理/;
 
 // The sample enterprise gets three projects: one finished with both code formats and a late stage,
-// one started recently and still in approval, one left to chance.
+// one whose first stage has been waiting past its limit, one left to chance.
 const SAMPLE_PROJECTS: ProjectOverrides[] = [
   { startDay: toDayNumber('2019-06-03'), bothCodes: true, overdueStage: 2 },
-  { startDay: toDayNumber('2026-09-14') },
+  { startDay: toDayNumber('2026-09-07'), overdueStage: 1, openStage: 1 },
   {},
 ];
 

@@ -24,6 +24,8 @@ export interface ProjectOverrides {
   startDay?: number;
   bothCodes?: boolean;
   overdueStage?: number;
+  /** This stage is still awaiting its decision on the data set's today. */
+  openStage?: number;
 }
 
 // Statutory working days per stage: a licence decision within 20 (extendable by 10), a construction
@@ -105,7 +107,8 @@ export function makeProject(builder: SandboxOrganisation, context: ProjectContex
     const late = overrides.overdueStage === stageCode || random.chance(0.12);
     const extendDays = stageCode !== 3 && random.chance(late ? 0.4 : 0.05) ? 10 : 0;
     const limit = legalDays + extendDays;
-    const planned = late ? random.int(limit + 1, limit + 20) : random.int(Math.ceil(limit / 4), limit);
+    let planned = late ? random.int(limit + 1, limit + 20) : random.int(Math.ceil(limit / 4), limit);
+    if (overrides.openStage === stageCode) planned = Math.max(planned, countWorkingDays(acceptDay, context.asOfDay) + 1);
     const finishDay = addWorkingDays(acceptDay, planned);
     const finished = finishDay <= context.asOfDay;
     const department = context.findDepartment(area, stageCode);

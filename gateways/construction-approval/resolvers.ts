@@ -1,0 +1,102 @@
+import { GraphQLError } from 'graphql';
+import type { IResolvers } from '@graphql-tools/utils';
+import type { ApprovalStageRecord, ConstructionProjectRecord, DepartmentApprovalStatistics, StageApprovalStatistics } from './client.js';
+import type { ConstructionLoaders } from './loaders.js';
+
+/** The target for the whole approval process, in working days (DOMAIN.md §6). */
+export const TARGET_WORKING_DAYS = 120;
+/** Most codes `constructionProjectsByCode` takes. */
+export const MAX_CODES_PER_QUERY = 500;
+
+type StageParent = ApprovalStageRecord & { fetchedAt: Date };
+
+const provenance = (recordId: string, fetchedAt: Date) => ({ platform: 'CONSTRUCTION_APPROVAL', recordId, fetchedAt });
+const allowedDays = (s: ApprovalStageRecord) => s.statutoryWorkingDays + s.extensionWorkingDays;
+const isOverdue = (s: ApprovalStageRecord) => s.actualWorkingDays > allowedDays(s);
+const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
+
+function describeStagePerformance(s: StageApprovalStatistics) {
+  return {
+    stage: s.stage,
+    approvalsHandled: s.accepted,
+    approvalsFinished: s.finished,
+    approvalsInProgress: s.inProgress,
+    overdueApprovals: s.overdueFinished + s.overdueInProgress,
+    onTimeRate: rate(s.finished - s.overdueFinished, s.finished),
+    averageWorkingDays: s.averageWorkingDays,
+    statutoryWorkingDays: s.statutoryWorkingDays,
+  };
+}
+
+/** A department's approval performance: the system's per-stage figures and their totals. */
+function describePerformance(statistics: DepartmentApprovalStatistics) {
+  const sum = (pick: (s: StageApprovalStatistics) => number) => statistics.stages.reduce((total, s) => total + pick(s), 0);
+  const finished = sum((s) => s.finished);
+  // The system gives a mean per stage; the overall mean weighs each by its decided approvals.
+  const days = sum((s) => (s.averageWorkingDays ?? 0) * s.finished);
+  return {
+    asOf: statistics.asOf,
+    approvalsHandled: sum((s) => s.accepted),
+    approvalsFinished: finished,
+    approvalsInProgress: sum((s) => s.inProgress),
+    overdueApprovals: sum((s) => s.overdueFinished + s.overdueInProgress),
+    onTimeRate: rate(finished - sum((s) => s.overdueFinished), finished),
+    averageWorkingDays: finished === 0 ? null : Math.round((days / finished) * 10) / 10,
+    stages: statistics.stages.map(describeStagePerformance),
+    provenance: provenance(statistics.departmentUscc, statistics.fetchedAt),
+  };
+}
+
+function statusOf(project: ConstructionProjectRecord): 'IN_APPROVAL' | 'AWAITING_APPLICATION' | 'COMPLETED' {
+  const last = project.stages.at(-1);
+  if (last?.finishedOn === null) return 'IN_APPROVAL';
+  return last?.stage === 'COMPLETION_ACCEPTANCE' ? 'COMPLETED' : 'AWAITING_APPLICATION';
+}
+
+/**
+ * The subschema's resolvers over the per-request `loaders`. The merge entry points return `{ uscc }`
+ * stubs without calling the platform; each platform field loads through a DataLoader, so all the
+ * subjects of one level resolve in one call and a platform failure lands on each field it serves.
+ */
+export function createConstructionResolvers(loaders: (context: unknown) => ConstructionLoaders): IResolvers {
+  return {
+    Query: {
+      constructionProject: (_: unknown, { code }: { code: string }, context: unknown) => loaders(context).projectByCode.load(code),
+      constructionProjectsByCode: (_: unknown, { codes }: { codes: string[] }, context: unknown) => {
+        if (codes.length > MAX_CODES_PER_QUERY) {
+          throw new GraphQLError(`constructionProjectsByCode takes at most ${MAX_CODES_PER_QUERY} codes, got ${codes.length}; split the list`, {
+            extensions: { code: 'BAD_USER_INPUT' },
+          });
+        }
+        return loaders(context).projectByCode.loadMany(codes);
+      },
+      _constructionEnterprisesByUscc: (_: unknown, { usccs }: { usccs: string[] }) => usccs.map((uscc) => ({ uscc })),
+      _constructionGovernmentBodiesByUscc: (_: unknown, { usccs }: { usccs: string[] }) => usccs.map((uscc) => ({ uscc })),
+    },
+    Enterprise: {
+      constructionProjects: ({ uscc }: { uscc: string }, _: unknown, context: unknown) => loaders(context).projectsByBuilder.load(uscc),
+    },
+    GovernmentBody: {
+      approvalPerformance: async ({ uscc }: { uscc: string }, _: unknown, context: unknown) =>
+        describePerformance(await loaders(context).statisticsByDepartment.load(uscc)),
+      constructionProjects: ({ uscc }: { uscc: string }, _: unknown, context: unknown) => loaders(context).projectsByBuilder.load(uscc),
+    },
+    ConstructionProject: {
+      code: (p: ConstructionProjectRecord) => p.projectCode,
+      oldCode: (p: ConstructionProjectRecord) => p.oldProjectCode,
+      status: statusOf,
+      stages: (p: ConstructionProjectRecord): StageParent[] => p.stages.map((s) => ({ ...s, fetchedAt: p.fetchedAt })),
+      totalWorkingDays: (p: ConstructionProjectRecord) => p.stages.reduce((total, s) => total + s.actualWorkingDays, 0),
+      targetWorkingDays: () => TARGET_WORKING_DAYS,
+      overdueStageCount: (p: ConstructionProjectRecord) => p.stages.filter(isOverdue).length,
+      provenance: (p: ConstructionProjectRecord) => provenance(p.projectNumber, p.fetchedAt),
+    },
+    ConstructionApprovalStage: {
+      inProgress: (s: StageParent) => s.finishedOn === null,
+      allowedWorkingDays: allowedDays,
+      overdue: isOverdue,
+      overdueWorkingDays: (s: StageParent) => Math.max(0, s.actualWorkingDays - allowedDays(s)),
+      provenance: (s: StageParent) => provenance(s.recordId, s.fetchedAt),
+    },
+  };
+}
