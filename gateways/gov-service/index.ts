@@ -1,0 +1,1 @@
+export { govServiceGateway } from './govServiceGateway.js';
