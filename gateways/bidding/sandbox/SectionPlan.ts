@@ -73,16 +73,20 @@ export interface BiddingPools {
   agents: SandboxOrganisation[];
   bidders: SandboxOrganisation[];
   biddersByDistrict: Map<string, SandboxOrganisation[]>;
+  /** Per kind of procurement, the bidders whose name suits it (a building firm for works). */
+  fitting: Record<NativeSection['tenderProjectType'], { all: SandboxOrganisation[]; byDistrict: Map<string, SandboxOrganisation[]> }>;
 }
 
-/** Picks `count` distinct bidding groups; about one bid in eight is a consortium of two or three. */
+/** Picks `count` distinct bidding groups, mostly firms whose name suits `type`; some bids are consortia of two or three. */
 export function pickGroups(random: Random, pools: BiddingPools, districtCode: string, count: number, type: NativeSection['tenderProjectType']): SandboxOrganisation[][] {
-  const local = pools.biddersByDistrict.get(districtCode) ?? [];
+  const fitting = pools.fitting[type];
   const taken = new Set<string>();
   const groups: SandboxOrganisation[][] = [];
   const draw = (): SandboxOrganisation | null => {
     for (let attempt = 0; attempt < 20; attempt++) {
-      const o = local.length > 0 && random.chance(0.5) ? random.pick(local) : random.pick(pools.bidders);
+      const [all, byDistrict] = random.chance(0.75) ? [fitting.all, fitting.byDistrict] : [pools.bidders, pools.biddersByDistrict];
+      const local = byDistrict.get(districtCode) ?? [];
+      const o = local.length > 0 && random.chance(0.5) ? random.pick(local) : random.pick(all);
       if (!taken.has(o.uscc)) {
         taken.add(o.uscc);
         return o;

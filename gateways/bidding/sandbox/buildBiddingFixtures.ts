@@ -56,8 +56,15 @@ function buildPools(organisations: SandboxOrganisation[]): BiddingPools {
     .slice(0, agentCount);
   const agentSet = new Set(agents.map((o) => o.uscc));
   const bidders = enterprises.filter((o) => !agentSet.has(o.uscc));
-  const biddersByDistrict = new Map<string, SandboxOrganisation[]>();
-  for (const o of bidders) push(biddersByDistrict, o.districtCode, o);
+  const byDistrict = (list: SandboxOrganisation[]) => {
+    const map = new Map<string, SandboxOrganisation[]>();
+    for (const o of list) push(map, o.districtCode, o);
+    return map;
+  };
+  const fitting = (words: RegExp) => {
+    const all = bidders.filter((o) => words.test(o.name));
+    return { all, byDistrict: byDistrict(all) };
+  };
   return {
     byUscc,
     tenderers: {
@@ -68,7 +75,12 @@ function buildPools(organisations: SandboxOrganisation[]): BiddingPools {
     },
     agents,
     bidders,
-    biddersByDistrict,
+    biddersByDistrict: byDistrict(bidders),
+    fitting: {
+      工程: fitting(/建设|建筑|工程|装饰|园林|市政|环境|机电|设计|安装|实业/),
+      货物: fitting(/科技|电子|信息|智能|设备|贸易|实业|医疗|仪器|网络|供应链|精密/),
+      服务: fitting(/服务|物业|咨询|科技|信息|网络|保安|餐饮|文化|教育|人力|管理/),
+    },
   };
 }
 
