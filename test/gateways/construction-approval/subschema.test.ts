@@ -145,9 +145,10 @@ describe('construction approval subschema', () => {
       enterprises(usccs: $e) { name constructionProjects { code stages { overdue } } }
       governmentBodies(usccs: $g) { name approvalPerformance { approvalsHandled } constructionProjects { code } } }`;
 
-    it.each([10, 70])('makes one call per endpoint for %i enterprises and as many government bodies', async (count) => {
+    // The small sample data has 77 government bodies.
+    it.each([[10, 10], [100, 77]])('makes one call per endpoint for %i enterprises and %i government bodies', async (count, bodyCount) => {
       connect();
-      const result = await run(stitch(), query, { e: enterprises.slice(0, count), g: bodies.slice(0, count) });
+      const result = await run(stitch(), query, { e: enterprises.slice(0, count), g: bodies.slice(0, bodyCount) });
       expect(result.errors).toBeUndefined();
       const data = result.data as { enterprises: { constructionProjects: unknown[] }[] };
       expect(data.enterprises).toHaveLength(count);

@@ -1,0 +1,70 @@
+import { execute, parse, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { constructionApprovalGateway } from '../../../gateways/construction-approval/index.js';
+import { defaultPlatformSettings, type GatewaySubschema, type RunningSandbox } from '../../../gateways/shared/index.js';
+import { createCreditSubschema, KnexCreditStore } from '../../../src/credit/index.js';
+import { composeHubSchema } from '../../../src/hub/composeHubSchema.js';
+import { createSeededKnex } from '../../support/createTestStore.js';
+import { TEST_DATABASES } from '../../support/databases.js';
+
+// The adapter stitched with the real credit store (embedded database, small sample data) the way the
+// hub composes it: merged fields on Enterprise and GovernmentBody, and the subject links.
+describe('construction approval in the composed graph', () => {
+  let sandbox: RunningSandbox;
+  let adapter: GatewaySubschema;
+  let closeDatabase: () => Promise<void>;
+  let schema: GraphQLSchema;
+  const run = async (query: string) => JSON.parse(JSON.stringify(await execute({ schema, document: parse(query), contextValue: {} }))) as ExecutionResult;
+
+  beforeAll(async () => {
+    const seeded = await createSeededKnex(TEST_DATABASES[0]!);
+    closeDatabase = seeded.close;
+    sandbox = await constructionApprovalGateway.startSandbox({ size: 'small', token: 'hub-test-token' });
+    adapter = constructionApprovalGateway.createSubschema(defaultPlatformSettings('CONSTRUCTION_APPROVAL', sandbox.url, sandbox.token));
+    schema = composeHubSchema({
+      credit: await createCreditSubschema(KnexCreditStore.create(seeded.knex)),
+      adapters: [{ ...adapter, subjectLinks: constructionApprovalGateway.subjectLinks }],
+    });
+  });
+  afterAll(async () => {
+    adapter?.close();
+    await sandbox?.stop();
+    await closeDatabase?.();
+  });
+
+  it('answers a subject’s credit name with its projects, and links the builder and approving departments', async () => {
+    sandbox.resetStats();
+    const result = await run(`{
+      subject(uscc: "91440300MA5E9NHA04") { name ... on Enterprise { constructionProjects { code } } }
+      constructionProject(code: "2019-440304-78-03-757151") {
+        name builder { name } approvalDepartment { name }
+        stages { stage approvalDepartment { name ... on GovernmentBody { approvalPerformance { approvalsHandled } } } }
+      }
+    }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      subject: {
+        name: '深圳市维晶科技有限公司',
+        constructionProjects: [{ code: '2609-440304-05-02-029950' }, { code: '2608-440304-11-03-011476' }, { code: '2104-440304-04-03-685863' }],
+      },
+      constructionProject: {
+        name: '深圳市维晶科技有限公司智能制造基地（一期）工程',
+        builder: { name: '深圳市维晶科技有限公司' },
+        approvalDepartment: { name: '深圳市福田区人民政府' },
+        stages: [
+          { stage: 'PROJECT_APPROVAL_AND_LAND_USE_PLANNING', approvalDepartment: { name: '深圳市福田区人民政府', approvalPerformance: { approvalsHandled: 37 } } },
+          { stage: 'CONSTRUCTION_ENGINEERING_PERMIT', approvalDepartment: { name: '深圳市规划和自然资源局', approvalPerformance: { approvalsHandled: 305 } } },
+          { stage: 'CONSTRUCTION_PERMIT', approvalDepartment: { name: '深圳市福田区住房和建设局', approvalPerformance: { approvalsHandled: 63 } } },
+          { stage: 'COMPLETION_ACCEPTANCE', approvalDepartment: { name: '深圳市福田区住房和建设局', approvalPerformance: { approvalsHandled: 63 } } },
+        ],
+      },
+    });
+    // Level 1: the project and the subject's projects; level 2: the linked departments' performance.
+    expect(sandbox.stats().byRoute).toEqual({ 'projects:batchGet': 1, 'builders/projects:batchQuery': 1, 'departs/approvalStats:batchQuery': 1 });
+  });
+
+  it('gives the Nanshan government its approval performance beside its credit records', async () => {
+    const result = await run(`{ subject(uscc: "11440305003219403F") { name ... on GovernmentBody { approvalPerformance { approvalsHandled overdueApprovals } } } }`);
+    expect(result).toEqual({ data: { subject: { name: '深圳市南山区人民政府', approvalPerformance: { approvalsHandled: 32, overdueApprovals: 2 } } } });
+  });
+});
