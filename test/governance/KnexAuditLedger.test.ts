@@ -1,5 +1,9 @@
+import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KnexAuditLedger, KnexConsumerStore, verifyLedger, type AuditEntryInput } from '../../src/governance/index.js';
+import {
+  computeEntryHash, KnexAuditLedger, KnexConsumerStore, verifyLedger, type AuditEntryInput,
+} from '../../src/governance/index.js';
+import { contentOf, toAuditEntry } from '../../src/governance/ledgerRows.js';
 import { TEST_DATABASES } from '../support/databases.js';
 import { createMigratedDatabase, type MigratedDatabase } from './migratedDatabase.js';
 
@@ -78,16 +82,36 @@ describe.each(TEST_DATABASES)('audit ledger on $name', (database) => {
     expect(await verifyLedger(db.knex, { batchSize: 64 })).toMatchObject({ ok: true, entries: before.entries + 400 });
   });
 
-  it('reports a row altered with superuser SQL at its exact position', async () => {
+  // A superuser can switch triggers off; the hash chain still shows what was changed, and where. Each case
+  // puts the row back afterwards, so the next starts from a sound ledger.
+  const rehashWithPurpose = async (trx: Knex, seq: number, original: Record<string, unknown>) => {
+    const forged = { ...toAuditEntry(original), purpose: 'STATISTICS' };
+    const entryHash = computeEntryHash(forged.prevHash, contentOf(forged));
+    await trx('audit_ledger').where({ seq }).update({ purpose: 'STATISTICS', entry_hash: entryHash });
+  };
+  it.each([
+    ['a changed purpose', (trx: Knex, seq: number) => trx('audit_ledger').where({ seq }).update({ purpose: 'STATISTICS' }), 0,
+      "entry_hash does not match the entry's content (altered after it was written)"],
+    ['a changed time', (trx: Knex, seq: number) => trx.raw("UPDATE audit_ledger SET occurred_at = occurred_at - interval '1 day' WHERE seq = ?", [seq]), 0,
+      "entry_hash does not match the entry's content (altered after it was written)"],
+    ['a deleted row', (trx: Knex, seq: number) => trx('audit_ledger').where({ seq }).delete(), 0, 'entry :seq is missing (next entry is :next)'],
+    ['a change rehashed to hide it (seen by the next entry)', rehashWithPurpose, 1, "prev_hash does not match entry :seq's entry_hash"],
+  ])('reports %s at its exact position', async (_case, mutate, offset, reason) => {
     const { entries } = (await verifyLedger(db.knex)) as { entries: number };
-    const target = entries - 17;
-    // A superuser can switch triggers off; the hash chain still shows what was changed, and where.
-    await db.knex.transaction(async (trx) => {
+    const seq = entries - 17;
+    const original = await db.knex('audit_ledger').where({ seq }).first();
+    const asSuperuser = (statement: (trx: Knex) => Promise<unknown>) => db.knex.transaction(async (trx) => {
       await trx.raw('SET LOCAL session_replication_role = replica');
-      await trx.raw("UPDATE audit_ledger SET purpose = 'STATISTICS' WHERE seq = ?", [target]);
+      await statement(trx);
     });
+    await asSuperuser((trx) => mutate(trx, seq, original));
     expect(await verifyLedger(db.knex, { batchSize: 50 })).toEqual({
-      ok: false, seq: target, reason: "entry_hash does not match the entry's content (altered after it was written)",
+      ok: false, seq: seq + offset, reason: reason.replace(':seq', String(seq)).replace(':next', String(seq + 1)),
     });
+    await asSuperuser(async (trx) => {
+      await trx('audit_ledger').where({ seq }).delete();
+      await trx('audit_ledger').insert({ ...original, details: JSON.stringify(original.details) });
+    });
+    expect(await verifyLedger(db.knex)).toMatchObject({ ok: true, entries });
   });
 });
