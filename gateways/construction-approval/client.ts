@@ -88,7 +88,8 @@ export interface ConstructionApprovalClient {
 
 /** Codes per batch request: the system refuses more than 500. */
 export const BATCH_LIMIT = 500;
-const PAGE_SIZE = 1000;
+/** Projects per page asked of the builder query: the system's largest page. */
+export const BUILDER_PAGE_SIZE = 1000;
 
 function readStage(item: JsonReader): ApprovalStageRecord {
   const code = item.get('stageCode');
@@ -159,9 +160,11 @@ function chunk<T>(items: readonly T[]): T[][] {
  * Creates the client of the construction-project approval system described by `settings`, on the
  * shared HTTP client (keep-alive, timeouts, retries of these idempotent batch reads, circuit breaker).
  * Maps the system's names to ours and checks every member it reads: a body of the wrong shape is
- * SOURCE_BAD_RESPONSE naming the path, e.g. `body.data.list[3].prjNum`.
+ * SOURCE_BAD_RESPONSE naming the path, e.g. `body.data.list[3].prjNum`. `options.pageSize` (default
+ * 1000) is the page asked of the builder query; the client reads every page.
  */
-export function createConstructionApprovalClient(settings: PlatformSettings): ConstructionApprovalClient {
+export function createConstructionApprovalClient(settings: PlatformSettings, options: { pageSize?: number } = {}): ConstructionApprovalClient {
+  const pageSize = options.pageSize ?? BUILDER_PAGE_SIZE;
   const http = createPlatformHttpClient(settings);
   const platform = settings.platform;
 
@@ -197,7 +200,7 @@ export function createConstructionApprovalClient(settings: PlatformSettings): Co
     const byBuilder = new Map<string, ConstructionProjectRecord[]>(usccs.map((uscc) => [uscc, []]));
     for (const part of chunk([...byBuilder.keys()])) {
       for (let pageNo = 1, seen = 0, total = 1; seen < total; pageNo++) {
-        const { data, fetchedAt } = await post('/api/v1/builders/projects:batchQuery', { buildCorpCodes: part, pageNo, pageSize: PAGE_SIZE });
+        const { data, fetchedAt } = await post('/api/v1/builders/projects:batchQuery', { buildCorpCodes: part, pageNo, pageSize });
         const page = readBody(platform, data, (d) => ({ total: d.get('total').integer(), list: d.get('list').items().map((item) => readProject(item, fetchedAt)) }));
         total = page.total;
         seen += page.list.length;

@@ -55,6 +55,23 @@ describe('construction approval client', () => {
     });
   });
 
+  it('reads every page of the builder query', async () => {
+    const builders = ['91440300MA5E9NHA04', '11440305003219403F'];
+    const whole = connect();
+    const expected = await whole.queryProjectsByBuilders(builders);
+    whole.close();
+    sandbox.resetStats();
+    const paged = createConstructionApprovalClient({ ...defaultPlatformSettings('CONSTRUCTION_APPROVAL', sandbox.url, sandbox.token) }, { pageSize: 2 });
+    const byBuilder = await paged.queryProjectsByBuilders(builders);
+    paged.close();
+    const total = [...expected.values()].flat().length;
+    expect(total).toBeGreaterThan(2);
+    expect([...byBuilder.entries()].map(([uscc, projects]) => [uscc, projects.map((p) => p.projectNumber)])).toEqual(
+      [...expected.entries()].map(([uscc, projects]) => [uscc, projects.map((p) => p.projectNumber)]),
+    );
+    expect(sandbox.stats().byRoute).toEqual({ 'builders/projects:batchQuery': Math.ceil(total / 2) });
+  });
+
   it('gives every department asked an entry, without stages when it approved nothing', async () => {
     const client = connect();
     const stats = await client.queryApprovalStatistics(['11440305003219403F', '114403000049454669']);
