@@ -91,13 +91,16 @@ export const BATCH_LIMIT = 500;
 /** Projects per page asked of the builder query: the system's largest page. */
 export const BUILDER_PAGE_SIZE = 1000;
 
-function readStage(item: JsonReader): ApprovalStageRecord {
-  const code = item.get('stageCode');
+function readStageCode(code: JsonReader): ConstructionStage {
   const stage = STAGES[code.integer() - 1];
   if (!stage) throw new MalformedBodyError(code.path, 'a stage code 1..4', code.value);
+  return stage;
+}
+
+function readStage(item: JsonReader): ApprovalStageRecord {
   return {
     recordId: item.get('stageInstId').string(),
-    stage,
+    stage: readStageCode(item.get('stageCode')),
     approvalDepartmentUscc: item.get('approvalDepartCode').optionalString(),
     approvalDepartmentName: item.get('approvalDepartName').optionalString(),
     acceptedOn: item.get('acceptDate').date(),
@@ -131,21 +134,16 @@ function readDepartStats(item: JsonReader, asOf: string, fetchedAt: Date): Depar
     departmentUscc: item.get('departCode').string(),
     departmentName: item.get('departName').optionalString(),
     asOf,
-    stages: item.get('stageStats').items().map((s) => {
-      const code = s.get('stageCode');
-      const stage = STAGES[code.integer() - 1];
-      if (!stage) throw new MalformedBodyError(code.path, 'a stage code 1..4', code.value);
-      return {
-        stage,
-        accepted: s.get('acceptNum').integer(),
-        finished: s.get('finishNum').integer(),
-        inProgress: s.get('doingNum').integer(),
-        overdueFinished: s.get('overdueFinishNum').integer(),
-        overdueInProgress: s.get('overdueDoingNum').integer(),
-        averageWorkingDays: s.get('avgWorkDays').optionalNumber(),
-        statutoryWorkingDays: s.get('legalDays').integer(),
-      };
-    }),
+    stages: item.get('stageStats').items().map((s) => ({
+      stage: readStageCode(s.get('stageCode')),
+      accepted: s.get('acceptNum').integer(),
+      finished: s.get('finishNum').integer(),
+      inProgress: s.get('doingNum').integer(),
+      overdueFinished: s.get('overdueFinishNum').integer(),
+      overdueInProgress: s.get('overdueDoingNum').integer(),
+      averageWorkingDays: s.get('avgWorkDays').optionalNumber(),
+      statutoryWorkingDays: s.get('legalDays').integer(),
+    })),
     fetchedAt,
   };
 }
