@@ -11,6 +11,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // A subschema never imports another subschema's scalars, so `Date` (YYYY-MM-DD strings) is declared here.
 const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
+  description: 'A calendar date, YYYY-MM-DD (China Standard Time).',
   serialize(value) {
     if (typeof value !== 'string' || !DATE.test(value)) throw new GraphQLError(`Date cannot represent ${JSON.stringify(value)}`);
     return value;

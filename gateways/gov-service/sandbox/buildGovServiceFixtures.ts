@@ -108,6 +108,7 @@ const GOOD_LEVEL = createWeightedPicker<1 | 2 | 3 | 4 | 5>([[5, 62], [4, 28], [3
 // Once the 15-working-day deadline has passed most follow-ups are closed, but not all.
 const SETTLED_RECTIFY_STATUS = createWeightedPicker<RectifyStatus>([['已反馈', 50], ['已整改', 18], ['整改中', 12], ['待整改', 5], ['申诉中', 5], ['申诉通过', 10]]);
 const BAD_COMMENTS = ['材料要求反复变化，多次补正', '超过承诺时限仍未办结', '窗口工作人员解释不清楚', '网上申报系统经常卡顿', '一次性告知内容不完整', '电话无人接听，进度查询困难'];
+const TIMELY_BAD_COMMENTS = BAD_COMMENTS.filter((comment) => !comment.includes('超过承诺时限'));
 const GOOD_COMMENTS = ['办理高效，点赞', '工作人员耐心细致', '全程网办，很方便'];
 
 function districtKey(districtCode: string): string {
@@ -147,13 +148,14 @@ function buildItemPickers(departments: Map<string, FixtureDepartment>): Map<stri
   return new Map([...entries].map(([key, list]) => [key, createWeightedPicker(list)]));
 }
 
-function drawEvaluation(random: Random, caseFinishDay: number, overTime: boolean, badRate: number, asOfDay: number): FixtureEvaluation {
+function drawEvaluation(random: Random, caseFinishDay: number, caseFinishMinute: number, overTime: boolean, badRate: number, asOfDay: number): FixtureEvaluation {
   const day = Math.min(asOfDay, caseFinishDay + random.int(0, 3));
   const bad = random.chance(overTime ? Math.min(0.9, badRate * 3) : badRate);
   const level = bad ? (random.chance(0.55) ? 2 : 1) : GOOD_LEVEL(random);
   const channel = CHANNELS(random);
-  const content = bad ? random.pick(BAD_COMMENTS) : random.chance(0.15) ? random.pick(GOOD_COMMENTS) : null;
-  const minute = random.int(480, 1320);
+  const content = bad ? random.pick(overTime ? BAD_COMMENTS : TIMELY_BAD_COMMENTS) : random.chance(0.15) ? random.pick(GOOD_COMMENTS) : null;
+  // A review follows the conclusion: on the same day, some minutes after it.
+  const minute = day === caseFinishDay ? Math.min(1439, caseFinishMinute + random.int(5, 240)) : random.int(480, 1320);
   if (!bad) return { level, day, minute, channel, content, rectification: null };
   const deadlineDay = addWorkingDays(day, 15);
   let status: RectifyStatus;
@@ -203,7 +205,8 @@ function drawCase(random: Random, seq: number, item: FixtureServiceItem, applica
     const used = random.chance(0.08) ? item.promiseTimeLimit + random.int(1, 8) : random.int(0, item.promiseTimeLimit);
     const plannedFinish = addWorkingDays(acceptDay, used);
     if (random.chance(0.02)) status = '已撤回';
-    else if (plannedFinish > asOfDay) {
+    // Applications of the last two months are often still open, some of them past their promised date.
+    else if (plannedFinish > asOfDay || (asOfDay - applyDay < 60 && random.chance(0.35))) {
       status = '办理中';
       overTime = promiseEndDay < asOfDay;
     } else {
@@ -211,7 +214,7 @@ function drawCase(random: Random, seq: number, item: FixtureServiceItem, applica
       finishMinute = plannedFinish === acceptDay ? Math.min(1170, acceptMinute + random.int(10, 120)) : random.int(540, 1080);
       usedWorkDays = countWorkingDays(acceptDay, plannedFinish);
       overTime = usedWorkDays > item.promiseTimeLimit;
-      if (random.chance(0.7)) evaluation = drawEvaluation(random, plannedFinish, overTime, badRate, asOfDay);
+      if (random.chance(0.7)) evaluation = drawEvaluation(random, plannedFinish, finishMinute, overTime, badRate, asOfDay);
     }
   }
   return { projNo, item, applicant, status, applyDay, applyMinute, acceptDay, acceptMinute, finishDay, finishMinute, promiseEndDay, usedWorkDays, overTime, evaluation };

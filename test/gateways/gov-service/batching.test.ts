@@ -111,7 +111,7 @@ describe('batching through the stitched graph', () => {
       contextValue: {},
     });
     expect(result).toEqual({
-      data: { governmentBodiesByUscc: [{ name: '深圳市南山区人民政府', serviceReviewSummary: { casesHandled: 41, badReviewCount: 10 } }] },
+      data: { governmentBodiesByUscc: [{ name: '深圳市南山区人民政府', serviceReviewSummary: { casesHandled: 47, badReviewCount: 11 } }] },
     });
   });
 });

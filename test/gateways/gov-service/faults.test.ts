@@ -49,7 +49,7 @@ const casesFailed = (code: string, cause: RegExp) => {
         { uscc: WEIJING, serviceCases: null },
         { uscc: OTHER, serviceCases: null },
       ],
-      g: [{ uscc: NANSHAN, serviceReviewSummary: { casesHandled: 41 } }],
+      g: [{ uscc: NANSHAN, serviceReviewSummary: { casesHandled: 47 } }],
     },
     errors: [error(0), error(1)],
   };

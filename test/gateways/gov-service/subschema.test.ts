@@ -1,15 +1,14 @@
-import { stitchSchemas } from '@graphql-tools/stitch';
-import { makeExecutableSchema } from '@graphql-tools/schema';
 import { execute, parse, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { govServiceGateway } from '../../../gateways/gov-service/index.js';
 import { defaultPlatformSettings } from '../../../gateways/shared/PlatformSettings.js';
-import { sandboxOrganisations } from '../../../gateways/shared/sandbox/sandboxOrganisations.js';
 import type { RunningSandbox } from '../../../gateways/shared/sandbox/createSandboxServer.js';
 import type { GatewaySubschema } from '../../../gateways/shared/Gateway.js';
+import { findUndocumented } from '../../hub/schemaDocs.js';
 
-const NANSHAN = '11440305003219403F';
-const WEIJING = '91440300MA5E9NHA04';
+const NANSHAN = '11440305003219403F'; // 深圳市南山区人民政府
+const WEIJING = '91440300MA5E9NHA04'; // 深圳市维晶科技有限公司
+const HUITENG = '91440305319665151J'; // 深圳辉腾餐饮管理有限公司: bad reviews of Nanshan's service
 const COURT = '11440300003989950P'; // 深圳市中级人民法院: takes no applications on the platform
 
 let sandbox: RunningSandbox;
@@ -30,6 +29,12 @@ beforeEach(() => sandbox.resetStats());
 const run = (source: string, variables?: Record<string, unknown>) =>
   execute({ schema, document: parse(source), contextValue: {}, ...(variables ? { variableValues: variables } : {}) });
 
+describe('the government service subschema', () => {
+  it('documents every type, field, argument and enum value', () => {
+    expect(findUndocumented(schema)).toEqual([]);
+  });
+});
+
 describe('GovernmentBody.serviceReviewSummary', () => {
   it('gives the review summary of 深圳市南山区人民政府, every level and status listed, and null for a court', async () => {
     const result = await run(
@@ -40,7 +45,7 @@ describe('GovernmentBody.serviceReviewSummary', () => {
             departmentName periodStart periodEnd casesHandled finishedCases onTimeRate overdueCases
             reviewCount reviewsByLevel { level count } badReviewCount badReviewRate
             rectificationsByStatus { status count } overdueRectifications
-            provenance { platform recordId }
+            provenance { platform recordId fetchedAt }
           }
         }
       }`,
@@ -55,30 +60,30 @@ describe('GovernmentBody.serviceReviewSummary', () => {
               departmentName: '深圳市南山区人民政府',
               periodStart: '2024-01-01',
               periodEnd: '2026-11-01',
-              casesHandled: 41,
-              finishedCases: 39,
-              onTimeRate: 0.9231,
+              casesHandled: 47,
+              finishedCases: 42,
+              onTimeRate: 0.9286,
               overdueCases: 3,
-              reviewCount: 28,
+              reviewCount: 32,
               reviewsByLevel: [
-                { level: 'VERY_SATISFIED', count: 13 },
-                { level: 'SATISFIED', count: 2 },
-                { level: 'BASICALLY_SATISFIED', count: 3 },
-                { level: 'DISSATISFIED', count: 8 },
-                { level: 'VERY_DISSATISFIED', count: 2 },
+                { level: 'VERY_SATISFIED', count: 10 },
+                { level: 'SATISFIED', count: 9 },
+                { level: 'BASICALLY_SATISFIED', count: 2 },
+                { level: 'DISSATISFIED', count: 3 },
+                { level: 'VERY_DISSATISFIED', count: 8 },
               ],
-              badReviewCount: 10,
-              badReviewRate: 0.3571,
+              badReviewCount: 11,
+              badReviewRate: 0.3438,
               rectificationsByStatus: [
-                { status: 'PENDING', count: 0 },
-                { status: 'IN_PROGRESS', count: 2 },
-                { status: 'RECTIFIED', count: 1 },
-                { status: 'FEEDBACK_GIVEN', count: 6 },
+                { status: 'PENDING', count: 1 },
+                { status: 'IN_PROGRESS', count: 1 },
+                { status: 'RECTIFIED', count: 2 },
+                { status: 'FEEDBACK_GIVEN', count: 5 },
                 { status: 'UNDER_APPEAL', count: 0 },
-                { status: 'APPEAL_UPHELD', count: 1 },
+                { status: 'APPEAL_UPHELD', count: 2 },
               ],
               overdueRectifications: 2,
-              provenance: { platform: 'GOV_SERVICE', recordId: NANSHAN },
+              provenance: { platform: 'GOV_SERVICE', recordId: NANSHAN, fetchedAt: expect.any(Date) },
             },
           },
           { uscc: COURT, serviceReviewSummary: null },
@@ -110,74 +115,143 @@ describe('Enterprise.serviceCases', () => {
           {
             serviceCases: [
               {
-                caseNumber: '440304202605270000612',
+                caseNumber: '440304202606160000618',
                 serviceItem: {
-                  code: '11440304009439466A000105100000',
-                  name: '企业设立登记',
+                  code: '1144030400570623X5000113001000',
+                  name: '建筑工程施工许可证核发',
                   statutoryTimeLimitDays: 15,
-                  promisedTimeLimitDays: 1,
-                  provenance: { platform: 'GOV_SERVICE', recordId: '11440304009439466A000105100000' },
+                  promisedTimeLimitDays: 3,
+                  provenance: { platform: 'GOV_SERVICE', recordId: '1144030400570623X5000113001000' },
                 },
-                handlingDepartmentUscc: '11440304009439466A',
-                handlingDepartmentName: '深圳市市场监督管理局福田监管局',
+                handlingDepartmentUscc: '1144030400570623X5',
+                handlingDepartmentName: '深圳市福田区住房和建设局',
                 applicantUscc: WEIJING,
                 applicantName: '深圳市维晶科技有限公司',
                 status: 'FINISHED',
                 // The platform writes Beijing time; the graph gives UTC.
-                appliedAt: new Date('2026-05-27T10:32:34+08:00'),
-                acceptedAt: new Date('2026-05-27T11:44:59+08:00'),
-                finishedAt: new Date('2026-05-27T13:42:46+08:00'),
-                promisedDueDate: '2026-05-28',
-                workingDaysUsed: 0,
-                onTime: true,
-                overdue: false,
-                review: {
-                  level: 'VERY_SATISFIED',
-                  bad: false,
-                  reviewedAt: new Date('2026-05-27T20:09:56+08:00'),
-                  channel: 'WEB',
-                  comment: null,
-                  rectification: null,
-                  provenance: { recordId: 'PJ440304202605270000612' },
-                },
-                provenance: { platform: 'GOV_SERVICE', recordId: '440304202605270000612', fetchedAt },
-              },
-              {
-                caseNumber: '440304202602130000609',
-                serviceItem: {
-                  code: '11440304009439466A000105101000',
-                  name: '企业变更登记',
-                  statutoryTimeLimitDays: 15,
-                  promisedTimeLimitDays: 1,
-                  provenance: { platform: 'GOV_SERVICE', recordId: '11440304009439466A000105101000' },
-                },
-                handlingDepartmentUscc: '11440304009439466A',
-                handlingDepartmentName: '深圳市市场监督管理局福田监管局',
-                applicantUscc: WEIJING,
-                applicantName: '深圳市维晶科技有限公司',
-                status: 'FINISHED',
-                appliedAt: new Date('2026-02-13T13:11:14+08:00'),
-                acceptedAt: new Date('2026-02-13T14:11:15+08:00'),
-                finishedAt: new Date('2026-02-16T17:53:10+08:00'),
-                promisedDueDate: '2026-02-16',
+                appliedAt: new Date('2026-06-16T11:46:18+08:00'),
+                acceptedAt: new Date('2026-06-16T12:00:57+08:00'),
+                finishedAt: new Date('2026-06-17T11:37:17+08:00'),
+                promisedDueDate: '2026-06-19',
                 workingDaysUsed: 1,
                 onTime: true,
                 overdue: false,
                 review: {
                   level: 'VERY_SATISFIED',
                   bad: false,
-                  reviewedAt: new Date('2026-02-17T14:34:58+08:00'),
-                  channel: 'WEB',
+                  reviewedAt: new Date('2026-06-20T14:20:19+08:00'),
+                  channel: 'MOBILE',
                   comment: null,
                   rectification: null,
-                  provenance: { recordId: 'PJ440304202602130000609' },
+                  provenance: { recordId: 'PJ440304202606160000618' },
                 },
-                provenance: { platform: 'GOV_SERVICE', recordId: '440304202602130000609', fetchedAt },
+                provenance: { platform: 'GOV_SERVICE', recordId: '440304202606160000618', fetchedAt },
+              },
+              {
+                caseNumber: '440300202603230000617',
+                serviceItem: {
+                  code: '114403000049454669000102901000',
+                  name: '企业投资项目备案',
+                  statutoryTimeLimitDays: 5,
+                  promisedTimeLimitDays: 1,
+                  provenance: { platform: 'GOV_SERVICE', recordId: '114403000049454669000102901000' },
+                },
+                handlingDepartmentUscc: '114403000049454669',
+                handlingDepartmentName: '深圳市人民政府',
+                applicantUscc: WEIJING,
+                applicantName: '深圳市维晶科技有限公司',
+                status: 'FINISHED',
+                appliedAt: new Date('2026-03-23T10:25:50+08:00'),
+                acceptedAt: new Date('2026-03-24T17:47:25+08:00'),
+                finishedAt: new Date('2026-03-26T09:09:00+08:00'),
+                promisedDueDate: '2026-03-25',
+                workingDaysUsed: 2,
+                onTime: false,
+                overdue: true,
+                review: {
+                  level: 'VERY_SATISFIED',
+                  bad: false,
+                  reviewedAt: new Date('2026-03-26T09:18:04+08:00'),
+                  channel: 'SELF_SERVICE_TERMINAL',
+                  comment: null,
+                  rectification: null,
+                  provenance: { recordId: 'PJ440300202603230000617' },
+                },
+                provenance: { platform: 'GOV_SERVICE', recordId: '440300202603230000617', fetchedAt },
               },
             ],
           },
         ],
       },
     });
+  });
+
+  it('shows a bad review with its follow-up, overdue when still pending past the deadline', async () => {
+    const result = await run(`{
+      _govServiceEnterprisesByUscc(usccs: ["${HUITENG}"]) {
+        serviceCases { caseNumber review { level bad rectification { status deadline completedAt overdue provenance { recordId } } } }
+      }
+    }`);
+    const cases = (result.data?._govServiceEnterprisesByUscc as { serviceCases: { caseNumber: string; review: unknown }[] }[])[0]?.serviceCases;
+    expect(cases?.filter((c) => (c.review as { bad?: boolean } | null)?.bad)).toEqual([
+      {
+        caseNumber: '440305202410220000567',
+        review: {
+          level: 'VERY_DISSATISFIED',
+          bad: true,
+          rectification: { status: 'PENDING', deadline: '2024-12-09', completedAt: null, overdue: true, provenance: { recordId: 'ZG440305202410220000567' } },
+        },
+      },
+      {
+        caseNumber: '440305202406130000565',
+        review: {
+          level: 'DISSATISFIED',
+          bad: true,
+          rectification: {
+            status: 'FEEDBACK_GIVEN',
+            deadline: '2024-08-06',
+            completedAt: new Date('2024-07-30T09:10:07+08:00'),
+            overdue: false,
+            provenance: { recordId: 'ZG440305202406130000565' },
+          },
+        },
+      },
+    ]);
+  });
+
+  it('filters by status and limits the count; an applicant the platform does not know has no cases', async () => {
+    const result = await run(`{
+      _govServiceEnterprisesByUscc(usccs: ["${WEIJING}", "${HUITENG}", "914403001922038216"]) {
+        uscc
+        all: serviceCases(first: 100) { caseNumber }
+        finished: serviceCases(status: FINISHED, first: 100) { status }
+        one: serviceCases(first: 1) { caseNumber }
+      }
+    }`);
+    expect(result.errors).toBeUndefined();
+    const [weijing, huiteng, unknown] = result.data?._govServiceEnterprisesByUscc as { all: unknown[]; finished: { status: string }[]; one: unknown[] }[];
+    expect(weijing?.all).toHaveLength(5);
+    expect(huiteng?.all).toHaveLength(6);
+    expect(huiteng?.finished.every((c) => c.status === 'FINISHED')).toBe(true);
+    expect(weijing?.one).toEqual([weijing?.all[0]]);
+    expect(unknown).toEqual({ uscc: '914403001922038216', all: [], finished: [], one: [] });
+    // Three applicants, three aliases: one request.
+    expect(sandbox.stats().byRoute).toEqual({ 'applicants/cases:batchQuery': 1 });
+  });
+
+  it('refuses a page size over 100 as bad input, without asking the platform', async () => {
+    const result = await run(`{ _govServiceEnterprisesByUscc(usccs: ["${WEIJING}"]) { serviceCases(first: 101) { caseNumber } } }`);
+    expect(JSON.parse(JSON.stringify(result))).toEqual({
+      data: { _govServiceEnterprisesByUscc: [{ serviceCases: null }] },
+      errors: [
+        {
+          message: 'first must be 0 to 100, got 101',
+          locations: [{ line: 1, column: 65 }],
+          path: ['_govServiceEnterprisesByUscc', 0, 'serviceCases'],
+          extensions: { code: 'BAD_USER_INPUT' },
+        },
+      ],
+    });
+    expect(sandbox.stats().requests).toBe(0);
   });
 });
