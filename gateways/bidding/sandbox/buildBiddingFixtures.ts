@@ -147,22 +147,25 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /** Indexes sections by code, tenderer and participant (each consortium member counts as a participant). */
 export function indexSections(sections: NativeSection[]): BiddingFixtures {
   const fixtures: BiddingFixtures = { sections, sectionsByCode: new Map(), bidsByParticipant: new Map(), awardsByParticipant: new Map(), sectionsByTenderer: new Map() };
-  for (const section of sections) {
+  // Walking the sections newest first fills every list newest first, with no per-list sort.
+  const newestBy = (date: (s: NativeSection) => string) => (a: NativeSection, b: NativeSection) => {
+    const [da, db] = [date(a), date(b)];
+    return da < db ? 1 : da > db ? -1 : a.bidSectionCode < b.bidSectionCode ? -1 : 1;
+  };
+  for (const section of [...sections].sort(newestBy((s) => s.noticeDate))) {
     fixtures.sectionsByCode.set(section.bidSectionCode, section);
     push(fixtures.sectionsByTenderer, section.tendererCode, section);
+  }
+  for (const section of [...sections].sort(newestBy((s) => s.bidOpenTime))) {
     for (const bid of section.bidList) {
-      const codes = bid.isUnion === '1' ? bid.unionMembers.map((m) => m.memberCode) : [bid.bidderCode];
-      for (const code of codes) {
-        push(fixtures.bidsByParticipant, code, { section, bid });
-        if (bid.isWin === '1') push(fixtures.awardsByParticipant, code, { section, bid });
-      }
+      if (bid.isUnion === '1') for (const m of bid.unionMembers) push(fixtures.bidsByParticipant, m.memberCode, { section, bid });
+      else push(fixtures.bidsByParticipant, bid.bidderCode, { section, bid });
     }
   }
-  const newest = (a: string, b: string, ca: string, cb: string) => (a < b ? 1 : a > b ? -1 : ca < cb ? -1 : ca > cb ? 1 : 0);
-  for (const list of fixtures.sectionsByTenderer.values()) list.sort((a, b) => newest(a.noticeDate, b.noticeDate, a.bidSectionCode, b.bidSectionCode));
-  for (const list of fixtures.bidsByParticipant.values()) list.sort((a, b) => newest(a.section.bidOpenTime, b.section.bidOpenTime, a.bid.bidId, b.bid.bidId));
-  for (const list of fixtures.awardsByParticipant.values()) {
-    list.sort((a, b) => newest(a.section.winNoticeDate ?? '', b.section.winNoticeDate ?? '', a.bid.bidId, b.bid.bidId));
+  for (const section of sections.filter((s) => s.winNoticeDate !== null).sort(newestBy((s) => s.winNoticeDate ?? ''))) {
+    const bid = section.bidList.find((b) => b.isWin === '1');
+    if (!bid) continue;
+    for (const code of bid.isUnion === '1' ? bid.unionMembers.map((m) => m.memberCode) : [bid.bidderCode]) push(fixtures.awardsByParticipant, code, { section, bid });
   }
   return fixtures;
 }

@@ -2,7 +2,7 @@ import { stitchSchemas } from '@graphql-tools/stitch';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { execute, parse, type GraphQLSchema } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createBiddingSubschema } from '../../../gateways/bidding/index.js';
+import { BIDDING_SUBJECT_LINKS, createBiddingSubschema } from '../../../gateways/bidding/index.js';
 import { startBiddingSandbox } from '../../../gateways/bidding/sandbox/startBiddingSandbox.js';
 import {
   defaultPlatformSettings,
@@ -13,6 +13,7 @@ import {
   type SandboxFault,
 } from '../../../gateways/shared/index.js';
 import { UsccScalar } from '../../../src/codes/index.js';
+import { findUndocumented } from '../../hub/schemaDocs.js';
 
 const TOKEN = 'bidding-subschema-token';
 const ENTERPRISE = '91440300MA5E9NHA04';
@@ -47,6 +48,16 @@ afterEach(() => {
 afterAll(() => sandbox.stop());
 
 describe('the bidding subschema', () => {
+  it('documents every type, field, argument and enum value', () => {
+    expect(findUndocumented(subschema().subschema.schema)).toEqual([]);
+  });
+
+  it('links only USCC fields of its own types to credit subjects', () => {
+    const schema = subschema().subschema.schema;
+    const linked = BIDDING_SUBJECT_LINKS.map((l) => `${l.typeName}.${l.usccField}: ${String(schema.getType(l.typeName) && (schema.getType(l.typeName) as any).getFields()[l.usccField]?.type)}`);
+    expect(linked).toEqual(BIDDING_SUBJECT_LINKS.map((l) => `${l.typeName}.${l.usccField}: USCC`));
+  });
+
   it('answers a tender with its tenderer, agent, bids and award, each with provenance', async () => {
     const result = await run(
       subschema().subschema.schema,
