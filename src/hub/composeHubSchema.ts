@@ -1,27 +1,83 @@
-import type { SubschemaConfig } from '@graphql-tools/delegate';
+import { batchDelegateToSchema } from '@graphql-tools/batch-delegate';
+import type { Subschema, SubschemaConfig } from '@graphql-tools/delegate';
 import { stitchSchemas } from '@graphql-tools/stitch';
-import type { GraphQLSchema } from 'graphql';
+import type { StitchingInfo } from '@graphql-tools/delegate';
+import { filterSchema, type IResolvers } from '@graphql-tools/utils';
+import { OperationTypeNode, type GraphQLSchema } from 'graphql';
+import type { GatewaySubschema, SubjectLink } from '../../gateways/shared/index.js';
 import { ProjectCodeScalar, UsccScalar } from '../codes/index.js';
 import { DateScalar, DecimalScalar } from '../credit/index.js';
+import { relocateDelegatedErrors } from './relocateDelegatedErrors.js';
+
+/** The parts the hub stitches: the credit store and the platform adapters with their subject links. */
+export interface HubSubschemas {
+  credit: SubschemaConfig;
+  adapters: Array<Pick<GatewaySubschema, 'subschema'> & { subjectLinks: SubjectLink[] }>;
+}
+
+/** Merging entry points of the credit store: batched by USCC, one entry per key in key order. */
+function withCreditMerging(credit: SubschemaConfig): SubschemaConfig {
+  const byUscc = (fieldName: string) => ({
+    selectionSet: '{ uscc }',
+    fieldName,
+    key: ({ uscc }: { uscc: string }) => uscc,
+    argsFromKeys: (usccs: readonly string[]) => ({ usccs }),
+  });
+  return { ...credit, merge: { Enterprise: byUscc('enterprisesByUscc'), GovernmentBody: byUscc('governmentBodiesByUscc') } };
+}
 
 /**
- * Stitches the subschemas into the one graph the hub serves. Types with the same name are merged
- * (adapters extend Enterprise and GovernmentBody by USCC through their merge configs).
+ * Stitches the credit subschema and the platform adapters into the one graph the hub serves.
+ * Adapters extend Enterprise and GovernmentBody by USCC through their batched merge configs; a party
+ * an adapter names by USCC (a tenderer, a builder) becomes a `CreditSubject` link resolved in one
+ * `subjects(usccs:)` batch per level. Root fields whose name starts with `_` are adapters' merging
+ * entry points and are hidden from the graph.
  */
-export function composeHubSchema(subschemas: SubschemaConfig[]): GraphQLSchema {
-  const schema = stitchSchemas({
-    subschemas,
+export function composeHubSchema({ credit, adapters }: HubSubschemas): GraphQLSchema {
+  const creditConfig = withCreditMerging(credit);
+  let creditSubschema: Subschema | undefined;
+  const links = adapters.flatMap((a) => a.subjectLinks);
+  const typeDefs = links.map((link) => `extend type ${link.typeName} {\n  """\n  ${link.description}\n  """\n  ${link.fieldName}: CreditSubject\n}`);
+  const linkResolvers: IResolvers = {};
+  for (const link of links) {
+    const typeResolvers = (linkResolvers[link.typeName] ??= {}) as Record<string, unknown>;
+    typeResolvers[link.fieldName] = {
+      selectionSet: `{ ${link.usccField} }`,
+      resolve(parent: Record<string, unknown>, _args: unknown, context: Record<string, unknown>, info: import('graphql').GraphQLResolveInfo) {
+        const uscc = parent[link.usccField];
+        if (typeof uscc !== 'string' || !creditSubschema) return null;
+        return batchDelegateToSchema({
+          schema: creditSubschema,
+          operation: OperationTypeNode.QUERY,
+          fieldName: 'subjects',
+          key: uscc,
+          argsFromKeys: (usccs: readonly string[]) => ({ usccs }),
+          context,
+          info,
+        });
+      },
+    };
+  }
+  const stitched = stitchSchemas({
+    subschemas: [creditConfig, ...adapters.map((a) => a.subschema)],
     mergeTypes: true,
+    typeDefs,
     // The gateway validates identifiers itself, so a malformed code is refused before any subschema is
     // called and the error names the argument the client wrote (stitching would otherwise pass scalar
     // values through untouched and let the subschema reject its own internal variable).
-    resolvers: { USCC: UsccScalar, ProjectCode: ProjectCodeScalar, Date: DateScalar, Decimal: DecimalScalar },
+    resolvers: [{ USCC: UsccScalar, ProjectCode: ProjectCodeScalar, Date: DateScalar, Decimal: DecimalScalar }, linkResolvers],
     resolverValidationOptions: { requireResolversToMatchSchema: 'ignore' },
   });
+  // Delegation must target the Subschema stitching built from our config, or merged fields of the
+  // linked subject (its bids, its review summary) would not be fetched.
+  const stitchingInfo = stitched.extensions?.stitchingInfo as StitchingInfo | undefined;
+  creditSubschema = stitchingInfo?.subschemaMap.get(creditConfig);
+  if (links.length > 0 && !creditSubschema) throw new Error('stitching did not register the credit subschema; subject links cannot resolve');
+  const schema = relocateDelegatedErrors(filterSchema({ schema: stitched, rootFieldFilter: (_operation, name) => !name.startsWith('_') }));
   const query = schema.getQueryType();
   if (query) {
     query.description =
-      'Chengxin Hub (诚信): one governed graph of Shenzhen public credit information — credit subjects, their records, civil servants and the catalogue.';
+      'Chengxin Hub (诚信): one governed graph of Shenzhen public credit information — credit subjects and their records, civil servants, the catalogue, and what the government service platform, the construction-project approval system and the bidding platform know about each subject.';
   }
   return schema;
 }

@@ -1,4 +1,9 @@
 import { DEVELOPMENT_DATA_KEY } from '../credit/index.js';
+import { ConfigError, integer, oneOf } from './env.js';
+import { loadPlatformConfig, type PlatformConfig } from './platformConfig.js';
+import type { SourcePlatform } from '../../gateways/shared/index.js';
+
+export { ConfigError };
 
 /** Sample data sizes the hub can load into an empty database at start. */
 export type SeedSize = 'small' | 'large' | 'none';
@@ -20,33 +25,10 @@ export interface HubConfig {
   dbPoolMax: number;
   shutdownGraceMs: number;
   production: boolean;
-}
-
-/** A configuration problem; the message names the variable and says how to fix it. */
-export class ConfigError extends Error {
-  constructor(readonly variable: string, message: string) {
-    super(`${variable}: ${message}`);
-    this.name = 'ConfigError';
-  }
-}
-
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
-  }
-  return value;
-}
-
-function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!(allowed as readonly string[]).includes(raw)) {
-    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
-  }
-  return raw as T;
+  /** How to reach each connected platform; a platform without a URL outside production gets a local sandbox. */
+  platforms: Record<SourcePlatform, PlatformConfig>;
+  /** Fixture size of the local sandboxes: the sample data size, so their USCCs match the credit store's. */
+  sandboxSize: 'small' | 'large';
 }
 
 /**
@@ -95,5 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     dbPoolMax: integer(env, 'DB_POOL_MAX', 10, 1, 200),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     production,
+    platforms: loadPlatformConfig(env, production),
+    sandboxSize: oneOf(env, 'SANDBOX_SIZE', ['small', 'large'] as const, seed === 'large' ? 'large' : 'small'),
   };
 }

@@ -1,6 +1,8 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildCreditSchema, type CreditStore } from '../credit/index.js';
+import { defaultPlatformSettings } from '../../gateways/shared/index.js';
 import { composeHubSchema } from './composeHubSchema.js';
+import { CONNECTED_GATEWAYS } from './connectedGateways.js';
 
 // Printing needs the schema's shape only; any attempt to read data is a bug in the printer.
 const noStore = new Proxy({} as CreditStore, {
@@ -14,8 +16,13 @@ const print = (schema: GraphQLSchema): string => `${printSchema(lexicographicSor
 /** SDL of each subschema and of the composed hub schema, as committed under schema/. */
 export async function printHubSchemas(): Promise<Record<string, string>> {
   const credit = await buildCreditSchema(noStore);
+  // Switched-off adapters: the same schema, and any attempt to reach a platform fails without a call.
+  const adapters = CONNECTED_GATEWAYS.map((gateway) => ({
+    ...gateway.createSubschema({ ...defaultPlatformSettings(gateway.platform, 'http://printing.invalid', null), enabled: false }),
+    subjectLinks: gateway.subjectLinks,
+  }));
   return {
     'credit.graphql': print(credit),
-    'hub.graphql': print(composeHubSchema([{ schema: credit }])),
+    'hub.graphql': print(composeHubSchema({ credit: { schema: credit }, adapters })),
   };
 }

@@ -9,6 +9,9 @@ import { assertDatabaseReachable, createKnex, migrateToLatest } from '../../db/c
 import { isDatabaseEmpty, loadSampleData } from '../../db/seed/loadSampleData.js';
 import { createCreditSubschema, createIdNumberVault, KnexCreditStore } from '../credit/index.js';
 import { composeHubSchema } from './composeHubSchema.js';
+import { connectPlatforms, type ConnectedPlatforms } from './connectPlatforms.js';
+import { CONNECTED_GATEWAYS } from './connectedGateways.js';
+import type { Gateway, RunningSandbox, SourcePlatform } from '../../gateways/shared/index.js';
 import type { HubConfig } from './config.js';
 import { createFormatError } from './formatError.js';
 import { createHttpHandler } from './createHttpHandler.js';
@@ -22,6 +25,8 @@ export interface Hub {
   url: string;
   schema: GraphQLSchema;
   knex: Knex;
+  /** Sandboxes started for platforms configured without a URL (tests stop one to simulate an outage). */
+  sandboxes: Partial<Record<SourcePlatform, RunningSandbox>>;
   /** Stops accepting requests, lets running ones finish, closes the database. Idempotent. */
   stop(): Promise<void>;
 }
@@ -68,10 +73,17 @@ async function openDatabase(config: HubConfig, logger: Logger): Promise<Knex> {
  * Starts the hub: database, subschemas, stitched graph, HTTP server. Rejects with the reason when the
  * database cannot be reached or the port is taken; nothing is left running on failure.
  */
-export async function startHub(config: HubConfig, logger: Logger): Promise<Hub> {
+export async function startHub(config: HubConfig, logger: Logger, gateways: readonly Gateway[] = CONNECTED_GATEWAYS): Promise<Hub> {
   const knex = await openDatabase(config, logger);
+  let platforms: ConnectedPlatforms;
+  try {
+    platforms = await connectPlatforms(config, gateways, logger);
+  } catch (error) {
+    await knex.destroy();
+    throw error;
+  }
   const store = KnexCreditStore.create(knex);
-  const schema = composeHubSchema([await createCreditSubschema(store)]);
+  const schema = composeHubSchema({ credit: await createCreditSubschema(store), adapters: platforms.adapters });
   const httpServer: Server = createServer();
   const apollo = new ApolloServer<object>({
     schema,
@@ -114,6 +126,7 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Hub> 
     });
   } catch (error) {
     await apollo.stop();
+    await platforms.close();
     await knex.destroy();
     throw new Error(`cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
   }
@@ -124,10 +137,12 @@ export async function startHub(config: HubConfig, logger: Logger): Promise<Hub> 
     url,
     schema,
     knex,
+    sandboxes: platforms.sandboxes,
     stop() {
       stopping ??= (async () => {
         accepting = false;
         await apollo.stop();
+        await platforms.close();
         await knex.destroy();
       })();
       return stopping;

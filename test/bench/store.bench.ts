@@ -28,7 +28,7 @@ if (await isDatabaseEmpty(knex)) {
 }
 const [{ n: records }] = (await knex('credit_records').count({ n: '*' })) as [{ n: string }];
 const credit = await buildCreditSchema(KnexCreditStore.create(knex));
-const hub = composeHubSchema([{ schema: credit }]);
+const hub = composeHubSchema({ credit: { schema: credit }, adapters: [] });
 const source = readFileSync(new URL('../operations/subjects.graphql', import.meta.url), 'utf8');
 
 // Distinct sets of 100 subjects that have records, chosen deterministically.
