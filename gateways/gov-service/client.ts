@@ -133,6 +133,8 @@ function readOptionalTime(reader: JsonReader): string | null {
   return reader.value === undefined || reader.value === null || reader.value === '' ? null : readTime(reader);
 }
 
+const readOptionalInteger = (reader: JsonReader): number | null => (reader.value === undefined || reader.value === null ? null : reader.integer());
+
 const readFlag = (reader: JsonReader): boolean => reader.oneOf(['0', '1']) === '1';
 
 function readRectification(r: JsonReader, fetchedAt: Date): ReviewRectification | null {
@@ -179,7 +181,7 @@ function readCase(c: JsonReader, fetchedAt: Date): ServiceCase {
     acceptedAt: readOptionalTime(c.get('acceptTime')),
     finishedAt: readOptionalTime(c.get('finishTime')),
     promisedDueDate: c.get('promiseEndTime').optionalDate(),
-    workingDaysUsed: c.get('usedWorkDays').optionalNumber(),
+    workingDaysUsed: readOptionalInteger(c.get('usedWorkDays')),
     overdue: readFlag(c.get('overTimeFlag')),
     review: readReview(c.get('evaluateInfo'), fetchedAt),
     fetchedAt,
