@@ -42,7 +42,7 @@ const FEATURED_BIDDERS = new Set(['91440300MA5E9NHA04']);
 /** Seed of the bidding fixtures; the organisations come from the sample data's own seed. */
 export const BIDDING_FIXTURE_SEED = 0x20261101;
 const FIRST_NOTICE_DAY = toDay('2023-01-01');
-const PROJECTS: Record<SampleDataSize, number> = { small: 700, large: 24_000 };
+const PROJECTS: Record<SampleDataSize, number> = { small: 700, large: 16_000 };
 
 function buildPools(organisations: SandboxOrganisation[]): BiddingPools {
   const byUscc = new Map(organisations.map((o) => [o.uscc, o]));
