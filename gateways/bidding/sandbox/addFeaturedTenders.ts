@@ -62,16 +62,20 @@ export function addFeaturedTenders(random: Random, pools: BiddingPools, nextCode
     const tenderer = pools.byUscc.get(tender.tenderer);
     if (!tenderer || (tender.featuredGroup && !featured)) continue;
     const used = new Set([SAMPLE_ENTERPRISE]);
+    // `count` groups sharing nobody with the groups drawn before for this tender.
     const fresh = (count: number) =>
       pickGroups(random, pools, tenderer.districtCode, count + 4, tender.type)
-        .filter((g) => g.every((o) => !used.has(o.uscc)) && g.every((o) => used.add(o.uscc)))
+        .filter((g) => {
+          if (g.some((o) => used.has(o.uscc))) return false;
+          for (const o of g) used.add(o.uscc);
+          return true;
+        })
         .slice(0, count);
     const groups: SandboxOrganisation[][] = [];
     if (tender.featuredGroup && featured) {
       const partner = fresh(1)[0]?.[0];
       groups.push(tender.featuredGroup.map((who) => (who === 'featured' ? featured : partner)).filter((o): o is SandboxOrganisation => o !== undefined));
     }
-    // Another bidder for each `others`, at random positions after the featured group.
     groups.push(...fresh(tender.others));
     const prices = pickPrices(random, tender.budget, groups.length);
     let winner: number | null = null;

@@ -18,7 +18,7 @@ import {
   type SectionPlan,
 } from './SectionPlan.js';
 
-/** A bid of one participant: the section, the bid, and the participant's consortium membership if any. */
+/** A bid one participant took part in (alone or in a consortium), with its section. */
 export interface Participation {
   section: NativeSection;
   bid: NativeBid;
