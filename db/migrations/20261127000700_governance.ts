@@ -94,7 +94,9 @@ async function createAuditLedger(knex: Knex): Promise<void> {
     t.index(['consumer_id', 'seq']);
   });
   await knex.raw(`ALTER TABLE audit_ledger ADD CONSTRAINT audit_ledger_valid CHECK (
-    seq > 0 AND outcome IN (${list(OUTCOMES)}) AND prev_hash ${SHA256_HEX} AND entry_hash ${SHA256_HEX})`);
+    seq > 0 AND outcome IN (${list(OUTCOMES)}) AND prev_hash ${SHA256_HEX} AND entry_hash ${SHA256_HEX}
+    AND occurred_at = date_trunc('milliseconds', occurred_at))`);
+  // occurred_at is hashed as an ISO string with milliseconds, so the column holds no finer precision.
   await knex.raw('CREATE INDEX audit_ledger_subjects_idx ON audit_ledger USING gin (subject_usccs)');
   // History cannot be rewritten, even by a bug: the database refuses UPDATE, DELETE and TRUNCATE.
   await knex.raw(`

@@ -5,6 +5,7 @@ import {
   ConsumerNotFoundError, type Consumer, type ConsumerStore, type ConsumerSummary, type NewConsumer, type NewGrant,
 } from './ConsumerStore.js';
 import { CONSUMER_SELECT, KEYS_SELECT, toConsumer, toConsumerSummary } from './consumerRows.js';
+import { permissionsOf } from './roles.js';
 
 type Row = Record<string, unknown>;
 
@@ -24,6 +25,9 @@ export class KnexConsumerStore implements ConsumerStore {
   async createConsumer(input: NewConsumer): Promise<{ consumer: Consumer; apiKey: string }> {
     for (const grant of input.grants ?? []) assertValidGrant(input.roles, grant);
     if (input.roles.length === 0) throw new InvalidGrantError(`consumer ${input.id} needs at least one role`);
+    if (permissionsOf(input.roles).ownSubjectsOnly && (input.subjects ?? []).length === 0) {
+      throw new InvalidGrantError(`consumer ${input.id} sees only its own subjects; give the USCC it acts as (subjects)`);
+    }
     const key = generateApiKey();
     try {
       await this.knex.transaction(async (trx) => {

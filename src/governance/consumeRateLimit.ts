@@ -8,6 +8,7 @@ export interface RateLimitDecision {
 }
 
 /**
+ * `consumerId` is any key (a consumer's id, or e.g. `public:<client address>`; no foreign key).
  * Counts one request of `consumerId` in the fixed one-minute window containing `now` and says whether it
  * is within `limitPerMinute`. One atomic `INSERT … ON CONFLICT DO UPDATE … RETURNING count`, so the limit
  * holds across every hub process sharing the database. Refused requests count too (a client hammering a

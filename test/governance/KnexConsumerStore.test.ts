@@ -64,6 +64,8 @@ describe.each(TEST_DATABASES)('consumers on $name', (database) => {
     await expect(store.grant('dashboard', { purpose: 'FUN', scope: 'CONDITIONAL' })).rejects.toThrow(/unknown purpose "FUN"/);
     await expect(store.createConsumer({ id: 'dashboard', name: 'again', kind: 'SYSTEM', roles: ['DASHBOARD'] }))
       .rejects.toThrow(/already exists/);
+    await expect(store.createConsumer({ id: 'no-subject', name: 'Who?', kind: 'ENTERPRISE', roles: ['ENTERPRISE_SELF'] }))
+      .rejects.toThrow(/give the USCC it acts as/);
     const consumers = await store.listConsumers();
     expect(consumers.find((c) => c.id === 'dashboard')?.grants).toEqual([{ purpose: 'STATISTICS', scope: 'Enterprise.*' }]);
   });
