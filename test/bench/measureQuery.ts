@@ -1,0 +1,38 @@
+import { graphql, type GraphQLSchema } from 'graphql';
+
+/** Latency percentiles of one query over several variable sets, after warm-up runs. */
+export interface QueryTimings {
+  p50Ms: number;
+  p95Ms: number;
+  runs: number;
+}
+
+/**
+ * Runs `source` once per entry of `variableSets` (a fresh context each time, as a request would have),
+ * discards the first `warmup` runs and returns p50/p95 of the rest. Throws on any GraphQL error, so a
+ * benchmark never times failures. `afterRun` sees each measured run, e.g. to count statements.
+ */
+export async function measureQuery(
+  schema: GraphQLSchema,
+  source: string,
+  variableSets: Record<string, unknown>[],
+  warmup: number,
+  afterRun: () => void = () => undefined,
+  beforeRun: () => void = () => undefined,
+): Promise<QueryTimings> {
+  const timings: number[] = [];
+  for (const [i, variableValues] of variableSets.entries()) {
+    beforeRun();
+    const started = process.hrtime.bigint();
+    const result = await graphql({ schema, source, variableValues, contextValue: {} });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    if (result.errors) throw new Error(JSON.stringify(result.errors.slice(0, 3)));
+    if (i >= warmup) {
+      timings.push(ms);
+      afterRun();
+    }
+  }
+  timings.sort((a, b) => a - b);
+  const pct = (p: number) => Math.round(timings[Math.min(timings.length - 1, Math.floor((p / 100) * timings.length))]! * 10) / 10;
+  return { p50Ms: pct(50), p95Ms: pct(95), runs: timings.length };
+}
