@@ -10,6 +10,8 @@ import { KnexAuditLedger, KnexConsumerStore } from '../../src/governance/index.j
 import { TEST_DATABASES } from '../support/databases.js';
 
 const run = promisify(execFile);
+// Each command starts tsx (and, on PGlite, reopens the database directory): seconds each on a busy machine.
+const CHILD_PROCESS_TIMEOUT = 180_000;
 
 // The CLIs run as child processes, as an operator would run them. PGlite is kept in a directory, which only
 // one process may hold at a time, so the suite closes its own connection before each command there.
@@ -63,7 +65,7 @@ describe.each(TEST_DATABASES)('governance CLIs on $name', (database) => {
     expect((await cli('consumers', ['grant', 'personnel-futian', '--purpose', 'BIDDING', '--scope', 'CONDITIONAL'])))
       .toMatchObject({ code: 1, stderr: expect.stringContaining('may not be granted purpose BIDDING') });
     expect((await cli('consumers', ['create', '--id', 'x'])).code).toBe(2);
-  });
+  }, CHILD_PROCESS_TIMEOUT);
 
   it('audit:verify reports a sound ledger, then the exact seq of a row altered with superuser SQL', async () => {
     await KnexAuditLedger.create(open()).appendMany(Array.from({ length: 30 }, (_, i) => ({
@@ -79,5 +81,5 @@ describe.each(TEST_DATABASES)('governance CLIs on $name', (database) => {
     });
     const broken = await cli('auditVerify', []);
     expect(broken).toMatchObject({ code: 1, json: { ok: false, seq: 12, reason: expect.stringContaining('entry_hash') } });
-  });
+  }, CHILD_PROCESS_TIMEOUT);
 });
