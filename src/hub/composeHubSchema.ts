@@ -23,7 +23,18 @@ function withCreditMerging(credit: SubschemaConfig): SubschemaConfig {
     key: ({ uscc }: { uscc: string }) => uscc,
     argsFromKeys: (usccs: readonly string[]) => ({ usccs }),
   });
-  return { ...credit, merge: { Enterprise: byUscc('enterprisesByUscc'), GovernmentBody: byUscc('governmentBodiesByUscc') } };
+  // canonical: the credit store owns these types and the shared scalars, so their descriptions in the
+  // graph are the store's whichever adapter is stitched last.
+  return {
+    ...credit,
+    merge: {
+      Enterprise: { ...byUscc('enterprisesByUscc'), canonical: true },
+      GovernmentBody: { ...byUscc('governmentBodiesByUscc'), canonical: true },
+      USCC: { canonical: true },
+      Date: { canonical: true },
+      Decimal: { canonical: true },
+    },
+  };
 }
 
 /**

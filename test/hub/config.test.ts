@@ -11,6 +11,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/credit' }).seed).toBe('none');
   });
 
+  it('serves every platform from a local sandbox unless told otherwise, and reads each platform’s settings', () => {
+    const config = loadConfig({ BIDDING_URL: 'https://bids.example/api/', BIDDING_TOKEN: 't0k', BIDDING_TIMEOUT_MS: '1500', GOV_SERVICE_ENABLED: 'off' });
+    expect(config.platforms).toEqual({
+      GOV_SERVICE: { enabled: false, url: null, token: null, timeoutMs: 3000, retries: 2 },
+      CONSTRUCTION_APPROVAL: { enabled: true, url: null, token: null, timeoutMs: 3000, retries: 2 },
+      BIDDING: { enabled: true, url: 'https://bids.example/api', token: 't0k', timeoutMs: 1500, retries: 2 },
+    });
+    expect(config.sandboxSize).toBe('small');
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT', 'PORT: must be a whole number from 0 to 65535, got "abc"'],
     [{ PORT: '70000' }, 'PORT', 'PORT: must be a whole number from 0 to 65535, got "70000"'],
@@ -21,6 +31,14 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'production' }, 'CHENGXIN_DATA_KEY', 'CHENGXIN_DATA_KEY: is required when NODE_ENV=production (it encrypts citizen ID numbers); generate one with `openssl rand -hex 32`'],
     [{ DATABASE_URL: 'postgres://x@y/z', PGLITE_DIR: '/tmp/x' }, 'PGLITE_DIR', 'PGLITE_DIR: cannot be used together with DATABASE_URL; unset one of them'],
     [{ SEED: 'large' }, 'SEED', 'SEED: large needs DATABASE_URL or PGLITE_DIR: the large data set does not fit in an in-memory embedded database'],
+    [{ BIDDING_URL: 'ftp://bids.example/api' }, 'BIDDING_URL', 'BIDDING_URL: must start with http:// or https://, got "ftp://"'],
+    [{ CONSTRUCTION_URL: 'nowhere' }, 'CONSTRUCTION_URL', 'CONSTRUCTION_URL: is not a URL; expected e.g. https://platform.example.gov.cn/api, got "nowhere"'],
+    [{ GOV_SERVICE_TIMEOUT_MS: '5' }, 'GOV_SERVICE_TIMEOUT_MS', 'GOV_SERVICE_TIMEOUT_MS: must be a whole number from 100 to 60000, got "5"'],
+    [{ BIDDING_ENABLED: 'maybe' }, 'BIDDING_ENABLED', 'BIDDING_ENABLED: must be true or false, got "maybe"'],
+    [{ NODE_ENV: 'production', CHENGXIN_DATA_KEY: 'a'.repeat(64) }, 'GOV_SERVICE_URL',
+      'GOV_SERVICE_URL: is required when NODE_ENV=production: the URL of the government service platform (政务服务平台) API, or set GOV_SERVICE_ENABLED=false'],
+    [{ NODE_ENV: 'production', CHENGXIN_DATA_KEY: 'a'.repeat(64), GOV_SERVICE_ENABLED: 'false', CONSTRUCTION_ENABLED: 'false', BIDDING_URL: 'https://bids.example/api' }, 'BIDDING_TOKEN',
+      'BIDDING_TOKEN: is required when NODE_ENV=production: the access token the public bidding platform (招标投标公共服务平台) issued to the hub'],
   ])('rejects %j naming %s', (env, variable, message) => {
     let thrown: unknown;
     try {
