@@ -8,6 +8,7 @@ import { CatalogItemResolver, CivilServantResolver } from './resolvers/CivilServ
 import { CreditRecordResolver } from './resolvers/CreditRecordResolver.js';
 import { CreditSubjectResolver, GovernmentBodyResolver } from './resolvers/CreditSubjectResolver.js';
 import { QueryResolver } from './resolvers/QueryResolver.js';
+import { loadGovernanceDirectives } from './loadGovernanceDirectives.js';
 import { withDatabaseErrors } from './withDatabaseErrors.js';
 import { Enterprise, GovernmentBody, OtherOrganisation, PublicInstitution, SocialOrganisation } from './types/CreditSubject.js';
 
@@ -27,6 +28,8 @@ export async function buildCreditSchema(store: CreditStore): Promise<GraphQLSche
     resolvers: RESOLVERS,
     orphanedTypes: [Enterprise, GovernmentBody, PublicInstitution, SocialOrganisation, OtherOrganisation],
     validate: false,
+    // @share and @personal, applied with @Directive on the types and root fields (schema/governance.graphql).
+    directives: loadGovernanceDirectives(),
     container: {
       get(someClass: new (deps: CreditDeps) => unknown, _data: ResolverData<object>) {
         if (!instances.has(someClass)) instances.set(someClass, new someClass(deps));

@@ -13,6 +13,8 @@ import { relocateDelegatedErrors } from './relocateDelegatedErrors.js';
 export interface HubSubschemas {
   credit: SubschemaConfig;
   adapters: Array<Pick<GatewaySubschema, 'subschema'> & { subjectLinks: SubjectLink[] }>;
+  /** Subschemas of the hub itself, stitched as they are (the governance catalogue). */
+  extra?: SubschemaConfig[];
 }
 
 /** Merging entry points of the credit store: batched by USCC, one entry per key in key order. */
@@ -44,7 +46,7 @@ function withCreditMerging(credit: SubschemaConfig): SubschemaConfig {
  * `subjects(usccs:)` batch per level. Root fields whose name starts with `_` are adapters' merging
  * entry points and are hidden from the graph.
  */
-export function composeHubSchema({ credit, adapters }: HubSubschemas): GraphQLSchema {
+export function composeHubSchema({ credit, adapters, extra = [] }: HubSubschemas): GraphQLSchema {
   const creditConfig = withCreditMerging(credit);
   let creditSubschema: Subschema | undefined;
   const links = adapters.flatMap((a) => a.subjectLinks);
@@ -70,8 +72,10 @@ export function composeHubSchema({ credit, adapters }: HubSubschemas): GraphQLSc
     };
   }
   const stitched = stitchSchemas({
-    subschemas: [creditConfig, ...adapters.map((a) => a.subschema)],
+    subschemas: [creditConfig, ...adapters.map((a) => a.subschema), ...extra],
     mergeTypes: true,
+    // Keeps @share and @personal on types and fields: the hub classifies the composed graph by them.
+    mergeDirectives: true,
     typeDefs,
     // The gateway validates identifiers itself, so a malformed code is refused before any subschema is
     // called and the error names the argument the client wrote (stitching would otherwise pass scalar

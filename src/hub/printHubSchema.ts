@@ -1,4 +1,5 @@
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { buildCreditSchema, type CreditStore } from '../credit/index.js';
 import { defaultPlatformSettings } from '../../gateways/shared/index.js';
 import { composeHubSchema } from './composeHubSchema.js';
@@ -11,7 +12,8 @@ const noStore = new Proxy({} as CreditStore, {
   },
 });
 
-const print = (schema: GraphQLSchema): string => `${printSchema(lexicographicSortSchema(schema))}\n`;
+// With the applied directives (@share, @personal), so the committed SDL shows every field's classification.
+const print = (schema: GraphQLSchema): string => `${printSchemaWithDirectives(lexicographicSortSchema(schema))}\n`;
 
 /** SDL of each subschema and of the composed hub schema, as committed under schema/. */
 export async function printHubSchemas(): Promise<Record<string, string>> {

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, ID, Query, Resolver } from 'type-graphql';
 import { UsccScalar } from '../../codes/index.js';
 import type { CreditDeps } from '../CreditDeps.js';
 import type { CatalogItemRow, CivilServantRow, DistrictRow, OrganisationRow } from '../CreditStore.js';
@@ -9,6 +9,9 @@ import { CivilServant } from '../types/CivilServant.js';
 import { CreditRecordConnection, CreditRecordPageArgs } from '../types/CreditRecord.js';
 import { CreditSubject, Enterprise, GovernmentBody, subjectTypeName } from '../types/CreditSubject.js';
 import { District, GovernanceFieldInfo } from '../types/District.js';
+import {
+  CATALOGUE, CIVIL_SERVANT_ARCHIVE, CREDIT_RECORDS, DISTRICT_CODES, GOVERNANCE_FIELD_LIST, shareDirective, SUBJECT_REGISTRATION,
+} from '../types/shareDirective.js';
 import { createConnectionSource, MAX_PAGE_SIZE, type ConnectionSource } from './connectionSource.js';
 
 /** Most USCCs one `subjects` call takes. */
@@ -18,6 +21,8 @@ export const MAX_SUBJECTS = 500;
 export class QueryResolver {
   constructor(private readonly deps: CreditDeps) {}
 
+  // Root fields carry their own @share: type-graphql gives the Query type no directives.
+  @Directive(shareDirective(SUBJECT_REGISTRATION))
   @Query(() => CreditSubject, {
     nullable: true,
     description: 'The credit subject with this USCC, or null when no subject has it. A malformed code is an error naming what is wrong.',
@@ -26,6 +31,7 @@ export class QueryResolver {
     return this.deps.loaders(ctx).organisation.load(uscc);
   }
 
+  @Directive(shareDirective(SUBJECT_REGISTRATION))
   @Query(() => [CreditSubject], {
     nullable: 'items',
     description: `Several credit subjects at once: one entry per input code, in input order, null where unknown (at most ${MAX_SUBJECTS}).`,
@@ -37,6 +43,7 @@ export class QueryResolver {
     return this.loadSubjects(usccs, ctx, () => true);
   }
 
+  @Directive(shareDirective(SUBJECT_REGISTRATION))
   @Query(() => [Enterprise], {
     nullable: 'items',
     description: `Enterprises (企业, USCC 91/92/93) by code: one entry per input, in order, null where the code is unknown or not an enterprise's. The batched entry point other platforms' data merges on.`,
@@ -48,6 +55,7 @@ export class QueryResolver {
     return this.loadSubjects(usccs, ctx, (row) => subjectTypeName(row) === 'Enterprise');
   }
 
+  @Directive(shareDirective(SUBJECT_REGISTRATION))
   @Query(() => [GovernmentBody], {
     nullable: 'items',
     description: `Government bodies (机关, USCC 11) by code: one entry per input, in order, null where the code is unknown or not a government body's. The batched entry point other platforms' data merges on.`,
@@ -59,6 +67,7 @@ export class QueryResolver {
     return this.loadSubjects(usccs, ctx, (row) => subjectTypeName(row) === 'GovernmentBody');
   }
 
+  @Directive(shareDirective(CREDIT_RECORDS))
   @Query(() => CreditRecordConnection, {
     description: `Credit records of all subjects, newest decision first. \`first\` defaults to 20 and may be at most ${MAX_PAGE_SIZE}.`,
   })
@@ -68,11 +77,13 @@ export class QueryResolver {
     return createConnectionSource(null, args);
   }
 
+  @Directive(shareDirective(CIVIL_SERVANT_ARCHIVE))
   @Query(() => CivilServant, { nullable: true, description: 'A civil servant (公务员) by opaque id; null when unknown.' })
   civilServant(@Arg('id', () => ID, { description: 'Opaque civil-servant id, e.g. from a record.' }) id: string, @Ctx() ctx: object): Promise<CivilServantRow | null> {
     return this.deps.loaders(ctx).civilServant.load(id);
   }
 
+  @Directive(shareDirective(CATALOGUE))
   @Query(() => [CatalogItem], { description: 'The public credit information catalogue (公共信用信息目录), optionally for one record kind.' })
   catalog(
     @Arg('recordKind', () => CreditRecordKind, { nullable: true, description: 'Only items producing this kind of record.' }) recordKind: string | null,
@@ -80,11 +91,13 @@ export class QueryResolver {
     return this.deps.store.listCatalogItems(recordKind ?? undefined);
   }
 
+  @Directive(shareDirective(DISTRICT_CODES))
   @Query(() => [District], { description: 'Shenzhen districts and zones with their area codes (行政区划).' })
   districts(): Promise<DistrictRow[]> {
     return this.deps.store.listDistricts();
   }
 
+  @Directive(shareDirective(GOVERNANCE_FIELD_LIST))
   @Query(() => [GovernanceFieldInfo], { description: 'The 19 fields of special governance of dishonesty (失信专项治理领域).' })
   governanceFields(): GovernanceFieldInfo[] {
     return GOVERNANCE_FIELDS;

@@ -1,6 +1,8 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { CreditRecordKind, DataFormat, Disclosure, ReportingCycle, SharingClass, SourceChannel } from '../enums.js';
+import { CATALOGUE, shareDirective } from './shareDirective.js';
 
+@Directive(shareDirective(CATALOGUE))
 @ObjectType({
   description:
     'An item of the public credit information catalogue (公共信用信息目录): what conduct it covers, which unit reports it, how and how often, and how far it may be disclosed and shared. Information outside the catalogue is not public credit information.',

@@ -1,9 +1,11 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pageSize.js';
 import { UsccScalar } from '../../codes/index.js';
 import { DateScalar, DecimalScalar } from '../scalars.js';
 import { CreditRecordKind, GovernanceField, RecordStatus, Severity } from '../enums.js';
+import { CREDIT_RECORDS, PAGING, shareDirective } from './shareDirective.js';
 
+@Directive(shareDirective(CREDIT_RECORDS))
 @ObjectType({ description: 'Publicity window of a negative record (公示期) and the rule version that set it.' })
 export class Publicity {
   @Field(() => DateScalar, { description: 'First day of publicity (公示起始日).' })
@@ -19,6 +21,7 @@ export class Publicity {
   ruleVersion!: string;
 }
 
+@Directive(shareDirective(CREDIT_RECORDS))
 @ObjectType({ description: 'Kind-specific particulars of a record (from the double-publicity CF_/XK_ fields and court lists).' })
 export class CreditRecordDetails {
   @Field(() => [String], { nullable: true, description: 'Penalty categories (处罚类别), Administrative Penalty Law art. 9, e.g. FINE_CONFISCATION.' })
@@ -55,6 +58,9 @@ export class CreditRecordDetails {
   withdrawalReason!: string | null;
 }
 
+// Open even for negative records: publicity windows, repair and withdrawal are enforced when the record is read,
+// not by classification.
+@Directive(shareDirective(CREDIT_RECORDS))
 @ObjectType({
   description:
     'A credit record (信用记录) about an organisation or a civil servant: a licence, penalty, judgment, listing, sanction, commendation or commitment, as reported by its source unit.',
@@ -97,6 +103,7 @@ export class CreditRecord {
   status!: string;
 }
 
+@Directive(shareDirective(PAGING))
 @ObjectType({ description: 'An edge of a credit-record connection.' })
 export class CreditRecordEdge {
   @Field(() => String, { description: 'Opaque cursor of this record; pass it as `after` to continue after it.' })
@@ -106,6 +113,7 @@ export class CreditRecordEdge {
   node!: CreditRecord;
 }
 
+@Directive(shareDirective(PAGING))
 @ObjectType({ description: 'Relay page information.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'More records follow this page.' })
@@ -121,6 +129,7 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
+@Directive(shareDirective(PAGING))
 @ObjectType({ description: 'A page of credit records, newest decision first (Relay connection).' })
 export class CreditRecordConnection {
   @Field(() => Int, { description: 'Number of records matching the filter, on all pages.' })

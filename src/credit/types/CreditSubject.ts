@@ -1,8 +1,18 @@
-import { Field, InterfaceType, ObjectType } from 'type-graphql';
+import { Directive, Field, InterfaceType, ObjectType } from 'type-graphql';
 import { UsccScalar } from '../../codes/index.js';
 import { DateScalar } from '../scalars.js';
 import { SubjectKind } from '../enums.js';
 import type { OrganisationRow } from '../CreditStore.js';
+import { CREDIT_PLATFORM, CREDIT_REGULATIONS, shareDirective, SUBJECT_REGISTRATION, type ShareParticulars } from './shareDirective.js';
+
+// Registration particulars are public by law (企业信息公示暂行条例 and the registration rules of each kind), so
+// every subject type is open; its credit records carry their own classification.
+const registration = (sourceUnit: string, legalBasis: string): ShareParticulars => ({
+  level: 'OPEN',
+  sourceUnit: `${sourceUnit}, collected by the ${CREDIT_PLATFORM}`,
+  reportingCycle: 'Daily (每日)',
+  legalBasis: `${legalBasis}; ${CREDIT_REGULATIONS}`,
+});
 
 const TYPE_BY_KIND: Record<string, string> = {
   GOVERNMENT_BODY: 'GovernmentBody',
@@ -19,6 +29,7 @@ export function subjectTypeName(row: Pick<OrganisationRow, 'kind'>): string {
   return TYPE_BY_KIND[row.kind] ?? 'OtherOrganisation';
 }
 
+@Directive(shareDirective(SUBJECT_REGISTRATION))
 @InterfaceType({
   description:
     'A credit subject (信用主体): an organisation identified by its Unified Social Credit Code. Government bodies are held to the same credit discipline as enterprises (政务诚信).',
@@ -34,6 +45,8 @@ export abstract class CreditSubject {
   @Field(() => SubjectKind, { description: 'Kind of subject, derived from the USCC prefix (主体类别).' })
   kind!: string;
 
+  // A natural person's name, but published with the registration (企业信息公示暂行条例 art. 8), so neither
+  // conditional nor masked.
   @Field(() => String, { nullable: true, description: 'Legal representative or head (法定代表人 / 负责人).' })
   legalRepresentative!: string | null;
 
@@ -41,20 +54,25 @@ export abstract class CreditSubject {
   establishedOn!: string | null;
 }
 
+@Directive(shareDirective(registration('Shenzhen Administration for Market Regulation (深圳市市场监督管理局)', 'Interim Regulations on Enterprise Information Publicity (企业信息公示暂行条例)')))
 @ObjectType({ implements: CreditSubject, description: 'An enterprise (企业), individual business (个体工商户) or farmers\' cooperative (农民专业合作社).' })
 export class Enterprise extends CreditSubject {}
 
+@Directive(shareDirective(registration('Shenzhen Commission Office for Public Sector Reform (深圳市委机构编制委员会办公室)', 'Rules on the Unified Social Credit Code (法人和其他组织统一社会信用代码制度建设总体方案)')))
 @ObjectType({
   implements: CreditSubject,
   description: 'A government body (党政机关 / 行政机关), USCC prefix 11: departments and courts, with their own credit archive (政务信用档案).',
 })
 export class GovernmentBody extends CreditSubject {}
 
+@Directive(shareDirective(registration('Shenzhen Public Institution Registration Administration (深圳市事业单位登记管理局)', 'Interim Regulations on the Registration of Public Institutions (事业单位登记管理暂行条例)')))
 @ObjectType({ implements: CreditSubject, description: 'A public institution (事业单位), USCC prefix 12: schools, hospitals, centres.' })
 export class PublicInstitution extends CreditSubject {}
 
+@Directive(shareDirective(registration('Shenzhen Civil Affairs Bureau (深圳市民政局)', 'Regulations on the Registration of Social Organisations (社会团体登记管理条例)')))
 @ObjectType({ implements: CreditSubject, description: 'A social organisation (社会组织), USCC prefix 5x: associations, foundations, private non-enterprise units.' })
 export class SocialOrganisation extends CreditSubject {}
 
+@Directive(shareDirective(registration('The registration authority its USCC names (登记管理部门)', 'Rules on the Unified Social Credit Code (法人和其他组织统一社会信用代码制度建设总体方案)')))
 @ObjectType({ implements: CreditSubject, description: 'An organisation of any other registration category (其他组织).' })
 export class OtherOrganisation extends CreditSubject {}

@@ -1,5 +1,7 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { DISTRICT_CODES, GOVERNANCE_FIELD_LIST, shareDirective } from './shareDirective.js';
 
+@Directive(shareDirective(DISTRICT_CODES))
 @ObjectType({ description: 'A district or zone of Shenzhen (行政区), by its GB/T 2260 area code (行政区划代码).' })
 export class District {
   @Field(() => String, { description: 'Area code, e.g. 440305 for Nanshan (行政区划代码).' })
@@ -15,6 +17,7 @@ export class District {
   level!: string;
 }
 
+@Directive(shareDirective(GOVERNANCE_FIELD_LIST))
 @ObjectType({ description: 'A field of special governance of dishonesty (失信专项治理领域), one of 19.' })
 export class GovernanceFieldInfo {
   @Field(() => String, { description: 'Code used in filters and on records (the GovernanceField enum value).' })
