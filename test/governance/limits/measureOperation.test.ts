@@ -1,0 +1,92 @@
+import { parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { computeOperationCost, measureOperation } from '../../../src/governance/limits/index.js';
+import { readHubSchema, SMALL_SCHEMA } from './smallSchema.js';
+
+function measure(document: string, variables?: Record<string, unknown>) {
+  return measureOperation(SMALL_SCHEMA, parse(document), null, variables);
+}
+
+const RECORDS = 'query ($first: Int) { subject(uscc: "A") { records(first: $first) { totalCount edges { node { id title } } } } }';
+
+describe('measureOperation', () => {
+  it('counts one per field and the deepest path', () => {
+    expect(measure('{ subject(uscc: "A") { uscc name } }')).toEqual({ depth: 2, aliases: 0, cost: 3 });
+  });
+
+  // subject 1 + records 1 + totalCount 1 + edges 1 + first × (node 1 + id 1 + title 1): `edges` is sized by
+  // the connection's page, totalCount is counted once.
+  it.each([
+    ['first from the variables', RECORDS, { first: 10 }, 34],
+    ['first: 100 from the variables', RECORDS, { first: 100 }, 304],
+    ['first left out: the default page size 20', RECORDS, {}, 64],
+    ['the variable default', RECORDS.replace('$first: Int', '$first: Int = 5'), {}, 19],
+    ['a literal', RECORDS.replace('($first: Int)', '').replace('$first', '3'), {}, 13],
+  ])('sizes a connection by %s', (_case, document, variables, cost) => {
+    expect(measure(document, variables)?.cost).toBe(cost);
+  });
+
+  // subjects 1 + n × (uscc 1 + records 1 + edges 1 + 2 × cursor 1)
+  it.each([
+    ['100 keys in a variable', 'query ($u: [String!]!) { subjects(usccs: $u) { uscc records(first: 2) { edges { cursor } } } }', { u: Array(100).fill('A') }, 501],
+    ['a literal list of 2', '{ subjects(usccs: ["A", "B"]) { uscc records(first: 2) { edges { cursor } } } }', {}, 11],
+    ['one key where a list is expected', 'query ($u: [String!]!) { subjects(usccs: $u) { uscc records(first: 2) { edges { cursor } } } }', { u: 'A' }, 6],
+  ])('sizes a keyed list by its keys: %s', (_case, document, variables, cost) => {
+    expect(measure(document, variables)?.cost).toBe(cost);
+  });
+
+  it('assumes 10 items in a list with neither page nor keys', () => {
+    expect(measure('{ districts { code } }')).toEqual({ depth: 2, aliases: 0, cost: 11 });
+  });
+
+  it('counts a field each time it appears: plainly, aliased, in a named fragment, in an inline fragment', () => {
+    const once = measure('{ subject(uscc: "A") { name } }');
+    const four = measure(`{
+      subject(uscc: "A") { name }
+      again: subject(uscc: "A") { name }
+      ...Same
+      ... on Query { subject(uscc: "A") { name } }
+    }
+    fragment Same on Query { subject(uscc: "A") { name } }`);
+    expect(once).toEqual({ depth: 2, aliases: 0, cost: 2 });
+    expect(four).toEqual({ depth: 2, aliases: 1, cost: 8 });
+  });
+
+  it('counts a fragment at every spread, its aliases and depth included', () => {
+    expect(measure(`{ subject(uscc: "A") { ...Up parent { ...Up } } }
+      fragment Up on Subject { a: parent { b: parent { name } } }`)).toEqual({ depth: 5, aliases: 4, cost: 1 + (3 + 1 + 3) });
+  });
+
+  it('does not count introspection fields, except their aliases', () => {
+    expect(measure('{ __typename s: __schema { t: types { name fields { name type { ofType { name } } } } } }')).toEqual({ depth: 0, aliases: 2, cost: 0 });
+  });
+
+  it('ends on fragment cycles, counting the cycle once', () => {
+    expect(measure('{ subject(uscc: "A") { ...Up } } fragment Up on Subject { parent { ...Up } }')).toEqual({ depth: 2, aliases: 0, cost: 2 });
+    expect(measure('{ ...A } fragment A on Query { subject(uscc: "A") { ...B } } fragment B on Subject { parent { name } ...C } fragment C on Subject { ...B }'))
+      .toEqual({ depth: 3, aliases: 0, cost: 3 });
+  });
+
+  it('measures 2^40 spreads without walking them one by one', () => {
+    const fragments = Array.from({ length: 40 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join('\n');
+    const document = `{ ...F0 }\n${fragments}\nfragment F40 on Query { a: districts { code } }`;
+    expect(measure(document)).toEqual({ depth: 2, aliases: 2 ** 40, cost: 11 * 2 ** 40 });
+  });
+
+  it('measures the named operation and answers null for a missing one', () => {
+    const document = parse('query Small { districts { code } } query Big { subject(uscc: "A") { records(first: 50) { edges { cursor } } } }');
+    expect(computeOperationCost(document, 'Small', {}, SMALL_SCHEMA)).toBe(11);
+    expect(computeOperationCost(document, 'Big', {}, SMALL_SCHEMA)).toBe(53);
+    expect(measureOperation(SMALL_SCHEMA, document, 'Missing')).toBeNull();
+    expect(computeOperationCost(document, 'Missing', {}, SMALL_SCHEMA)).toBe(0);
+  });
+
+  it('costs the 100-subject query on the hub schema', () => {
+    const document = parse(`query ($usccs: [USCC!]!) {
+      subjects(usccs: $usccs) { uscc name creditRecords(first: 10) { edges { node { authority { name } } } } }
+    }`);
+    // 1 + 100 × (uscc + name + creditRecords 1 + edges 1 + 10 × (node + authority + name))
+    expect(measureOperation(readHubSchema(), document, null, { usccs: Array(100).fill('91440300MA5E9NHA04') }))
+      .toEqual({ depth: 6, aliases: 0, cost: 3401 });
+  });
+});
