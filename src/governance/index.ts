@@ -7,8 +7,12 @@ export type {
 export { MINIMUM_AUDIT_RETENTION_YEARS, readAuditRetentionYears } from './auditRetention.js';
 export { checkFieldAccess, isGrantScope, scopeCovers } from './checkFieldAccess.js';
 export type { ClassifiedField, FieldReader, Grant } from './checkFieldAccess.js';
+export { classifySchema, PERSONAL_DATA_KINDS, unclassifiedFields } from './classifySchema.js';
+export type { FieldClassification } from './classifySchema.js';
 export { consumeRateLimit, pruneRateLimitWindows } from './consumeRateLimit.js';
 export type { RateLimitDecision } from './consumeRateLimit.js';
+export { createGovernanceSubschema } from './createGovernanceSubschema.js';
+export type { GovernanceSubschemaOptions } from './createGovernanceSubschema.js';
 export { CONSUMER_KINDS, ConsumerNotFoundError } from './ConsumerStore.js';
 export type {
   ApiKeySummary, Consumer, ConsumerKind, ConsumerStore, ConsumerSummary, NewConsumer, NewGrant,

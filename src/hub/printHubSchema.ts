@@ -2,6 +2,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { buildCreditSchema, type CreditStore } from '../credit/index.js';
 import { defaultPlatformSettings } from '../../gateways/shared/index.js';
+import { classifySchema, createGovernanceSubschema } from '../governance/index.js';
 import { composeHubSchema } from './composeHubSchema.js';
 import { CONNECTED_GATEWAYS } from './connectedGateways.js';
 
@@ -23,8 +24,11 @@ export async function printHubSchemas(): Promise<Record<string, string>> {
     ...gateway.createSubschema({ ...defaultPlatformSettings(gateway.platform, 'http://printing.invalid', null), enabled: false }),
     subjectLinks: gateway.subjectLinks,
   }));
+  // The catalogue describes the composed graph, which exists only once the catalogue is stitched into it.
+  const governance = createGovernanceSubschema({ classification: () => classifySchema(hub) });
+  const hub = composeHubSchema({ credit: { schema: credit }, adapters, extra: [governance] });
   return {
     'credit.graphql': print(credit),
-    'hub.graphql': print(composeHubSchema({ credit: { schema: credit }, adapters })),
+    'hub.graphql': print(hub),
   };
 }
