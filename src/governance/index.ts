@@ -28,3 +28,14 @@ export { isRole, isShareLevel, permissionsOf, ROLES, SHARE_LEVELS, shareLevelRan
 export type { Permissions, Role, ShareLevel } from './roles.js';
 export { verifyLedger } from './verifyLedger.js';
 export type { LedgerVerification } from './verifyLedger.js';
+export { createRequestGovernance, governanceOf } from './runtime/RequestGovernance.js';
+export type { AuditTrail, Caller, RequestGovernance } from './runtime/RequestGovernance.js';
+export { identifyCaller } from './runtime/identifyCaller.js';
+export type { CallerRejection } from './runtime/identifyCaller.js';
+export { governSchema, seesAllRecords } from './runtime/governSchema.js';
+export type { GovernedField, GovernSchemaOptions } from './runtime/governSchema.js';
+export { maskPersonalData } from './runtime/maskPersonalData.js';
+export type { PersonalDataKind } from './runtime/maskPersonalData.js';
+export { createAuditPlugin } from './runtime/createAuditPlugin.js';
+export { createAuditSubschema } from './createAuditSubschema.js';
+export type { AuditSubschemaDeps } from './createAuditSubschema.js';

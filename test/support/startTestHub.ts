@@ -7,10 +7,11 @@ import type { TestDatabase } from './databases.js';
 /** A hub on a fresh database with the small sample data, listening on a free loopback port. */
 export interface TestHub {
   hub: Hub;
-  /** POSTs a GraphQL document to /graphql and returns the HTTP status and parsed body. */
+  /** POSTs a GraphQL document to /graphql (with extra headers, e.g. Authorization) and returns the HTTP status and parsed body. */
   query<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
   ): Promise<{ status: number; body: { data?: T | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] } }>;
   close(): Promise<void>;
 }
@@ -27,10 +28,10 @@ export async function startTestHub(database: TestDatabase, env: Record<string, s
   const hub = await startHub(config, createLogger('error'));
   return {
     hub,
-    async query(query, variables) {
+    async query(query, variables, headers = {}) {
       const response = await fetch(`${hub.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, body: (await response.json()) as never };

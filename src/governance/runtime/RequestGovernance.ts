@@ -1,0 +1,52 @@
+import type { Consumer } from '../ConsumerStore.js';
+import type { FieldReader } from '../checkFieldAccess.js';
+import { permissionsOf, type Permissions } from '../roles.js';
+
+/** Who is calling and why: the public, or an authenticated consumer with a declared purpose. */
+export interface Caller {
+  /** null for the public (no key). */
+  consumer: Consumer | null;
+  /** Declared purpose of use (X-Purpose), validated against purposes.json; null when none. */
+  purpose: string | null;
+  /** Case reference (X-Case-Reference) the purpose rests on; required with a purpose. */
+  caseReference: string | null;
+}
+
+/** What one operation read that the ledger must record. */
+export interface AuditTrail {
+  /** Conditional or restricted field coordinates read, and fields read with full disclosure. */
+  fieldsRead: Set<string>;
+  subjectUsccs: Set<string>;
+  civilServantIds: Set<string>;
+  /** Coordinates refused with FORBIDDEN. */
+  forbidden: Set<string>;
+}
+
+/**
+ * Governance state of one request, at `context.governance`: the caller, what its roles allow, and the
+ * audit trail the field wrappers fill and the audit plugin writes to the ledger.
+ */
+export interface RequestGovernance {
+  caller: Caller;
+  reader: FieldReader;
+  permissions: Permissions;
+  trail: AuditTrail;
+}
+
+/** The governance state for a caller, with an empty trail. */
+export function createRequestGovernance(caller: Caller): RequestGovernance {
+  const roles = caller.consumer?.roles ?? ['PUBLIC'];
+  return {
+    caller,
+    reader: { consumerId: caller.consumer?.id ?? null, roles, grants: caller.consumer?.grants ?? [] },
+    permissions: permissionsOf(roles),
+    trail: { fieldsRead: new Set(), subjectUsccs: new Set(), civilServantIds: new Set(), forbidden: new Set() },
+  };
+}
+
+/** Reads the governance state from a GraphQL context; throws when the hub did not set it (a wiring bug). */
+export function governanceOf(context: unknown): RequestGovernance {
+  const governance = (context as { governance?: RequestGovernance } | null)?.governance;
+  if (!governance) throw new Error('the request context has no governance state; the hub must build it per request');
+  return governance;
+}

@@ -1,0 +1,107 @@
+import { MapperKind, mapSchema } from '@graphql-tools/utils';
+import { defaultFieldResolver, GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { checkFieldAccess, scopeCovers } from '../checkFieldAccess.js';
+import type { ShareLevel } from '../roles.js';
+import { maskPersonalData, type PersonalDataKind } from './maskPersonalData.js';
+import { governanceOf, type RequestGovernance } from './RequestGovernance.js';
+
+/** What governance needs to know of a field: its share level and whether it holds personal data. */
+export interface GovernedField {
+  coordinate: string;
+  shareLevel: ShareLevel;
+  personal: PersonalDataKind | null;
+}
+
+/** Options of governSchema. */
+export interface GovernSchemaOptions {
+  /** Fields whose reads are audited when the caller sees records outside the publicity window. */
+  fullDisclosureFields: ReadonlySet<string>;
+}
+
+/**
+ * True when the caller sees every record, including those outside the publicity window, repaired or
+ * withdrawn: administrators and auditors. An enterprise acting as itself does not, because disclosure is
+ * decided per request and it would then see other subjects' undisclosed records too.
+ */
+export function seesAllRecords(governance: Pick<RequestGovernance, 'permissions'>): boolean {
+  return governance.permissions.seesOutsidePublicityWindow && !governance.permissions.ownSubjectsOnly;
+}
+
+const isThenable = (value: unknown): value is Promise<unknown> => typeof (value as Promise<unknown> | null)?.then === 'function';
+
+// The subjects a field read touches: the object's own USCC (or a civil servant's id), or a root field's arguments.
+function recordSubjects(governance: RequestGovernance, typeName: string, parent: unknown, args: Record<string, unknown>): void {
+  const { subjectUsccs, civilServantIds } = governance.trail;
+  const object = parent as Record<string, unknown> | null;
+  if (typeName === 'CivilServant' && typeof object?.id === 'string') civilServantIds.add(object.id);
+  else if (typeof object?.uscc === 'string') subjectUsccs.add(object.uscc);
+  if (typeof args.uscc === 'string') subjectUsccs.add(args.uscc);
+  if (Array.isArray(args.usccs)) for (const uscc of args.usccs) if (typeof uscc === 'string') subjectUsccs.add(uscc);
+  if (typeName === 'Query' && typeof args.id === 'string') civilServantIds.add(args.id);
+}
+
+function subjectOf(parent: unknown, args: Record<string, unknown>): string | null {
+  const own = (parent as Record<string, unknown> | null)?.uscc;
+  if (typeof own === 'string') return own;
+  return typeof args.uscc === 'string' ? args.uscc : null;
+}
+
+function forbidden(governance: RequestGovernance, field: GovernedField, reason: string): GraphQLError {
+  governance.trail.forbidden.add(field.coordinate);
+  return new GraphQLError(`Access to ${field.coordinate} refused: ${reason}`, {
+    extensions: { code: 'FORBIDDEN', field: field.coordinate, shareLevel: field.shareLevel, purpose: governance.caller.purpose },
+  });
+}
+
+/**
+ * Wraps every field that is not open, holds personal data or discloses records, so that each time it is
+ * resolved — under any alias, through any fragment, on any merged type — the caller's roles, purpose and
+ * grants are checked (FORBIDDEN naming the field and the missing grant, the rest of the response intact),
+ * the read is put on the request's audit trail with the subjects it touched, and personal data is masked
+ * unless the caller may see it in full for its purpose. Open fields keep their resolvers untouched. A field
+ * missing from `classification` is treated as restricted (fail closed).
+ */
+export function governSchema(schema: GraphQLSchema, classification: ReadonlyMap<string, GovernedField>, options: GovernSchemaOptions): GraphQLSchema {
+  return mapSchema(schema, {
+    [MapperKind.OBJECT_FIELD]: (fieldConfig, fieldName, typeName) => {
+      const coordinate = `${typeName}.${fieldName}`;
+      if (typeName.startsWith('__')) return fieldConfig;
+      const field = classification.get(coordinate) ?? { coordinate, shareLevel: 'RESTRICTED' as const, personal: null };
+      const disclosesRecords = options.fullDisclosureFields.has(coordinate);
+      if (field.shareLevel === 'OPEN' && !field.personal && !disclosesRecords) return fieldConfig;
+      const resolve: GraphQLFieldResolver<unknown, unknown> = fieldConfig.resolve ?? defaultFieldResolver;
+      return {
+        ...fieldConfig,
+        resolve(parent, args: Record<string, unknown>, context, info) {
+          const governance = governanceOf(context);
+          const reason = checkFieldAccess(governance.reader, governance.caller.purpose, field);
+          if (reason) throw forbidden(governance, field, reason);
+          if (field.shareLevel !== 'OPEN' && governance.permissions.ownSubjectsOnly) {
+            const subject = subjectOf(parent, args);
+            const own = governance.caller.consumer?.subjects ?? [];
+            if (!subject || !own.includes(subject)) {
+              throw forbidden(governance, field, `consumer ${governance.caller.consumer?.id} may read it only about the subjects it acts as (${own.join(', ') || 'none'})`);
+            }
+          }
+          const audited = field.shareLevel !== 'OPEN' || (disclosesRecords && seesAllRecords(governance));
+          if (audited) {
+            governance.trail.fieldsRead.add(coordinate);
+            recordSubjects(governance, typeName, parent, args);
+          }
+          const value = resolve(parent, args, context, info);
+          if (!field.personal) return value;
+          // In full only for a caller whose roles may unmask and whose purpose is granted for this field.
+          const unmask = governance.permissions.mayUnmaskPersonalData && governance.caller.purpose !== null
+            && governance.reader.grants.some((g) => g.purpose === governance.caller.purpose && scopeCovers(g.scope, field));
+          if (unmask) {
+            governance.trail.fieldsRead.add(coordinate);
+            recordSubjects(governance, typeName, parent, args);
+            return value;
+          }
+          const kind = field.personal;
+          return isThenable(value) ? value.then((v) => maskPersonalData(kind, v)) : maskPersonalData(kind, value);
+        },
+      };
+    },
+  });
+}

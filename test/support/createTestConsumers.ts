@@ -1,0 +1,29 @@
+import type { Knex } from 'knex';
+import { KnexConsumerStore, type NewConsumer } from '../../src/governance/index.js';
+
+/** Consumers every governance scenario uses, one per role, each with the grants its role is for. */
+export const TEST_CONSUMERS = {
+  bidding: { id: 'bidding-system', name: '深圳市公共资源交易中心招标系统', kind: 'SYSTEM', roles: ['BIDDING_SYSTEM'], grants: [{ purpose: 'BIDDING', scope: 'CONDITIONAL' }] },
+  investment: { id: 'investment-promotion', name: '深圳市投资推广署', kind: 'DEPARTMENT', roles: ['INVESTMENT_PROMOTION'], grants: [{ purpose: 'INVESTMENT_PROMOTION', scope: 'CONDITIONAL' }] },
+  admin: { id: 'credit-office', name: '深圳市信用办', kind: 'DEPARTMENT', roles: ['CREDIT_OFFICE_ADMIN'], grants: [{ purpose: 'SUPERVISION', scope: 'RESTRICTED' }] },
+  auditor: { id: 'city-audit', name: '深圳市审计局', kind: 'DEPARTMENT', roles: ['AUDITOR'], grants: [{ purpose: 'AUDIT', scope: 'RESTRICTED' }] },
+  personnel: { id: 'nanshan-personnel', name: '南山区委组织部', kind: 'DEPARTMENT', roles: ['PERSONNEL_OFFICE'], grants: [{ purpose: 'CADRE_SELECTION', scope: 'CONDITIONAL' }] },
+  self: { id: 'weijing-self', name: '深圳市维晶科技有限公司', kind: 'ENTERPRISE', roles: ['ENTERPRISE_SELF'], grants: [{ purpose: 'SELF_INQUIRY', scope: 'CONDITIONAL' }], subjects: ['91440300MA5E9NHA04'] },
+  dashboard: { id: 'integrity-dashboard', name: '政务诚信监测大屏', kind: 'SYSTEM', roles: ['DASHBOARD'], grants: [{ purpose: 'STATISTICS', scope: 'CONDITIONAL' }], rateLimitPerMinute: 3 },
+  trusted: { id: 'trusted-bidding', name: '政府采购系统（仅登记操作）', kind: 'SYSTEM', roles: ['BIDDING_SYSTEM'], grants: [{ purpose: 'GOVERNMENT_PROCUREMENT', scope: 'CONDITIONAL' }], trustedDocumentsOnly: true },
+} satisfies Record<string, NewConsumer>;
+
+/** Creates TEST_CONSUMERS in the hub's database; returns each one's API key by the same names. */
+export async function createTestConsumers(knex: Knex): Promise<Record<keyof typeof TEST_CONSUMERS, string>> {
+  const store = KnexConsumerStore.create(knex);
+  const keys = {} as Record<keyof typeof TEST_CONSUMERS, string>;
+  for (const [name, consumer] of Object.entries(TEST_CONSUMERS) as [keyof typeof TEST_CONSUMERS, NewConsumer][]) {
+    keys[name] = (await store.createConsumer(consumer)).apiKey;
+  }
+  return keys;
+}
+
+/** Headers of a consumer calling with a purpose and a case reference. */
+export function asConsumer(apiKey: string, purpose?: string, caseReference = '深南招〔2026〕0001号'): Record<string, string> {
+  return { authorization: `Bearer ${apiKey}`, ...(purpose ? { 'x-purpose': purpose, 'x-case-reference': caseReference } : {}) };
+}
