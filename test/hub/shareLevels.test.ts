@@ -46,6 +46,17 @@ describe('share levels of schema/hub.graphql', () => {
   });
 });
 
+describe('share levels in each subschema', () => {
+  it('classifies every field of the credit store', async () => {
+    expect(unclassifiedFields(await buildCreditSchema(noStore))).toEqual([]);
+  });
+
+  it.each(CONNECTED_GATEWAYS.map((gateway) => [gateway.platform, gateway] as const))('classifies every field of the %s adapter', (_platform, gateway) => {
+    const { subschema } = gateway.createSubschema({ ...defaultPlatformSettings(gateway.platform, 'http://catalogue.invalid', null), enabled: false });
+    expect(unclassifiedFields(subschema.schema)).toEqual([]);
+  });
+});
+
 describe('fieldCatalog (共享目录) through the composed hub', () => {
   let hub: GraphQLSchema;
   beforeAll(async () => {
