@@ -79,6 +79,12 @@ export interface RecordFilter {
   decidedFrom?: string;
   decidedTo?: string;
   sourceUnits?: string[];
+  /**
+   * Only records disclosed to the public on this day (YYYY-MM-DD): none REPAIRED, WITHDRAWN or EXPIRED,
+   * none whose publicity end is before it. Absent: every record. Set from the request's visibility
+   * (creditVisibility.ts), never from the client's filter.
+   */
+  disclosedOn?: string;
 }
 
 /** Whose records: an organisation or a civil servant. */
@@ -111,6 +117,11 @@ export interface CreditStore {
   organisationsByUscc(usccs: readonly string[]): Promise<(OrganisationRow | null)[]>;
   departmentsOf(parentUsccs: readonly string[]): Promise<OrganisationRow[][]>;
   civilServantsById(ids: readonly string[]): Promise<(CivilServantRow | null)[]>;
+  /**
+   * Citizen ID numbers in full, decrypted, one per id (null where unknown): one statement. Rejects when
+   * the store has no vault to decrypt with. Call only for a consumer entitled to unmask.
+   */
+  idNumbersById(ids: readonly string[]): Promise<(string | null)[]>;
   catalogItemsByCode(codes: readonly string[]): Promise<(CatalogItemRow | null)[]>;
   listCatalogItems(recordKind?: string): Promise<CatalogItemRow[]>;
   listDistricts(): Promise<DistrictRow[]>;

@@ -3,6 +3,8 @@ import type {
   CatalogItemRow, CivilServantRow, CreditStore, DistrictRow, OrganisationRow, PageRequest, RecordFilter,
   RecordOwner, RecordPage,
 } from './CreditStore.js';
+import { UNDISCLOSED_STATUSES } from './creditVisibility.js';
+import type { IdNumberVault } from './idNumberVault.js';
 import {
   CIVIL_SERVANT_COLUMNS, ORGANISATION_COLUMNS, RECORD_COLUMNS, toCatalogItem, toCivilServant, toCreditRecord,
   toDistrict, toOrganisation,
@@ -11,6 +13,9 @@ import {
 type Row = Record<string, unknown>;
 
 const ownerKey = (owner: RecordOwner): string => (owner.type === 'subject' ? `s:${owner.uscc}` : `c:${owner.id}`);
+// Literals, not bindings, so that the planner matches the partial indexes of migration
+// 20261127000800_record_disclosure_index, whose predicate is this very condition.
+const DISCLOSED_STATUS_SQL = `NOT IN (${UNDISCLOSED_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 const OWNER_KEY_SQL = "CASE WHEN r.subject_uscc IS NOT NULL THEN 's:' || r.subject_uscc ELSE 'c:' || r.civil_servant_id END";
 
 /** Orders `values` like `keys`, by `keyOf`; missing keys give null. */
@@ -19,13 +24,22 @@ function inKeyOrder<T>(keys: readonly string[], values: T[], keyOf: (v: T) => st
   return keys.map((k) => byKey.get(k) ?? null);
 }
 
+/** Options of KnexCreditStore.create. */
+export interface KnexCreditStoreOptions {
+  /** Decrypts citizen ID numbers for entitled consumers; without it `idNumbersById` rejects. */
+  vault?: IdNumberVault;
+}
+
 /** The credit store on PostgreSQL (server or PGlite) through knex. */
 export class KnexCreditStore implements CreditStore {
-  private constructor(private readonly knex: Knex) {}
+  private constructor(
+    private readonly knex: Knex,
+    private readonly vault: IdNumberVault | null,
+  ) {}
 
-  /** Wraps a migrated database. */
-  static create(knex: Knex): KnexCreditStore {
-    return new KnexCreditStore(knex);
+  /** Wraps a migrated database; pass the vault the ID numbers were encrypted with to be able to unmask them. */
+  static create(knex: Knex, options: KnexCreditStoreOptions = {}): KnexCreditStore {
+    return new KnexCreditStore(knex, options.vault ?? null);
   }
 
   async organisationsByUscc(usccs: readonly string[]): Promise<(OrganisationRow | null)[]> {
@@ -48,6 +62,21 @@ export class KnexCreditStore implements CreditStore {
     if (ids.length === 0) return [];
     const rows: Row[] = await this.knex('civil_servants').select(CIVIL_SERVANT_COLUMNS).whereIn('id', [...ids]);
     return inKeyOrder(ids, rows.map(toCivilServant), (c) => c.id);
+  }
+
+  async idNumbersById(ids: readonly string[]): Promise<(string | null)[]> {
+    if (ids.length === 0) return [];
+    const vault = this.vault;
+    if (!vault) {
+      throw new Error('this KnexCreditStore has no vault to decrypt ID numbers: create it with KnexCreditStore.create(knex, { vault: createIdNumberVault(dataKey) })');
+    }
+    const rows: Row[] = await this.knex('civil_servants').select('id', 'id_number_ciphertext').whereIn('id', [...ids]);
+    const byId = new Map(rows.map((r) => [String(r.id), r.id_number_ciphertext]));
+    return ids.map((id) => {
+      const sealed = byId.get(id);
+      // PGlite returns BYTEA as a Uint8Array, node-postgres as a Buffer.
+      return sealed === undefined || sealed === null ? null : vault.decrypt(Buffer.from(sealed as Uint8Array));
+    });
   }
 
   async catalogItemsByCode(codes: readonly string[]): Promise<(CatalogItemRow | null)[]> {
@@ -133,6 +162,13 @@ export class KnexCreditStore implements CreditStore {
     // A record's district is its subject's; a civil servant's record takes the employer's (filled in
     // by the database on insert, see migration 20261127000600).
     if (filter.districts?.length) q.whereIn(col('district_code'), filter.districts);
+    if (filter.disclosedOn) {
+      // Not repaired, withdrawn or expired, and inside the window (公示截止期 on or after the day). Kinds
+      // without a window (licences, commendations, commitments) have no end: only their status (EXPIRED
+      // once a term has passed) takes them out of view.
+      q.whereRaw(`${col('status')} ${DISCLOSED_STATUS_SQL}`);
+      q.whereRaw(`(${col('publicity_end')} IS NULL OR ${col('publicity_end')} >= ?::date)`, [filter.disclosedOn]);
+    }
     return q;
   }
 

@@ -20,6 +20,8 @@ export interface CreditLoaders {
   organisation: DataLoader<string, OrganisationRow | null>;
   departments: DataLoader<string, OrganisationRow[]>;
   civilServant: DataLoader<string, CivilServantRow | null>;
+  /** Full citizen ID numbers by civil-servant id; load only for a request entitled to unmask. */
+  idNumber: DataLoader<string, string | null>;
   catalogItem: DataLoader<string, CatalogItemRow | null>;
   district: DataLoader<string, DistrictRow | null>;
   recordPage: DataLoader<OwnerPageKey, RecordPage, string>;
@@ -48,13 +50,15 @@ async function batchByGroup<K, V>(
 
 /**
  * Creates fresh loaders for one GraphQL request; never share them across requests (their cache would
- * serve one caller's data to another). Each batch issues one statement per distinct page request.
+ * serve one caller's data to another). Each batch issues one statement per distinct page request; the
+ * record visibility is part of the filter (`disclosedOn`), so it is part of every page and count key.
  */
 export function createLoaders(store: CreditStore): CreditLoaders {
   return {
     organisation: new DataLoader((usccs) => store.organisationsByUscc(usccs)),
     departments: new DataLoader((usccs) => store.departmentsOf(usccs)),
     civilServant: new DataLoader((ids) => store.civilServantsById(ids)),
+    idNumber: new DataLoader((ids) => store.idNumbersById(ids)),
     catalogItem: new DataLoader((codes) => store.catalogItemsByCode(codes)),
     district: new DataLoader(async (codes) => {
       const districts = await store.listDistricts();

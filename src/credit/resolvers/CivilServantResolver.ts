@@ -1,10 +1,12 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { CreditDeps } from '../CreditDeps.js';
+import { creditVisibilityOf } from '../creditVisibility.js';
 import type { CatalogItemRow, CivilServantRow, OrganisationRow } from '../CreditStore.js';
 import { CatalogItem } from '../types/CatalogItem.js';
 import { CivilServant } from '../types/CivilServant.js';
 import { CreditRecordConnection, CreditRecordPageArgs } from '../types/CreditRecord.js';
 import { CreditSubject } from '../types/CreditSubject.js';
+import { personalDirective } from '../types/shareDirective.js';
 import { createConnectionSource, MAX_PAGE_SIZE, type ConnectionSource } from './connectionSource.js';
 
 @Resolver(() => CivilServant)
@@ -14,6 +16,19 @@ export class CivilServantResolver {
   @FieldResolver(() => CreditSubject, { nullable: true, description: 'The employing government body (所在单位).' })
   employer(@Root() servant: CivilServantRow, @Ctx() ctx: object): Promise<OrganisationRow | null> {
     return this.deps.loaders(ctx).organisation.load(servant.employerUscc);
+  }
+
+  // Personal data: the hub masks it again unless the consumer may unmask (defence in depth); null with an
+  // error when the number cannot be decrypted.
+  @Directive(personalDirective('ID_NUMBER'))
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Citizen ID number (公民身份号码) — shown in full only to a consumer entitled to unmask personal data for its declared purpose; masked otherwise (birth month and day hidden, e.g. 3423011964****3224).',
+  })
+  async idNumber(@Root() servant: CivilServantRow, @Ctx() ctx: object): Promise<string | null> {
+    if (!creditVisibilityOf(ctx).unmaskPersonalData) return servant.idNumberMasked;
+    return this.deps.loaders(ctx).idNumber.load(servant.id);
   }
 
   @FieldResolver(() => CreditRecordConnection, {

@@ -1,9 +1,20 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { CreditDeps } from '../CreditDeps.js';
-import type { RecordPage } from '../CreditStore.js';
+import type { PageRequest, RecordFilter, RecordPage } from '../CreditStore.js';
+import { creditVisibilityOf } from '../creditVisibility.js';
 import { encodeCursor } from '../cursor.js';
 import { CreditRecordConnection, CreditRecordEdge, PageInfo } from '../types/CreditRecord.js';
 import type { ConnectionSource } from './connectionSource.js';
+
+/**
+ * The client's filter narrowed to what the request may see: with visibility 'DISCLOSED' (the default),
+ * only records disclosed on the request's day. Every list and count goes through here, so pages and
+ * totals always agree.
+ */
+function visibleTo(ctx: object, filter: RecordFilter): RecordFilter {
+  const visibility = creditVisibilityOf(ctx);
+  return visibility.records === 'ALL' ? filter : { ...filter, disclosedOn: visibility.today };
+}
 
 @Resolver(() => CreditRecordConnection)
 export class ConnectionResolver {
@@ -14,8 +25,9 @@ export class ConnectionResolver {
 
   @FieldResolver(() => Int, { description: 'Number of records matching the filter, on all pages.' })
   totalCount(@Root() source: ConnectionSource, @Ctx() ctx: object): Promise<number> {
-    if (!source.owner) return this.deps.store.countRecords(source.page.filter);
-    return this.deps.loaders(ctx).recordCount.load({ owner: source.owner, filter: source.page.filter });
+    const filter = visibleTo(ctx, source.page.filter);
+    if (!source.owner) return this.deps.store.countRecords(filter);
+    return this.deps.loaders(ctx).recordCount.load({ owner: source.owner, filter });
   }
 
   @FieldResolver(() => [CreditRecordEdge], { description: 'The records of this page.' })
@@ -40,9 +52,10 @@ export class ConnectionResolver {
   private page(source: ConnectionSource, ctx: object): Promise<RecordPage> {
     let page = this.pages.get(source);
     if (!page) {
+      const request: PageRequest = { ...source.page, filter: visibleTo(ctx, source.page.filter) };
       page = source.owner
-        ? this.deps.loaders(ctx).recordPage.load({ owner: source.owner, page: source.page })
-        : this.deps.store.recordPage(source.page);
+        ? this.deps.loaders(ctx).recordPage.load({ owner: source.owner, page: request })
+        : this.deps.store.recordPage(request);
       this.pages.set(source, page);
     }
     return page;

@@ -48,6 +48,13 @@ export class CreditRecordResolver {
     };
   }
 
+  @FieldResolver(() => Boolean, {
+    description: 'An objection (异议) against the record is being handled: the record is shown with this mark until it is decided (Shenzhen credit regulation art. 48-51).',
+  })
+  underObjection(@Root() record: CreditRecordRow): boolean {
+    return record.status === 'UNDER_OBJECTION';
+  }
+
   @FieldResolver(() => CreditRecordDetails, { description: 'Kind-specific particulars (明细).' })
   details(@Root() record: CreditRecordRow): CreditRecordDetails {
     const d = record.details;

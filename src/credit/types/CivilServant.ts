@@ -4,7 +4,7 @@ import { CIVIL_SERVANT_ARCHIVE, personalDirective, shareDirective } from './shar
 @Directive(shareDirective(CIVIL_SERVANT_ARCHIVE))
 @ObjectType({
   description:
-    'A civil servant (公务员) with a personal credit archive (个人诚信档案). The citizen ID number is stored encrypted; only its masked form is shown.',
+    'A civil servant (公务员) with a personal credit archive (个人诚信档案). The citizen ID number is stored encrypted and shown masked, in full only to a consumer entitled to unmask personal data.',
 })
 export class CivilServant {
   @Field(() => ID, { description: 'Opaque identifier (not the ID number).' })

@@ -1,0 +1,89 @@
+/** Which credit records a request may see: only those disclosed to the public, or every record. */
+export type RecordVisibility = 'DISCLOSED' | 'ALL';
+
+/**
+ * What the caller of the graph sets, per request, to say how far the credit subschema discloses.
+ * The hub decides it from the consumer's roles and purpose; the credit subschema only obeys it.
+ */
+export interface CreditVisibility {
+  /**
+   * 'DISCLOSED' (the public and conditional consumers): no record that is REPAIRED, WITHDRAWN or EXPIRED
+   * and none whose publicity window ended before `today`. 'ALL' (administrators, auditors, an enterprise
+   * about itself): every record.
+   */
+  records: RecordVisibility;
+  /** The day disclosure is judged on, YYYY-MM-DD; default the current date in Asia/Shanghai. */
+  today?: string;
+  /** Personal data (citizen ID numbers) in full instead of masked; default false. */
+  unmaskPersonalData?: boolean;
+}
+
+/**
+ * The context contract of the credit subschema: the GraphQL context object the server (or the stitching
+ * gateway, which passes its context to every subschema) gives to a request may carry `creditVisibility`.
+ * Absent, the safe default applies: disclosed records only, personal data masked.
+ */
+export interface CreditRequestContext {
+  creditVisibility?: CreditVisibility;
+}
+
+/** A visibility with every default filled in. */
+export interface ResolvedCreditVisibility {
+  records: RecordVisibility;
+  today: string;
+  unmaskPersonalData: boolean;
+}
+
+/**
+ * Statuses that take a record out of public view whatever its window says (信用修复, 撤销公示, 公示期满).
+ * Written as SQL literals in KnexCreditStore and in the partial indexes of migration
+ * 20261127000800_record_disclosure_index: change all three together.
+ */
+export const UNDISCLOSED_STATUSES = ['REPAIRED', 'WITHDRAWN', 'EXPIRED'] as const;
+
+const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar date in Asia/Shanghai (UTC+8, where the records' dates are kept) at `now`, as YYYY-MM-DD. */
+export function todayInShanghai(now: Date = new Date()): string {
+  return SHANGHAI_DATE.format(now);
+}
+
+/** Thrown when a context carries a malformed `creditVisibility`: a bug in whoever built the context. */
+export class CreditVisibilityError extends Error {
+  override name = 'CreditVisibilityError';
+}
+
+// Resolved once per request, so that every list of one response is judged on the same day even when the
+// request runs across midnight.
+const resolved = new WeakMap<object, ResolvedCreditVisibility>();
+
+function resolve(given: unknown): ResolvedCreditVisibility {
+  if (given === undefined || given === null) return { records: 'DISCLOSED', today: todayInShanghai(), unmaskPersonalData: false };
+  const { records, today, unmaskPersonalData } = given as Partial<CreditVisibility>;
+  if (records !== 'DISCLOSED' && records !== 'ALL') {
+    throw new CreditVisibilityError(`context.creditVisibility.records must be 'DISCLOSED' or 'ALL', got ${JSON.stringify(records)}`);
+  }
+  if (today !== undefined && !(typeof today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(today))) {
+    throw new CreditVisibilityError(`context.creditVisibility.today must be a date YYYY-MM-DD, got ${JSON.stringify(today)}`);
+  }
+  if (unmaskPersonalData !== undefined && typeof unmaskPersonalData !== 'boolean') {
+    throw new CreditVisibilityError(`context.creditVisibility.unmaskPersonalData must be a boolean, got ${JSON.stringify(unmaskPersonalData)}`);
+  }
+  return { records, today: today ?? todayInShanghai(), unmaskPersonalData: unmaskPersonalData ?? false };
+}
+
+/**
+ * The visibility of the request whose GraphQL context this is, defaults filled in: records 'DISCLOSED',
+ * today in Asia/Shanghai, personal data masked. Read once per context object (later changes to it are
+ * not seen). Throws CreditVisibilityError, failing the field closed, when the context sets a malformed
+ * value.
+ */
+export function creditVisibilityOf(context: unknown): ResolvedCreditVisibility {
+  if (typeof context !== 'object' || context === null) return resolve(undefined);
+  let visibility = resolved.get(context);
+  if (!visibility) {
+    visibility = resolve((context as CreditRequestContext).creditVisibility);
+    resolved.set(context, visibility);
+  }
+  return visibility;
+}
