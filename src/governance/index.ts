@@ -39,3 +39,4 @@ export type { PersonalDataKind } from './runtime/maskPersonalData.js';
 export { createAuditPlugin } from './runtime/createAuditPlugin.js';
 export { createAuditSubschema } from './createAuditSubschema.js';
 export type { AuditSubschemaDeps } from './createAuditSubschema.js';
+export * from './limits/index.js';
