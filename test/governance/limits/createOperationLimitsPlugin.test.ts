@@ -128,4 +128,9 @@ describe('createOperationLimitsPlugin in Apollo Server', () => {
       }],
     });
   });
+
+  it('leaves deep introspection to graphql-js\'s MaxIntrospectionDepthRule, which Apollo runs', async () => {
+    const result = single(await startServer().executeOperation({ query: '{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }' }));
+    expect(result.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([['Maximum introspection depth exceeded', 'GRAPHQL_VALIDATION_FAILED']]);
+  });
 });
