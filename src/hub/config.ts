@@ -1,9 +1,28 @@
 import { DEVELOPMENT_DATA_KEY } from '../credit/index.js';
+import { OperationLimitConfigError, readAuditRetentionYears, readOperationLimits, type OperationLimits } from '../governance/index.js';
 import { ConfigError, integer, oneOf } from './env.js';
 import { loadPlatformConfig, type PlatformConfig } from './platformConfig.js';
 import type { SourcePlatform } from '../../gateways/shared/index.js';
 
 export { ConfigError };
+
+// Governance reads its own variables; their errors become ConfigError so start-up reports them alike.
+function readLimits(env: NodeJS.ProcessEnv): OperationLimits {
+  try {
+    return readOperationLimits(env);
+  } catch (error) {
+    if (error instanceof OperationLimitConfigError) throw new ConfigError(error.variable, error.message.replace(`${error.variable}: `, ''));
+    throw error;
+  }
+}
+
+function readRetention(env: NodeJS.ProcessEnv): number {
+  try {
+    return readAuditRetentionYears(env);
+  } catch (error) {
+    throw new ConfigError('AUDIT_RETENTION_YEARS', (error as Error).message.replace(/^AUDIT_RETENTION_YEARS:\s*/, ''));
+  }
+}
 
 /** Sample data sizes the hub can load into an empty database at start. */
 export type SeedSize = 'small' | 'large' | 'none';
@@ -27,6 +46,12 @@ export interface HubConfig {
   production: boolean;
   /** How to reach each connected platform; a platform without a URL outside production gets a local sandbox. */
   platforms: Record<SourcePlatform, PlatformConfig>;
+  /** Requests per minute from one client address without an API key (consumers have their own limits). */
+  publicRateLimitPerMinute: number;
+  /** Depth, aliases, tokens, cost and body size every operation must stay within. */
+  operationLimits: OperationLimits;
+  /** Years audit ledger entries are kept (at least 5); reported, never used to delete. */
+  auditRetentionYears: number;
   /** Fixture size of the local sandboxes: the sample data size, so their USCCs match the credit store's. */
   sandboxSize: 'small' | 'large';
 }
@@ -78,6 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     production,
     platforms: loadPlatformConfig(env, production),
+    operationLimits: readLimits(env),
+    auditRetentionYears: readRetention(env),
+    publicRateLimitPerMinute: integer(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     sandboxSize: oneOf(env, 'SANDBOX_SIZE', ['small', 'large'] as const, seed === 'large' ? 'large' : 'small'),
   };
 }

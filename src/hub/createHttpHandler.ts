@@ -1,8 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 
-/** Largest request body accepted, in bytes; larger bodies get 413 before any parsing. */
-export const MAX_BODY_BYTES = 1_000_000;
 
 /** Probes behind /healthz and /readyz. */
 export interface HealthProbes {
@@ -11,17 +9,17 @@ export interface HealthProbes {
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly code = 'BAD_REQUEST') {
     super(message);
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, `request body is larger than ${MAX_BODY_BYTES} bytes`);
+    if (size > maxBytes) throw new HttpError(413, `request body is larger than maxBodyBytes ${maxBytes}; split the operation or send variables instead of inlined data`, 'OPERATION_LIMIT_EXCEEDED');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -42,15 +40,35 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+/** A GraphQL request the hub refuses before execution: status, error code, message, extra error fields, headers. */
+export interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+  extensions?: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+/** Which server executes a request and with what context, or why it is refused before execution. */
+export type Admission<TContext extends object> = { apollo: ApolloServer<TContext>; context: TContext } | { refusal: Refusal };
+
+/** The GraphQL document text of a request (POST JSON `query` or GET `?query=`), or null when absent. */
+function documentOf(body: unknown, search: URLSearchParams): string | null {
+  const fromBody = (body as { query?: unknown } | null | undefined)?.query;
+  if (typeof fromBody === 'string') return fromBody;
+  return search.get('query');
+}
+
 /**
  * The hub's HTTP routes: POST/GET /graphql (Apollo), /healthz (process alive), /readyz (can serve).
- * `context` builds a fresh GraphQL context per request.
+ * `admit` decides per request — from its headers, the document text and the client address — which
+ * Apollo server runs it with which fresh context, or refuses it with a GraphQL-shaped error body.
  */
 export function createHttpHandler<TContext extends object>(
-  apollo: ApolloServer<TContext>,
+  admit: (req: IncomingMessage, document: string | null) => Promise<Admission<TContext>>,
   probes: HealthProbes,
-  context: (req: IncomingMessage) => Promise<TContext>,
   extraRoutes: (req: IncomingMessage, res: ServerResponse, path: string) => boolean = () => false,
+  maxBodyBytes = 1_048_576,
 ) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://hub.invalid');
@@ -72,10 +90,16 @@ export function createHttpHandler<TContext extends object>(
       for (const [name, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       }
-      const body = req.method === 'POST' ? parseJsonBody(await readBody(req), req.headers['content-type']) : undefined;
-      const result = await apollo.executeHTTPGraphQLRequest({
+      const body = req.method === 'POST' ? parseJsonBody(await readBody(req, maxBodyBytes), req.headers['content-type']) : undefined;
+      const admission = await admit(req, documentOf(body, url.searchParams));
+      if ('refusal' in admission) {
+        const { status, code, message, extensions, headers: extra } = admission.refusal;
+        for (const [name, value] of Object.entries(extra ?? {})) res.setHeader(name, value);
+        return sendJson(res, status, { errors: [{ message, extensions: { code, ...extensions } }] });
+      }
+      const result = await admission.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-        context: () => context(req),
+        context: async () => admission.context,
       });
       for (const [name, value] of result.headers) res.setHeader(name, value);
       res.statusCode = result.status ?? 200;
@@ -86,7 +110,7 @@ export function createHttpHandler<TContext extends object>(
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
       res.end();
     } catch (error) {
-      if (error instanceof HttpError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+      if (error instanceof HttpError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
       throw error;
     }
   };

@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError, Kind, parse, visit, type ValueNode } from 'graphql';
+import { stripFieldSuggestions } from '../governance/index.js';
 import type { Logger } from './logger.js';
 
 /** Codes a client may see; anything else is reported as INTERNAL_SERVER_ERROR with a generic message. */
@@ -7,6 +8,7 @@ const PUBLIC_CODES = new Set([
   'BAD_USER_INPUT', 'NOT_FOUND', 'DATABASE_UNAVAILABLE', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
   'UNAUTHENTICATED', 'FORBIDDEN', 'CONFLICT', 'SOURCE_UNAVAILABLE', 'SOURCE_TIMEOUT', 'SOURCE_BAD_RESPONSE',
+  'OPERATION_LIMIT_EXCEEDED', 'RATE_LIMITED', 'AUDIT_UNAVAILABLE',
 ]);
 
 /**
@@ -46,8 +48,11 @@ function asBadArgument(formatted: GraphQLFormattedError, error: unknown): GraphQ
  * Creates Apollo's formatError: keeps the codes clients can act on, hides internal errors behind a
  * generic message (logged in full), and never sends stack traces outside development.
  */
-export function createFormatError(logger: Logger, development: boolean) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+export function createFormatError(logger: Logger, options: { development: boolean; hideSuggestions: boolean }) {
+  const { development } = options;
+  return (raw: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // Suggestions name fields the caller may not know of; the public does not get them.
+    const formatted = options.hideSuggestions ? { ...raw, message: stripFieldSuggestions(raw.message) } : raw;
     const badArgument = asBadArgument(formatted, error);
     if (badArgument) return badArgument;
     const code = formatted.extensions?.code;

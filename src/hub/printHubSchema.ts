@@ -2,7 +2,8 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { buildCreditSchema, type CreditStore } from '../credit/index.js';
 import { defaultPlatformSettings } from '../../gateways/shared/index.js';
-import { classifySchema, createGovernanceSubschema } from '../governance/index.js';
+import type { Knex } from 'knex';
+import { classifySchema, createAuditSubschema, createGovernanceSubschema, type AuditLedger } from '../governance/index.js';
 import { composeHubSchema } from './composeHubSchema.js';
 import { CONNECTED_GATEWAYS } from './connectedGateways.js';
 
@@ -26,7 +27,8 @@ export async function printHubSchemas(): Promise<Record<string, string>> {
   }));
   // The catalogue describes the composed graph, which exists only once the catalogue is stitched into it.
   const governance = createGovernanceSubschema({ classification: () => classifySchema(hub) });
-  const hub = composeHubSchema({ credit: { schema: credit }, adapters, extra: [governance] });
+  const audit = createAuditSubschema({ knex: noStore as unknown as Knex, ledger: noStore as unknown as AuditLedger, retentionYears: 5 });
+  const hub = composeHubSchema({ credit: { schema: credit }, adapters, extra: [governance, audit] });
   return {
     'credit.graphql': print(credit),
     'hub.graphql': print(hub),

@@ -1,8 +1,5 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Knex } from 'knex';
 import { assertDatabaseReachable, createKnex, migrateToLatest } from '../../db/connection.js';
@@ -13,17 +10,23 @@ import { connectPlatforms, type ConnectedPlatforms } from './connectPlatforms.js
 import { CONNECTED_GATEWAYS } from './connectedGateways.js';
 import type { Gateway, RunningSandbox, SourcePlatform } from '../../gateways/shared/index.js';
 import type { HubConfig } from './config.js';
-import { createFormatError } from './formatError.js';
 import { createHttpHandler } from './createHttpHandler.js';
 import { createExplorerRoutes, EXPLORER_TITLE } from './explorer/createExplorerRoutes.js';
-import { createRequestLogPlugin } from './createRequestLogPlugin.js';
+import { createAdmission } from './createAdmission.js';
+import { createGraphqlServers } from './createGraphqlServers.js';
+import {
+  classifySchema, createAuditSubschema, createGovernanceSubschema, governanceOf, KnexAuditLedger, KnexConsumerStore, type FieldClassification,
+} from '../governance/index.js';
 import type { Logger } from './logger.js';
 
 /** A running hub. */
 export interface Hub {
   /** Base URL, e.g. http://127.0.0.1:4000 (the graph is at `${url}/graphql`). */
   url: string;
+  /** The full governed schema (consumers that may read restricted data). */
   schema: GraphQLSchema;
+  /** The schema the public and conditional consumers see: restricted fields removed. */
+  publicSchema: GraphQLSchema;
   knex: Knex;
   /** Sandboxes started for platforms configured without a URL (tests stop one to simulate an outage). */
   sandboxes: Partial<Record<SourcePlatform, RunningSandbox>>;
@@ -82,22 +85,18 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
     await knex.destroy();
     throw error;
   }
-  const store = KnexCreditStore.create(knex);
-  const schema = composeHubSchema({ credit: await createCreditSubschema(store), adapters: platforms.adapters });
+  const store = KnexCreditStore.create(knex, { vault: createIdNumberVault(config.dataKey) });
+  const ledger = KnexAuditLedger.create(knex);
+  // The catalogue describes the composed graph, which exists only once the catalogue is stitched into it.
+  let classification: ReadonlyMap<string, FieldClassification> = new Map();
+  const extra = [
+    createGovernanceSubschema({ classification: () => classification, maxShareLevel: (context) => governanceOf(context).permissions.maxShareLevel }),
+    createAuditSubschema({ knex, ledger, retentionYears: config.auditRetentionYears }),
+  ];
+  const schema = composeHubSchema({ credit: await createCreditSubschema(store), adapters: platforms.adapters, extra });
+  classification = classifySchema(schema);
   const httpServer: Server = createServer();
-  const apollo = new ApolloServer<object>({
-    schema,
-    introspection: true,
-    includeStacktraceInErrorResponses: false,
-    formatError: createFormatError(logger, false),
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      // The default landing page loads Apollo Sandbox from a CDN; government networks have none.
-      ApolloServerPluginLandingPageDisabled(),
-      createRequestLogPlugin(logger),
-    ],
-  });
-  await apollo.start();
+  const servers = await createGraphqlServers({ schema, classification, ledger, logger, httpServer, limits: config.operationLimits });
   let accepting = true;
   const probes = {
     async ready() {
@@ -111,7 +110,15 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
     },
   };
   const explorer = createExplorerRoutes({ graphqlPath: '/graphql', title: EXPLORER_TITLE });
-  const handler = createHttpHandler(apollo, probes, async () => ({}), explorer);
+  const admit = createAdmission({
+    consumers: KnexConsumerStore.create(knex),
+    knex,
+    publicServer: servers.publicServer,
+    internalServer: servers.internalServer,
+    publicRateLimitPerMinute: config.publicRateLimitPerMinute,
+    logger,
+  });
+  const handler = createHttpHandler(admit, probes, explorer, config.operationLimits.maxBodyBytes);
   httpServer.on('request', (req, res) => {
     handler(req, res).catch((error: unknown) => {
       logger.error('unhandled error in HTTP handler', { err: error });
@@ -125,7 +132,7 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
       httpServer.listen(config.port, config.host, () => resolve());
     });
   } catch (error) {
-    await apollo.stop();
+    await servers.stop();
     await platforms.close();
     await knex.destroy();
     throw new Error(`cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
@@ -135,13 +142,14 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
   let stopping: Promise<void> | null = null;
   return {
     url,
-    schema,
+    schema: servers.internalSchema,
+    publicSchema: servers.publicSchema,
     knex,
     sandboxes: platforms.sandboxes,
     stop() {
       stopping ??= (async () => {
         accepting = false;
-        await apollo.stop();
+        await servers.stop();
         await platforms.close();
         await knex.destroy();
       })();

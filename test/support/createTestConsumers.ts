@@ -23,7 +23,7 @@ export async function createTestConsumers(knex: Knex): Promise<Record<keyof type
   return keys;
 }
 
-/** Headers of a consumer calling with a purpose and a case reference. */
+/** Headers of a consumer calling with a purpose and a case reference (percent-encoded, as HTTP headers are Latin-1). */
 export function asConsumer(apiKey: string, purpose?: string, caseReference = '深南招〔2026〕0001号'): Record<string, string> {
-  return { authorization: `Bearer ${apiKey}`, ...(purpose ? { 'x-purpose': purpose, 'x-case-reference': caseReference } : {}) };
+  return { authorization: `Bearer ${apiKey}`, ...(purpose ? { 'x-purpose': purpose, 'x-case-reference': encodeURIComponent(caseReference) } : {}) };
 }

@@ -1,7 +1,10 @@
-import { MapperKind, mapSchema } from '@graphql-tools/utils';
-import { defaultFieldResolver, GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
+import {
+  defaultFieldResolver, getNamedType, GraphQLError, isAbstractType, isCompositeType, type GraphQLFieldResolver, type GraphQLNamedType,
+  type GraphQLSchema,
+} from 'graphql';
 import { checkFieldAccess, scopeCovers } from '../checkFieldAccess.js';
-import type { ShareLevel } from '../roles.js';
+import { isShareLevel, shareLevelRank, type ShareLevel } from '../roles.js';
 import { maskPersonalData, type PersonalDataKind } from './maskPersonalData.js';
 import { governanceOf, type RequestGovernance } from './RequestGovernance.js';
 
@@ -46,6 +49,21 @@ function subjectOf(parent: unknown, args: Record<string, unknown>): string | nul
   return typeof args.uscc === 'string' ? args.uscc : null;
 }
 
+// A type's own @share level (OPEN when it declares none).
+function ownLevel(schema: GraphQLSchema, type: GraphQLNamedType): ShareLevel {
+  const level = (getDirective(schema, type, 'share')?.[0] as { level?: unknown } | undefined)?.level;
+  return isShareLevel(level) ? level : 'OPEN';
+}
+
+const higher = (a: ShareLevel, b: ShareLevel): ShareLevel => (shareLevelRank(a) >= shareLevelRank(b) ? a : b);
+
+// The level an object of this type carries: for an interface or union, the highest of it and its members.
+function carriedLevel(schema: GraphQLSchema, type: GraphQLNamedType): ShareLevel {
+  if (!isCompositeType(type)) return 'OPEN';
+  const members = isAbstractType(type) ? schema.getPossibleTypes(type) : [];
+  return members.reduce((level, member) => higher(level, ownLevel(schema, member)), ownLevel(schema, type));
+}
+
 function forbidden(governance: RequestGovernance, field: GovernedField, reason: string): GraphQLError {
   governance.trail.forbidden.add(field.coordinate);
   return new GraphQLError(`Access to ${field.coordinate} refused: ${reason}`, {
@@ -54,36 +72,45 @@ function forbidden(governance: RequestGovernance, field: GovernedField, reason: 
 }
 
 /**
- * Wraps every field that is not open, holds personal data or discloses records, so that each time it is
+ * Guards every *gate* — a field through which data of a higher share level than its parent object's is
+ * reached: a conditional field on an open type (`Enterprise.serviceCases`), an open field returning a
+ * conditional type (`CreditRecord.civilServant`), a root field of any level above open. Each time a gate is
  * resolved — under any alias, through any fragment, on any merged type — the caller's roles, purpose and
- * grants are checked (FORBIDDEN naming the field and the missing grant, the rest of the response intact),
- * the read is put on the request's audit trail with the subjects it touched, and personal data is masked
- * unless the caller may see it in full for its purpose. Open fields keep their resolvers untouched. A field
- * missing from `classification` is treated as restricted (fail closed).
+ * grants are checked against the gate's level (FORBIDDEN naming the field and the missing grant, the rest
+ * of the response intact), and the read is put on the request's audit trail with the subjects it touched.
+ * Fields inside an object already behind a gate at their level are not checked again. Personal data is
+ * masked unless the caller may see it in full for its purpose. Other fields keep their resolvers untouched.
+ * A field missing from `classification` is treated as restricted (fail closed).
  */
 export function governSchema(schema: GraphQLSchema, classification: ReadonlyMap<string, GovernedField>, options: GovernSchemaOptions): GraphQLSchema {
   return mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (fieldConfig, fieldName, typeName) => {
       const coordinate = `${typeName}.${fieldName}`;
       if (typeName.startsWith('__')) return fieldConfig;
-      const field = classification.get(coordinate) ?? { coordinate, shareLevel: 'RESTRICTED' as const, personal: null };
+      const declared = classification.get(coordinate) ?? { coordinate, shareLevel: 'RESTRICTED' as const, personal: null };
+      const parentType = schema.getType(typeName);
+      const isRoot = [schema.getQueryType(), schema.getMutationType()].some((root) => root?.name === typeName);
+      const parentLevel = isRoot || !parentType ? 'OPEN' : ownLevel(schema, parentType);
+      const gateLevel = higher(declared.shareLevel, carriedLevel(schema, getNamedType(fieldConfig.type)));
+      const gated = shareLevelRank(gateLevel) > shareLevelRank(parentLevel);
+      const field: GovernedField = { ...declared, shareLevel: gateLevel };
       const disclosesRecords = options.fullDisclosureFields.has(coordinate);
-      if (field.shareLevel === 'OPEN' && !field.personal && !disclosesRecords) return fieldConfig;
+      if (!gated && !field.personal && !disclosesRecords) return fieldConfig;
       const resolve: GraphQLFieldResolver<unknown, unknown> = fieldConfig.resolve ?? defaultFieldResolver;
       return {
         ...fieldConfig,
         resolve(parent, args: Record<string, unknown>, context, info) {
           const governance = governanceOf(context);
-          const reason = checkFieldAccess(governance.reader, governance.caller.purpose, field);
+          const reason = gated ? checkFieldAccess(governance.reader, governance.caller.purpose, field) : null;
           if (reason) throw forbidden(governance, field, reason);
-          if (field.shareLevel !== 'OPEN' && governance.permissions.ownSubjectsOnly) {
+          if (gated && governance.permissions.ownSubjectsOnly) {
             const subject = subjectOf(parent, args);
             const own = governance.caller.consumer?.subjects ?? [];
             if (!subject || !own.includes(subject)) {
               throw forbidden(governance, field, `consumer ${governance.caller.consumer?.id} may read it only about the subjects it acts as (${own.join(', ') || 'none'})`);
             }
           }
-          const audited = field.shareLevel !== 'OPEN' || (disclosesRecords && seesAllRecords(governance));
+          const audited = gated || (disclosesRecords && seesAllRecords(governance));
           if (audited) {
             governance.trail.fieldsRead.add(coordinate);
             recordSubjects(governance, typeName, parent, args);

@@ -20,7 +20,7 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
 
 /**
  * Identifies the caller of one HTTP request from `Authorization: Bearer <API key>`, `X-Purpose` and
- * `X-Case-Reference`. No key is the public. Resolves with the caller, or a rejection: an unknown,
+ * `X-Case-Reference` (percent-encoded UTF-8). No key is the public. Resolves with the caller, or a rejection: an unknown,
  * revoked or malformed key is UNAUTHENTICATED (401); an unknown purpose, a purpose without a case
  * reference or a malformed reference is BAD_USER_INPUT (400) naming the header and the fix.
  */
@@ -29,7 +29,15 @@ export async function identifyCaller(
   consumers: ConsumerStore,
 ): Promise<{ caller: Caller } | { rejection: CallerRejection }> {
   const purpose = header(headers, 'x-purpose');
-  const caseReference = header(headers, 'x-case-reference');
+  // HTTP header values are Latin-1; a case reference with Chinese characters (深南招〔2026〕0123号) is sent
+  // percent-encoded as UTF-8 (encodeURIComponent) and decoded here.
+  const encodedReference = header(headers, 'x-case-reference');
+  let caseReference: string | null = null;
+  try {
+    caseReference = encodedReference === null ? null : decodeURIComponent(encodedReference);
+  } catch {
+    return { rejection: { status: 400, code: 'BAD_USER_INPUT', header: 'X-Case-Reference', message: 'X-Case-Reference: not valid percent-encoded UTF-8; encode it with encodeURIComponent' } };
+  }
   if (purpose !== null && !isPurpose(purpose)) {
     return { rejection: { status: 400, code: 'BAD_USER_INPUT', header: 'X-Purpose', message: `X-Purpose: unknown purpose "${String(purpose).slice(0, 40)}"; use one of ${PURPOSES.map((p) => p.code).join(', ')}` } };
   }

@@ -1,0 +1,78 @@
+import type { IncomingMessage } from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import type { Knex } from 'knex';
+import {
+  consumeRateLimit, createRequestGovernance, hashDocument, identifyCaller, seesAllRecords, type ConsumerStore, type RequestGovernance,
+} from '../governance/index.js';
+import type { Admission } from './createHttpHandler.js';
+import type { Logger } from './logger.js';
+
+/** The GraphQL context of one hub request: governance state and what the credit store may disclose. */
+export interface HubContext {
+  governance: RequestGovernance;
+  /** Read by the credit subschema (its `CreditRequestContext` contract). */
+  creditVisibility: { records: 'DISCLOSED' | 'ALL'; unmaskPersonalData: boolean };
+}
+
+/** What admission needs. */
+export interface AdmissionDeps {
+  consumers: ConsumerStore;
+  knex: Knex;
+  /** Serves the public and consumers whose roles stop at conditional data: restricted fields do not exist there. */
+  publicServer: ApolloServer<HubContext>;
+  /** Serves consumers with a role that may read restricted data. */
+  internalServer: ApolloServer<HubContext>;
+  publicRateLimitPerMinute: number;
+  logger: Logger;
+}
+
+/**
+ * Creates the hub's admission step, run before any GraphQL work: identifies the caller (API key, purpose,
+ * case reference), applies its per-minute rate limit (counted in the database, so it holds across hub
+ * processes; the public per client address), holds a trusted-documents-only consumer to its registered
+ * operations, and picks the server and context. Refusals carry UNAUTHENTICATED (401), BAD_USER_INPUT (400),
+ * RATE_LIMITED (429), FORBIDDEN (403) or DATABASE_UNAVAILABLE (503) and name what to fix.
+ */
+export function createAdmission(deps: AdmissionDeps): (req: IncomingMessage, document: string | null) => Promise<Admission<HubContext>> {
+  return async (req, document) => {
+    try {
+      const identified = await identifyCaller(req.headers, deps.consumers);
+      if ('rejection' in identified) {
+        const { status, code, message, header } = identified.rejection;
+        deps.logger.warn('request refused', { code, header, address: req.socket.remoteAddress });
+        return { refusal: { status, code, message, extensions: { header } } };
+      }
+      const { caller } = identified;
+      const consumer = caller.consumer;
+      const limit = consumer?.rateLimitPerMinute ?? deps.publicRateLimitPerMinute;
+      const who = consumer ? `consumer ${consumer.id}` : `the public at ${req.socket.remoteAddress ?? 'an unknown address'}`;
+      const decision = await consumeRateLimit(deps.knex, consumer ? consumer.id : `public:${req.socket.remoteAddress ?? 'unknown'}`, limit);
+      if (!decision.allowed) {
+        const retryAfter = Math.max(1, Math.ceil((decision.resetAt.getTime() - Date.now()) / 1000));
+        return { refusal: { status: 429, code: 'RATE_LIMITED', message: `rate limit of ${limit} requests per minute reached for ${who}; retry after ${retryAfter} s`, extensions: { limit, retryAfterSeconds: retryAfter }, headers: { 'retry-after': String(retryAfter) } } };
+      }
+      if (consumer?.trustedDocumentsOnly) {
+        if (document === null) {
+          return { refusal: { status: 403, code: 'FORBIDDEN', message: `consumer ${consumer.id} accepts only registered operations; send the full text of one` } };
+        }
+        const hash = hashDocument(document);
+        if (!(await deps.consumers.isTrustedDocument(consumer.id, hash))) {
+          return { refusal: { status: 403, code: 'FORBIDDEN', message: `operation sha256:${hash} is not in consumer ${consumer.id}'s registered manifest; register it with \`npm run consumers -- trust ${consumer.id} --file <operation.graphql>\``, extensions: { documentHash: hash } } };
+        }
+      }
+      const governance = createRequestGovernance(caller);
+      const { permissions } = governance;
+      const context: HubContext = {
+        governance,
+        creditVisibility: {
+          records: seesAllRecords(governance) ? 'ALL' : 'DISCLOSED',
+          unmaskPersonalData: permissions.mayUnmaskPersonalData && caller.purpose !== null,
+        },
+      };
+      return { apollo: permissions.maxShareLevel === 'RESTRICTED' ? deps.internalServer : deps.publicServer, context };
+    } catch (error) {
+      deps.logger.error('admission failed', { err: error });
+      return { refusal: { status: 503, code: 'DATABASE_UNAVAILABLE', message: 'the hub cannot check the caller right now (its database does not answer); try again shortly' } };
+    }
+  };
+}

@@ -1,0 +1,90 @@
+import type { Server } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { filterSchema, pruneSchema } from '@graphql-tools/utils';
+import type { GraphQLSchema } from 'graphql';
+import {
+  createAuditPlugin, createOperationLimitsPlugin, governSchema, type AuditLedger, type GovernedField, type OperationLimits,
+} from '../governance/index.js';
+import type { HubContext } from './createAdmission.js';
+import { createFormatError } from './formatError.js';
+import { createRequestLogPlugin } from './createRequestLogPlugin.js';
+import type { Logger } from './logger.js';
+
+/** The two GraphQL servers of the hub and the schemas they serve. */
+export interface GraphqlServers {
+  /** For the public and consumers limited to conditional data: restricted fields are not in its schema at all. */
+  publicServer: ApolloServer<HubContext>;
+  /** For consumers with a role that may read restricted data (each read still checked field by field). */
+  internalServer: ApolloServer<HubContext>;
+  publicSchema: GraphQLSchema;
+  internalSchema: GraphQLSchema;
+  stop(): Promise<void>;
+}
+
+/** What the servers are built from. */
+export interface GraphqlServerOptions {
+  /** The composed hub schema. */
+  schema: GraphQLSchema;
+  classification: ReadonlyMap<string, GovernedField>;
+  ledger: AuditLedger;
+  logger: Logger;
+  httpServer: Server;
+  /** Depth, aliases, tokens, cost: checked before execution. */
+  limits: OperationLimits;
+}
+
+/**
+ * Builds and starts the governed servers: every field checked and audited by `governSchema`, one ledger
+ * entry per audited operation, and a public schema from which restricted fields (and the types only they
+ * reach) are removed, so the public cannot even see them by introspection.
+ */
+export async function createGraphqlServers(options: GraphqlServerOptions): Promise<GraphqlServers> {
+  const { classification, logger } = options;
+  const fullDisclosureFields = new Set([...classification.keys()].filter((c) => c.endsWith('.creditRecords')));
+  const internalSchema = governSchema(options.schema, classification, { fullDisclosureFields });
+  const open = (typeName: string, fieldName: string) => classification.get(`${typeName}.${fieldName}`)?.shareLevel !== 'RESTRICTED';
+  const publicSchema = pruneSchema(filterSchema({ schema: internalSchema, rootFieldFilter: open, fieldFilter: open, objectFieldFilter: open, interfaceFieldFilter: open }));
+  const shared = (): ApolloServerPlugin<HubContext>[] => [
+    // The default landing page loads Apollo Sandbox from a CDN; government networks have none.
+    ApolloServerPluginLandingPageDisabled(),
+    createRequestLogPlugin(logger),
+    createOperationLimitsPlugin<HubContext>(options.limits),
+    createAuditPlugin<HubContext>(options.ledger, logger),
+  ];
+  const common = {
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    // graphql-js stops parsing at this many tokens, before any validation work.
+    parseOptions: { maxTokens: options.limits.maxTokens },
+    allowBatchedHttpRequests: false,
+  };
+  const publicServer = new ApolloServer<HubContext>({
+    ...common,
+    schema: publicSchema,
+    // No "Did you mean …?" for outsiders: suggestions reveal field names.
+    hideSchemaDetailsFromClientErrors: true,
+    formatError: createFormatError(logger, { development: false, hideSuggestions: true }),
+    plugins: shared(),
+  });
+  const internalServer = new ApolloServer<HubContext>({
+    ...common,
+    schema: internalSchema,
+    formatError: createFormatError(logger, { development: false, hideSuggestions: false }),
+    // One drain is enough: it waits for every open HTTP request, whichever server runs it.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }), ...shared()],
+  });
+  await publicServer.start();
+  await internalServer.start();
+  return {
+    publicServer,
+    internalServer,
+    publicSchema,
+    internalSchema,
+    async stop() {
+      await publicServer.stop();
+      await internalServer.stop();
+    },
+  };
+}
