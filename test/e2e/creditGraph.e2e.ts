@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../support/databases.js';
 import type { CreditRecordFilter, LatestRecordsQuery, LatestRecordsQueryVariables } from '../__generated__/operations.js';
 import { readOperation } from '../support/operations.js';
+import { asConsumer, createTestConsumers } from '../support/createTestConsumers.js';
 import { startTestHub, type TestHub } from '../support/startTestHub.js';
 
 const RECORDS = `query ($first: Int, $after: String, $filter: CreditRecordFilter) {
@@ -173,14 +174,16 @@ describe.each(TEST_DATABASES)('the credit graph over HTTP on $name', (database) 
     expect(result.body).toEqual({ data: { subject: { uscc } } });
   });
 
-  it('shows a civil servant with the ID number masked, and the sanctions in their archive', async () => {
+  it('shows a civil servant (to a consumer with a purpose) with the ID number masked, and the sanctions in their archive', async () => {
+    const { bidding } = await createTestConsumers(hub.hub.knex);
+    const headers = asConsumer(bidding, 'BIDDING');
     const { body } = await hub.query<RecordsData & { creditRecords: { edges: { node: { civilServant: { id: string } | null } }[] } }>(
-      '{ creditRecords(first: 1, filter: { kinds: [GOVERNMENT_SANCTION] }) { edges { node { civilServant { id } } } } }',
+      '{ creditRecords(first: 1, filter: { kinds: [GOVERNMENT_SANCTION] }) { edges { node { civilServant { id } } } } }', undefined, headers,
     );
     const id = body.data!.creditRecords.edges[0]!.node.civilServant!.id;
     const servant = await hub.query<{ civilServant: { idNumberMasked: string; employer: { kind: string }; creditRecords: { totalCount: number } } }>(
       'query ($id: ID!) { civilServant(id: $id) { idNumberMasked employer { kind } creditRecords { totalCount } } }',
-      { id },
+      { id }, headers,
     );
     const cs = servant.body.data!.civilServant;
     expect(cs.idNumberMasked).toMatch(/^\d{10}\*{4}\d{3}[\dX]$/);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourcePlatform } from '../../gateways/shared/index.js';
 import { TEST_DATABASES } from '../support/databases.js';
+import { asConsumer, createTestConsumers } from '../support/createTestConsumers.js';
 import { startTestHub, type TestHub } from '../support/startTestHub.js';
 
 const ENTERPRISE = '91440300MA5E9NHA04';
@@ -72,13 +73,16 @@ function resetCounts(hub: TestHub): void {
 
 describe.each(TEST_DATABASES)('four sources in one graph on $name', (database) => {
   let hub: TestHub;
+  let headers: Record<string, string>;
   beforeAll(async () => {
     hub = await startTestHub(database, FAST_PLATFORMS);
+    // Service cases are conditional data: these scenarios call as the bidding system with its purpose.
+    headers = asConsumer((await createTestConsumers(hub.hub.knex)).bidding, 'BIDDING');
   });
   afterAll(async () => hub?.close());
 
   it('answers one query for an enterprise with its credit records, bids, awards, construction projects and service cases', async () => {
-    const { body } = await hub.query<{ subject: Subject }>(ENTERPRISE_QUERY, { uscc: ENTERPRISE });
+    const { body } = await hub.query<{ subject: Subject }>(ENTERPRISE_QUERY, { uscc: ENTERPRISE }, headers);
     expect(body.errors).toBeUndefined();
     const subject = body.data!.subject;
     expect(subject.creditRecords.totalCount).toBeGreaterThan(0);
@@ -100,7 +104,7 @@ describe.each(TEST_DATABASES)('four sources in one graph on $name', (database) =
   });
 
   it('answers one query for a government body with its records, review summary, approval performance and tenders', async () => {
-    const { body } = await hub.query<{ subject: Subject }>(BODY_QUERY, { uscc: NANSHAN });
+    const { body } = await hub.query<{ subject: Subject }>(BODY_QUERY, { uscc: NANSHAN }, headers);
     expect(body.errors).toBeUndefined();
     const subject = body.data!.subject;
     expect(subject.name).toBe('深圳市南山区人民政府');
@@ -120,7 +124,7 @@ describe.each(TEST_DATABASES)('four sources in one graph on $name', (database) =
     const counts: Record<SourcePlatform, number>[] = [];
     for (const batch of [usccs.slice(0, 10), usccs]) {
       resetCounts(hub);
-      const { body } = await hub.query<{ subjects: Subject[] }>(MANY_QUERY, { usccs: batch });
+      const { body } = await hub.query<{ subjects: Subject[] }>(MANY_QUERY, { usccs: batch }, headers);
       expect(body.errors).toBeUndefined();
       expect(body.data!.subjects.map((s) => s.uscc)).toEqual(batch);
       counts.push(requestCounts(hub));
@@ -133,8 +137,10 @@ describe.each(TEST_DATABASES)('four sources in one graph on $name', (database) =
 
 describe('partial failure of one platform', () => {
   let hub: TestHub;
+  let headers: Record<string, string>;
   beforeAll(async () => {
     hub = await startTestHub(TEST_DATABASES[0]!, FAST_PLATFORMS);
+    headers = asConsumer((await createTestConsumers(hub.hub.knex)).bidding, 'BIDDING');
   });
   afterAll(async () => hub?.close());
 
@@ -149,7 +155,7 @@ describe('partial failure of one platform', () => {
     const fields = { BIDDING: ['bids', 'awards'], CONSTRUCTION_APPROVAL: ['constructionProjects'], GOV_SERVICE: ['serviceCases'] }[platform];
     hub.hub.sandboxes[platform]!.setFault(fault);
     try {
-      const { status, body } = await hub.query<{ subject: Subject }>(ENTERPRISE_QUERY, { uscc: ENTERPRISE });
+      const { status, body } = await hub.query<{ subject: Subject }>(ENTERPRISE_QUERY, { uscc: ENTERPRISE }, headers);
       expect(status).toBe(200);
       const subject = body.data!.subject;
       for (const field of fields) expect(subject[field]).toBeNull();
@@ -171,6 +177,8 @@ describe('partial failure of one platform', () => {
     try {
       const { body } = await hub.query<{ subjects: Subject[] }>(
         '{ subjects(usccs: ["11440305003219403F", "91440300MA5E9NHA04"]) { name ... on Enterprise { serviceCases { caseNumber } bids { tenderCode } } } }',
+        undefined,
+        headers,
       );
       expect(body.errors!.map((e) => e.path)).toEqual([['subjects', 1, 'serviceCases']]);
       expect(body.data!.subjects[1]!.bids).not.toBeNull();
@@ -181,7 +189,7 @@ describe('partial failure of one platform', () => {
 
   it('keeps answering from the other sources, and stays ready, when a platform stops', async () => {
     await hub.hub.sandboxes.CONSTRUCTION_APPROVAL!.stop();
-    const { body } = await hub.query<{ subject: Subject }>(ENTERPRISE_QUERY, { uscc: ENTERPRISE });
+    const { body } = await hub.query<{ subject: Subject }>(ENTERPRISE_QUERY, { uscc: ENTERPRISE }, headers);
     expect(body.data!.subject.constructionProjects).toBeNull();
     expect(body.errors).toHaveLength(1);
     expect(body.errors![0]).toMatchObject({ path: ['subject', 'constructionProjects'], extensions: { code: 'SOURCE_UNAVAILABLE', platform: 'CONSTRUCTION_APPROVAL' } });
@@ -200,14 +208,16 @@ describe('partial failure of one platform', () => {
 
 describe('a platform switched off by configuration', () => {
   let hub: TestHub;
+  let headers: Record<string, string>;
   beforeAll(async () => {
     hub = await startTestHub(TEST_DATABASES[0]!, { BIDDING_ENABLED: 'false' });
+    headers = asConsumer((await createTestConsumers(hub.hub.knex)).bidding, 'BIDDING');
   });
   afterAll(async () => hub?.close());
 
   it('starts no sandbox for it and answers its fields with an error naming the switch', async () => {
     expect(hub.hub.sandboxes.BIDDING).toBeUndefined();
-    const { body } = await hub.query<{ subject: Subject }>(ENTERPRISE_QUERY, { uscc: ENTERPRISE });
+    const { body } = await hub.query<{ subject: Subject }>(ENTERPRISE_QUERY, { uscc: ENTERPRISE }, headers);
     expect(body.data!.subject.bids).toBeNull();
     expect(body.errors![0]!.extensions).toEqual({
       code: 'SOURCE_UNAVAILABLE', platform: 'BIDDING',
