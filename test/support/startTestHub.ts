@@ -7,6 +7,8 @@ import type { TestDatabase } from './databases.js';
 /** A hub on a fresh database with the small sample data, listening on a free loopback port. */
 export interface TestHub {
   hub: Hub;
+  /** The PostgreSQL database the hub uses (null on the in-memory embedded default). */
+  databaseUrl: string | null;
   /** POSTs a GraphQL document to /graphql (with extra headers, e.g. Authorization) and returns the HTTP status and parsed body. */
   query<T = Record<string, unknown>>(
     query: string,
@@ -28,6 +30,7 @@ export async function startTestHub(database: TestDatabase, env: Record<string, s
   const hub = await startHub(config, createLogger('error'));
   return {
     hub,
+    databaseUrl: db.url,
     async query(query, variables, headers = {}) {
       const response = await fetch(`${hub.url}/graphql`, {
         method: 'POST',
