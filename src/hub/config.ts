@@ -1,6 +1,6 @@
 import { DEVELOPMENT_DATA_KEY } from '../credit/index.js';
 import { OperationLimitConfigError, readAuditRetentionYears, readOperationLimits, type OperationLimits } from '../governance/index.js';
-import { ConfigError, integer, oneOf } from './env.js';
+import { ConfigError, flag, integer, oneOf } from './env.js';
 import { loadPlatformConfig, type PlatformConfig } from './platformConfig.js';
 import type { SourcePlatform } from '../../gateways/shared/index.js';
 
@@ -14,6 +14,12 @@ function readLimits(env: NodeJS.ProcessEnv): OperationLimits {
     if (error instanceof OperationLimitConfigError) throw new ConfigError(error.variable, error.message.replace(`${error.variable}: `, ''));
     throw error;
   }
+}
+
+function readDemoConsumers(env: NodeJS.ProcessEnv, production: boolean): boolean {
+  const wanted = flag(env, 'DEMO_CONSUMERS', !production);
+  if (wanted && production) throw new ConfigError('DEMO_CONSUMERS', 'cannot be true when NODE_ENV=production: demo keys are logged in clear');
+  return wanted;
 }
 
 function readRetention(env: NodeJS.ProcessEnv): number {
@@ -46,6 +52,8 @@ export interface HubConfig {
   production: boolean;
   /** How to reach each connected platform; a platform without a URL outside production gets a local sandbox. */
   platforms: Record<SourcePlatform, PlatformConfig>;
+  /** Create one demo consumer per role with the sample data and log their keys (never in production). */
+  demoConsumers: boolean;
   /** Requests per minute from one client address without an API key (consumers have their own limits). */
   publicRateLimitPerMinute: number;
   /** Depth, aliases, tokens, cost and body size every operation must stay within. */
@@ -105,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     platforms: loadPlatformConfig(env, production),
     operationLimits: readLimits(env),
     auditRetentionYears: readRetention(env),
+    demoConsumers: readDemoConsumers(env, production),
     publicRateLimitPerMinute: integer(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     sandboxSize: oneOf(env, 'SANDBOX_SIZE', ['small', 'large'] as const, seed === 'large' ? 'large' : 'small'),
   };

@@ -15,7 +15,7 @@ import { createExplorerRoutes, EXPLORER_TITLE } from './explorer/createExplorerR
 import { createAdmission } from './createAdmission.js';
 import { createGraphqlServers } from './createGraphqlServers.js';
 import {
-  classifySchema, createAuditSubschema, createGovernanceSubschema, governanceOf, KnexAuditLedger, KnexConsumerStore, type FieldClassification,
+  classifySchema, createAuditSubschema, createGovernanceSubschema, DEMO_CONSUMERS, governanceOf, KnexAuditLedger, KnexConsumerStore, type FieldClassification,
 } from '../governance/index.js';
 import type { Logger } from './logger.js';
 
@@ -68,6 +68,16 @@ async function openDatabase(config: HubConfig, logger: Logger): Promise<Knex> {
   if (config.seed !== 'none' && (await isDatabaseEmpty(knex))) {
     const summary = await loadSampleData(knex, config.seed, createIdNumberVault(config.dataKey));
     logger.info('sample data loaded', { size: config.seed, ...summary });
+    if (config.demoConsumers) {
+      const consumers = KnexConsumerStore.create(knex);
+      const keys = [];
+      for (const demo of DEMO_CONSUMERS) {
+        const { apiKey } = await consumers.createConsumer(demo);
+        keys.push({ id: demo.id, roles: demo.roles, purposes: demo.grants?.map((g) => g.purpose), apiKey });
+      }
+      // Shown once, like any key; sample data only, never in production (loadConfig refuses it there).
+      logger.info('demo consumers created: use a key as "Authorization: Bearer <key>" with its purpose in X-Purpose', { consumers: keys });
+    }
   }
   return knex;
 }

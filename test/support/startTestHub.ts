@@ -24,6 +24,8 @@ export async function startTestHub(database: TestDatabase, env: Record<string, s
   const config = loadConfig({
     PORT: '0',
     SEED: 'small',
+    // Suites create their own consumers (support/createTestConsumers.ts).
+    DEMO_CONSUMERS: 'false',
     ...(db.url ? { DATABASE_URL: db.url } : {}),
     ...env,
   });
