@@ -88,9 +88,11 @@ describe.skipIf(!postgres)('a PostgreSQL that goes away while the hub runs', () 
   it('answers DATABASE_UNAVAILABLE and turns /readyz false, then recovers', async () => {
     expect((await fetch(`${hub.hub.url}/readyz`)).status).toBe(200);
     await proxy.cut();
-    const { body } = await hub.query('{ creditRecords(first: 1) { totalCount } }');
+    // Admission (rate limits live in the database) is the first to notice: 503 before any execution.
+    const { status, body } = await hub.query('{ creditRecords(first: 1) { totalCount } }');
+    expect(status).toBe(503);
     expect(body.errors?.[0]?.extensions?.code).toBe('DATABASE_UNAVAILABLE');
-    expect(body.errors?.[0]?.message).toBe('The credit records store is unavailable; try again shortly');
+    expect(body.errors?.[0]?.message).toBe('the hub cannot check the caller right now (its database does not answer); try again shortly');
     const down = await fetch(`${hub.hub.url}/readyz`);
     expect([down.status, await down.json()]).toEqual([503, { status: 'unavailable' }]);
     expect((await fetch(`${hub.hub.url}/healthz`)).status).toBe(200);

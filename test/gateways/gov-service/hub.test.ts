@@ -1,36 +1,20 @@
-import { execute, parse, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { govServiceGateway } from '../../../gateways/gov-service/index.js';
-import { defaultPlatformSettings, type GatewaySubschema, type RunningSandbox } from '../../../gateways/shared/index.js';
-import { createCreditSubschema, KnexCreditStore } from '../../../src/credit/index.js';
-import { composeHubSchema } from '../../../src/hub/composeHubSchema.js';
-import { createSeededKnex } from '../../support/createTestStore.js';
-import { TEST_DATABASES } from '../../support/databases.js';
+import type { RunningSandbox } from '../../../gateways/shared/index.js';
+import { composeWithGateway, type ComposedWithGateway } from '../../support/composeWithGateway.js';
 
 // The adapter stitched with the real credit store (embedded database, small sample data) the way the
 // hub composes it: merged fields on Enterprise and GovernmentBody, and the links to the case's parties.
 describe('the government service platform in the composed graph', () => {
+  let composed: ComposedWithGateway;
   let sandbox: RunningSandbox;
-  let adapter: GatewaySubschema;
-  let closeDatabase: () => Promise<void>;
-  let schema: GraphQLSchema;
-  const run = async (query: string) => JSON.parse(JSON.stringify(await execute({ schema, document: parse(query), contextValue: {} }))) as ExecutionResult;
+  const run = (query: string) => composed.run(query);
 
   beforeAll(async () => {
-    const seeded = await createSeededKnex(TEST_DATABASES[0]!);
-    closeDatabase = seeded.close;
-    sandbox = await govServiceGateway.startSandbox({ size: 'small', token: 'hub-test-token' });
-    adapter = govServiceGateway.createSubschema(defaultPlatformSettings('GOV_SERVICE', sandbox.url, sandbox.token));
-    schema = composeHubSchema({
-      credit: await createCreditSubschema(KnexCreditStore.create(seeded.knex)),
-      adapters: [{ ...adapter, subjectLinks: govServiceGateway.subjectLinks }],
-    });
+    composed = await composeWithGateway(govServiceGateway);
+    sandbox = composed.sandbox;
   });
-  afterAll(async () => {
-    adapter?.close();
-    await sandbox?.stop();
-    await closeDatabase?.();
-  });
+  afterAll(async () => composed?.close());
 
   it('answers an enterprise with its service cases, linking the handling department with its review summary', async () => {
     sandbox.resetStats();
