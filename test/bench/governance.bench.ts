@@ -12,7 +12,7 @@ import { openBenchDatabase } from './openBenchDatabase.js';
 
 // `npm run bench:governance`: what governance costs on the 100-subject query (test/operations/subjects.graphql,
 // 100 subjects × 10 records with authority, source unit and catalogue item). Three ways, each through Apollo:
-// without governance; governed as the public (admission with rate limit, gates, disclosure filter); governed
+// without governance (disclosed records, and every record); governed as the public (admission with rate limit, gates, disclosure filter); governed
 // as the credit office (API key check, every record disclosed, the read committed to the audit ledger).
 // Database as for bench:store (DATABASE_URL or PGLITE_DIR; BENCH_SIZE small|large, default large).
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
@@ -68,11 +68,13 @@ async function governed(headers: Record<string, string>) {
 
 const ledgerBefore = Number(((await knex('audit_ledger').count({ n: '*' })) as [{ n: string }])[0].n);
 const without = await measure(async (usccs) => check(await bare.executeOperation({ query: source, variables: { usccs, first: 10 } }, { contextValue: {} })));
+const withoutAll = await measure(async (usccs) => check(await bare.executeOperation({ query: source, variables: { usccs, first: 10 } }, { contextValue: { creditVisibility: { records: 'ALL' } } })));
 const asPublic = await governed({});
 const asAdmin = await governed({ authorization: `Bearer ${apiKey}`, 'x-purpose': 'SUPERVISION', 'x-case-reference': 'BENCH-1' });
 const ledgerAfter = Number(((await knex('audit_ledger').count({ n: '*' })) as [{ n: string }])[0].n);
 const base = { database: kind, size, subjectsPerQuery: 100, recordsPerSubject: 10, runs: RUNS };
-console.log(JSON.stringify({ ...base, mode: 'without governance', ...without }));
+console.log(JSON.stringify({ ...base, mode: 'without governance (disclosed records, as the store defaults)', ...without }));
+console.log(JSON.stringify({ ...base, mode: 'without governance, every record', ...withoutAll }));
 console.log(JSON.stringify({ ...base, mode: 'governed, as the public (disclosed records only)', ...asPublic }));
 console.log(JSON.stringify({ ...base, mode: 'governed, as the credit office (all records, audited)', ...asAdmin, ledgerEntriesWritten: ledgerAfter - ledgerBefore }));
 await bare.stop();
