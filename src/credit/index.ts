@@ -10,3 +10,5 @@ export { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './pageSize.js';
 export { createIdNumberVault, DEVELOPMENT_DATA_KEY, type IdNumberVault } from './idNumberVault.js';
 export { publicityWindow } from './publicityWindow.js';
 export { DateScalar, DecimalScalar } from './scalars.js';
+export { actorOf, assertActorRole } from './actorOf.js';
+export type { CreditActor } from './actorOf.js';

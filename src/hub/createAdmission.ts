@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import {
   consumeRateLimit, createRequestGovernance, hashDocument, identifyCaller, seesAllRecords, type ConsumerStore, type RequestGovernance,
 } from '../governance/index.js';
+import type { CreditActor } from '../credit/index.js';
 import type { Admission } from './createHttpHandler.js';
 import type { Logger } from './logger.js';
 
@@ -12,6 +13,8 @@ export interface HubContext {
   governance: RequestGovernance;
   /** Read by the credit subschema (its `CreditRequestContext` contract). */
   creditVisibility: { records: 'DISCLOSED' | 'ALL'; unmaskPersonalData: boolean };
+  /** Who performs the request, for the credit workflows (`CreditActor`). */
+  actor: CreditActor;
 }
 
 /** What admission needs. */
@@ -64,6 +67,14 @@ export function createAdmission(deps: AdmissionDeps): (req: IncomingMessage, doc
       const { permissions } = governance;
       const context: HubContext = {
         governance,
+        actor: {
+          consumerId: consumer?.id ?? null,
+          consumerName: consumer?.name ?? null,
+          roles: governance.reader.roles,
+          subjects: consumer?.subjects ?? [],
+          purpose: caller.purpose,
+          caseReference: caller.caseReference,
+        },
         creditVisibility: {
           records: seesAllRecords(governance) ? 'ALL' : 'DISCLOSED',
           unmaskPersonalData: permissions.mayUnmaskPersonalData && caller.purpose !== null,

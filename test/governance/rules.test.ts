@@ -10,7 +10,7 @@ describe('governance rules', () => {
     expect(PURPOSES.find((p) => p.code === 'BIDDING')?.nameZh).toBe('招标投标');
     expect(ROLES.map((r) => r.code)).toEqual([
       'PUBLIC', 'BIDDING_SYSTEM', 'INVESTMENT_PROMOTION', 'DASHBOARD', 'CREDIT_OFFICE_ADMIN', 'AUDITOR',
-      'THIRD_PARTY_EVALUATOR', 'PERSONNEL_OFFICE', 'ENTERPRISE_SELF',
+      'THIRD_PARTY_EVALUATOR', 'PERSONNEL_OFFICE', 'ENTERPRISE_SELF', 'SOURCE_UNIT',
     ]);
   });
 
