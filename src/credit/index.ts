@@ -12,3 +12,5 @@ export { publicityWindow } from './publicityWindow.js';
 export { DateScalar, DecimalScalar } from './scalars.js';
 export { actorOf, assertActorRole } from './actorOf.js';
 export type { CreditActor } from './actorOf.js';
+export { createWorkflows } from './workflows/createWorkflows.js';
+export type { Workflow, WorkflowDeps, WorkflowRoute } from './workflows/WorkflowDeps.js';

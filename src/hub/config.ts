@@ -22,6 +22,17 @@ function readDemoConsumers(env: NodeJS.ProcessEnv, production: boolean): boolean
   return wanted;
 }
 
+function readSigningKey(env: NodeJS.ProcessEnv, production: boolean): string | null {
+  const raw = env.CREDIT_CHECK_SIGNING_KEY?.trim() || null;
+  if (raw === null && production) {
+    throw new ConfigError('CREDIT_CHECK_SIGNING_KEY', 'is required when NODE_ENV=production: an Ed25519 private key in PKCS#8 PEM (openssl genpkey -algorithm ed25519); signed credit checks must verify for years');
+  }
+  if (raw !== null && !raw.includes('BEGIN PRIVATE KEY')) {
+    throw new ConfigError('CREDIT_CHECK_SIGNING_KEY', 'must be a PKCS#8 PEM private key (-----BEGIN PRIVATE KEY-----), e.g. from openssl genpkey -algorithm ed25519');
+  }
+  return raw?.replace(/\\n/g, '\n') ?? null;
+}
+
 function readRetention(env: NodeJS.ProcessEnv): number {
   try {
     return readAuditRetentionYears(env);
@@ -54,6 +65,8 @@ export interface HubConfig {
   platforms: Record<SourcePlatform, PlatformConfig>;
   /** Create one demo consumer per role with the sample data and log their keys (never in production). */
   demoConsumers: boolean;
+  /** Ed25519 private key (PKCS#8 PEM) signing credit checks; required in production, else made per start. */
+  checkSigningKeyPem: string | null;
   /** Requests per minute from one client address without an API key (consumers have their own limits). */
   publicRateLimitPerMinute: number;
   /** Depth, aliases, tokens, cost and body size every operation must stay within. */
@@ -114,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     operationLimits: readLimits(env),
     auditRetentionYears: readRetention(env),
     demoConsumers: readDemoConsumers(env, production),
+    checkSigningKeyPem: readSigningKey(env, production),
     publicRateLimitPerMinute: integer(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     sandboxSize: oneOf(env, 'SANDBOX_SIZE', ['small', 'large'] as const, seed === 'large' ? 'large' : 'small'),
   };

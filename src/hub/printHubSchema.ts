@@ -1,6 +1,6 @@
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
-import { buildCreditSchema, type CreditStore } from '../credit/index.js';
+import { buildCreditSchema, createWorkflows, type CreditStore, type IdNumberVault } from '../credit/index.js';
 import { defaultPlatformSettings } from '../../gateways/shared/index.js';
 import type { Knex } from 'knex';
 import { classifySchema, createAuditSubschema, createGovernanceSubschema, type AuditLedger } from '../governance/index.js';
@@ -28,7 +28,8 @@ export async function printHubSchemas(): Promise<Record<string, string>> {
   // The catalogue describes the composed graph, which exists only once the catalogue is stitched into it.
   const governance = createGovernanceSubschema({ classification: () => classifySchema(hub) });
   const audit = createAuditSubschema({ knex: noStore as unknown as Knex, ledger: noStore as unknown as AuditLedger, retentionYears: 5 });
-  const hub = composeHubSchema({ credit: { schema: credit }, adapters, extra: [governance, audit] });
+  const workflows = createWorkflows({ knex: noStore as unknown as Knex, vault: noStore as unknown as IdNumberVault, checkSigningKeyPem: null });
+  const hub = composeHubSchema({ credit: { schema: credit }, adapters, extra: [...workflows.subschemas, governance, audit] });
   return {
     'credit.graphql': print(credit),
     'hub.graphql': print(hub),

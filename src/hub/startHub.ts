@@ -1,10 +1,10 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
 import type { Knex } from 'knex';
 import { assertDatabaseReachable, createKnex, migrateToLatest } from '../../db/connection.js';
 import { isDatabaseEmpty, loadSampleData } from '../../db/seed/loadSampleData.js';
-import { createCreditSubschema, createIdNumberVault, KnexCreditStore } from '../credit/index.js';
+import { createCreditSubschema, createIdNumberVault, createWorkflows, KnexCreditStore } from '../credit/index.js';
 import { composeHubSchema } from './composeHubSchema.js';
 import { connectPlatforms, type ConnectedPlatforms } from './connectPlatforms.js';
 import { CONNECTED_GATEWAYS } from './connectedGateways.js';
@@ -99,7 +99,9 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
   const ledger = KnexAuditLedger.create(knex);
   // The catalogue describes the composed graph, which exists only once the catalogue is stitched into it.
   let classification: ReadonlyMap<string, FieldClassification> = new Map();
+  const workflows = createWorkflows({ knex, vault: createIdNumberVault(config.dataKey), checkSigningKeyPem: config.checkSigningKeyPem });
   const extra = [
+    ...workflows.subschemas,
     createGovernanceSubschema({ classification: () => classification, maxShareLevel: (context) => governanceOf(context).permissions.maxShareLevel }),
     createAuditSubschema({ knex, ledger, retentionYears: config.auditRetentionYears }),
   ];
@@ -128,7 +130,8 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
     publicRateLimitPerMinute: config.publicRateLimitPerMinute,
     logger,
   });
-  const handler = createHttpHandler(admit, probes, explorer, config.operationLimits.maxBodyBytes);
+  const routes = (req: IncomingMessage, res: ServerResponse, path: string) => explorer(req, res, path) || workflows.routes.some((route) => route(req, res, path));
+  const handler = createHttpHandler(admit, probes, routes, config.operationLimits.maxBodyBytes);
   httpServer.on('request', (req, res) => {
     handler(req, res).catch((error: unknown) => {
       logger.error('unhandled error in HTTP handler', { err: error });
