@@ -1,6 +1,4 @@
-import type { Workflow, WorkflowDeps } from '../WorkflowDeps.js';
-
-/** The creditChecks workflow (issue 5). Not built yet: contributes nothing to the graph. */
-export function createCreditCheckWorkflow(_deps: WorkflowDeps): Workflow {
-  return { subschemas: [], routes: [] };
-}
+export { createCreditCheckWorkflow } from './createCreditCheckWorkflow.js';
+export { verifyCheckJws, type CheckVerification } from './signing/verifyCheckJws.js';
+export { createCheckSigner, CHECK_JWS_TYPE, type CheckSigner, type CheckPublicKey } from './signing/createCheckSigner.js';
+export { CHECK_KEYS_PATH } from './createJwksRoute.js';
