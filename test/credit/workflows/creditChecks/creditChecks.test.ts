@@ -1,0 +1,126 @@
+import { graphql, type GraphQLSchema } from 'graphql';
+import type { Knex } from 'knex';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreditActor } from '../../../../src/credit/actorOf.js';
+import { createIdNumberVault, DEVELOPMENT_DATA_KEY } from '../../../../src/credit/index.js';
+import { createCreditCheckWorkflow, createCheckSigner, verifyCheckJws } from '../../../../src/credit/workflows/creditChecks/index.js';
+import { createSeededKnex } from '../../../support/createTestStore.js';
+import { TEST_DATABASES } from '../../../support/databases.js';
+
+const bidding: CreditActor = { consumerId: 'bidding-system', consumerName: '招标系统', roles: ['BIDDING_SYSTEM'], subjects: [], purpose: 'BIDDING', caseReference: 'E1' };
+const otherBidding: CreditActor = { ...bidding, consumerId: 'other-bidding', consumerName: '另一招标系统' };
+const PUBLIC: CreditActor = { consumerId: null, consumerName: null, roles: ['PUBLIC'], subjects: [], purpose: null, caseReference: null };
+
+const RUN = `mutation Run($input: RunCreditCheckInput!) { runCreditCheck(input: $input) {
+  id asOf purpose overallVerdict signedResult keyId
+  subjects { uscc role verdict decidingRule { id } evidence { recordId kind documentNumber authorityName decisionDate status ruleId effect } } } }`;
+const FEEDBACK = `mutation F($input: RecordCheckFeedbackInput!) { recordCheckFeedback(input: $input) { checkId subjectUscc usage note } }`;
+const GET = `query G($id: ID!) { creditCheck(id: $id) { id overallVerdict signedResult feedback { subjectUscc usage } } }`;
+
+interface Subject { uscc: string; verdict: string; decidingRule: { id: string }; evidence: { recordId: string; status: string; effect: string }[] }
+interface Check { id: string; asOf: string; overallVerdict: string; signedResult: string; keyId: string; subjects: Subject[] }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.each(TEST_DATABASES)('credit checks on $name', (database) => {
+  let knex: Knex;
+  let close: () => Promise<void>;
+  let schema: GraphQLSchema;
+  let clean: string;
+  const signer = createCheckSigner(null);
+
+  const exec = async (source: string, variables: Record<string, unknown>, actor: CreditActor = bidding) =>
+    graphql({ schema, source, variableValues: variables, contextValue: { actor } });
+  const check = async (usccs: string[], asOf?: Date, purpose = 'BIDDING'): Promise<Check> => {
+    const result = await exec(RUN, { input: { subjects: usccs.map((uscc) => ({ uscc, role: 'SUPPLIER' })), purpose, reference: 'E4403052026000100', asOf: asOf?.toISOString() } });
+    expect(result.errors).toBeUndefined();
+    return (result.data as { runCreditCheck: Check }).runCreditCheck;
+  };
+  /** Inserts a judgment-defaulter record for `uscc` copied from an existing one; returns its id. */
+  const addDefaulterRecord = async (uscc: string, documentNumber: string): Promise<string> => {
+    const template = await knex('credit_records').where({ kind: 'JUDGMENT_DEFAULTER' }).first();
+    const { id: _id, created_at: _c, updated_at: _u, district_code: _d, ...row } = template;
+    const [inserted] = await knex('credit_records')
+      .insert({ ...row, subject_uscc: uscc, document_number: documentNumber, status: 'IN_PUBLICITY', decision_date: '2026-01-05', publicity_end: null })
+      .returning('id');
+    return String(inserted.id);
+  };
+
+  beforeAll(async () => {
+    ({ knex, close } = await createSeededKnex(database));
+    const workflow = createCreditCheckWorkflow({ knex, vault: createIdNumberVault(DEVELOPMENT_DATA_KEY), checkSigningKeyPem: null });
+    schema = workflow.subschemas[0]!.schema;
+    clean = (await knex('organisations as o').where('o.kind', 'ENTERPRISE')
+      .whereNotExists(knex('credit_records as r').whereRaw('r.subject_uscc = o.uscc')).orderBy('o.uscc').first('o.uscc')).uscc;
+  });
+  afterAll(async () => close?.());
+
+  it('the database keeps one open version per record, written by the trigger', async () => {
+    const [{ records }] = await knex('credit_records').count({ records: '*' });
+    const [{ open }] = await knex('credit_record_versions').whereNull('valid_to').count({ open: '*' });
+    expect(Number(open)).toBe(Number(records));
+    expect(Number(records)).toBeGreaterThan(0);
+  });
+
+  it('a judgment defaulter is rejected with its evidence, and the signed result verifies with the key set', async () => {
+    const defaulter = await knex('credit_records').where({ kind: 'JUDGMENT_DEFAULTER', status: 'IN_PUBLICITY' })
+      .whereNotNull('subject_uscc').where((q) => q.whereNull('publicity_end').orWhere('publicity_end', '>=', knex.raw('current_date')))
+      .where('decision_date', '<=', knex.raw('current_date')).first('id', 'subject_uscc', 'document_number');
+    const result = await check([defaulter.subject_uscc, clean]);
+    expect(result.overallVerdict).toBe('REJECT');
+    expect(result.subjects[0]).toMatchObject({ uscc: defaulter.subject_uscc, verdict: 'REJECT', decidingRule: { id: 'JUDGMENT_DEFAULTER' } });
+    expect(result.subjects[0]!.evidence).toContainEqual(expect.objectContaining({ recordId: String(defaulter.id), kind: 'JUDGMENT_DEFAULTER', documentNumber: defaulter.document_number, status: 'IN_PUBLICITY', effect: 'REJECT' }));
+    expect(result.subjects[1]).toMatchObject({ uscc: clean, verdict: 'PASS', decidingRule: { id: 'NO_MATCHING_RECORD' }, evidence: [] });
+    const verified = verifyCheckJws(result.signedResult, { keys: [signer.publicKey] });
+    expect(verified).toMatchObject({ ok: true, payload: { checkId: result.id, consumer: { id: 'bidding-system' }, purpose: 'BIDDING', reference: 'E4403052026000100' } });
+    expect((verified as { payload: { subjects: unknown } }).payload.subjects).toEqual(result.subjects.map((s) => expect.objectContaining({ uscc: s.uscc, verdict: s.verdict })));
+    expect(await knex('credit_check_keys').pluck('kid')).toEqual([signer.kid]);
+  });
+
+  it('as of a past moment: a record added after it, or repaired after it, does not change that check', async () => {
+    const before = await check([clean]);
+    await sleep(5);
+    const recordId = await addDefaulterRecord(clean, '(2026)粤0305执9901号');
+    expect((await check([clean], new Date(before.asOf))).subjects[0]).toMatchObject({ verdict: 'PASS', evidence: [] });
+    const known = await check([clean]);
+    expect(known.subjects[0]).toMatchObject({ verdict: 'REJECT', evidence: [{ recordId, status: 'IN_PUBLICITY' }] });
+
+    await sleep(5);
+    await knex('credit_records').where({ id: recordId }).update({ status: 'REPAIRED', updated_at: knex.fn.now() });
+    const again = await check([clean], new Date(known.asOf));
+    expect(again.subjects).toEqual(known.subjects);
+    expect((await check([clean])).subjects[0]).toMatchObject({ verdict: 'PASS', evidence: [] });
+    await knex('credit_records').where({ id: recordId }).delete();
+    expect((await check([clean], new Date(known.asOf))).subjects[0]).toMatchObject({ verdict: 'REJECT', evidence: [{ recordId }] });
+  });
+
+  it('feedback by the consumer that ran the check, once per subject; the stored check shows it', async () => {
+    const { id } = await check([clean]);
+    const recorded = await exec(FEEDBACK, { input: { checkId: id, subjectUscc: clean, usage: 'NO_ACTION', note: ' 无异常 ' } });
+    expect(recorded).toEqual({ data: { recordCheckFeedback: { checkId: id, subjectUscc: clean, usage: 'NO_ACTION', note: '无异常' } } });
+    const twice = await exec(FEEDBACK, { input: { checkId: id, subjectUscc: clean, usage: 'BID_REJECTED' } });
+    expect(twice.errors![0]!.extensions!.code).toBe('CONFLICT');
+    const other = await exec(FEEDBACK, { input: { checkId: id, subjectUscc: clean, usage: 'BID_REJECTED' } }, otherBidding);
+    expect(other.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const stored = await exec(GET, { id });
+    expect(stored.data).toMatchObject({ creditCheck: { id, feedback: [{ subjectUscc: clean, usage: 'NO_ACTION' }] } });
+    expect((await exec(GET, { id }, otherBidding)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(await exec(GET, { id: '00000000-0000-4000-8000-000000000000' })).toEqual({ data: { creditCheck: null } });
+  });
+
+  it.each([
+    ['the public', PUBLIC, { purpose: 'BIDDING' }, 'FORBIDDEN', undefined],
+    ['a purpose other than the declared one', bidding, { purpose: 'GOVERNMENT_PROCUREMENT' }, 'BAD_USER_INPUT', 'input.purpose'],
+    ['a moment in the future', bidding, { purpose: 'BIDDING', asOf: new Date(Date.now() + 3_600_000).toISOString() }, 'BAD_USER_INPUT', 'input.asOf'],
+    ['an empty reference', bidding, { purpose: 'BIDDING', reference: ' ' }, 'BAD_USER_INPUT', 'input.reference'],
+    ['a subject twice', bidding, { purpose: 'BIDDING', twice: true }, 'BAD_USER_INPUT', 'input.subjects[1].uscc'],
+  ])('refuses %s, storing nothing', async (_name, actor, change, code, field) => {
+    const [{ n: before }] = await knex('credit_checks').count({ n: '*' });
+    const { twice, ...rest } = change as { twice?: boolean };
+    const subjects = twice ? [{ uscc: clean, role: 'SUPPLIER' }, { uscc: clean, role: 'CONSORTIUM_MEMBER' }] : [{ uscc: clean, role: 'SUPPLIER' }];
+    const result = await exec(RUN, { input: { subjects, reference: 'E1', ...rest } }, actor);
+    expect(result.errors![0]!.extensions).toMatchObject({ code, ...(field ? { field } : {}) });
+    const [{ n: after }] = await knex('credit_checks').count({ n: '*' });
+    expect(Number(after)).toBe(Number(before));
+  });
+});
