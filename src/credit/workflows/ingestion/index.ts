@@ -1,6 +1,5 @@
-import type { Workflow, WorkflowDeps } from '../WorkflowDeps.js';
-
-/** The ingestion workflow (issue 5). Not built yet: contributes nothing to the graph. */
-export function createIngestionWorkflow(_deps: WorkflowDeps): Workflow {
-  return { subschemas: [], routes: [] };
-}
+export { createIngestionWorkflow } from './createIngestionWorkflow.js';
+export { ingestRecords, IngestionInputError, MAX_BATCH_ROWS } from './ingestRecords.js';
+export type { IngestionReport, IngestionRequest, RowReport, RowStatus } from './ingestRecords.js';
+export { KnexIngestionStore } from './KnexIngestionStore.js';
+export { readBatchRows } from './readBatchRows.js';

@@ -1,0 +1,76 @@
+import { GraphQLError } from 'graphql';
+import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { UsccScalar } from '../../../codes/index.js';
+import { actorOf, assertActorRole } from '../../actorOf.js';
+import { todayInShanghai } from '../../creditVisibility.js';
+import { IngestionInputError, ingestRecords } from './ingestRecords.js';
+import type { IngestionStore } from './IngestionStore.js';
+import { readBatchRows } from './readBatchRows.js';
+
+interface IngestArgs {
+  input: { format: 'JSON' | 'CSV'; rows?: unknown[] | null; csv?: string | null; sourceUnit: string };
+}
+
+interface IssueArgs {
+  status?: string | null;
+  sourceUnit?: string | null;
+  batchId?: string | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}
+
+function badInput(message: string, argumentName: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
+}
+
+/**
+ * Resolvers of schema/ingestion.graphql. `ingestRecords`: SOURCE_UNIT consumers for a source unit they act
+ * as (their subjects) with purpose RECORD_REPORTING, or the credit office for any source unit.
+ * `dataQualityIssues`: the credit office and auditors. The hub has already checked share levels and grants.
+ */
+export function createIngestionResolvers(store: IngestionStore, today: () => string = todayInShanghai) {
+  return {
+    DateTime: DateTimeResolver,
+    USCC: UsccScalar,
+    JSON: JSONResolver,
+    Query: {
+      async dataQualityIssues(_root: unknown, args: IssueArgs, context: unknown) {
+        assertActorRole(actorOf(context), ['CREDIT_OFFICE_ADMIN', 'AUDITOR'], 'Reading the data-quality queue');
+        const first = args.first ?? 100;
+        if (!Number.isInteger(first) || first < 1 || first > 500) throw badInput(`Argument "first": must be from 1 to 500, got ${first}`, 'first');
+        if (args.after != null && !/^\d+$/.test(args.after)) throw badInput(`Argument "after": must be the id of an issue, got "${args.after}"`, 'after');
+        if (args.batchId != null && !/^\d+$/.test(args.batchId)) throw badInput(`Argument "batchId": must be a batch id, got "${args.batchId}"`, 'batchId');
+        return store.listIssues({ status: args.status ?? null, sourceUnitUscc: args.sourceUnit ?? null, batchId: args.batchId ?? null, first, after: args.after ?? null });
+      },
+    },
+    Mutation: {
+      async ingestRecords(_root: unknown, { input }: IngestArgs, context: unknown) {
+        const actor = actorOf(context);
+        assertActorRole(actor, ['SOURCE_UNIT', 'CREDIT_OFFICE_ADMIN'], 'Ingesting records (归集)');
+        if (!actor.roles.includes('CREDIT_OFFICE_ADMIN')) {
+          if (actor.purpose !== 'RECORD_REPORTING') {
+            throw forbidden(`Ingesting records needs the purpose RECORD_REPORTING; consumer ${actor.consumerId} declared ${actor.purpose ?? 'none'}`);
+          }
+          if (!actor.subjects.includes(input.sourceUnit)) {
+            throw forbidden(`consumer ${actor.consumerId} reports for ${actor.subjects.join(', ') || 'no department'} and may not report as source unit ${input.sourceUnit}`);
+          }
+        }
+        try {
+          const rows = readBatchRows(input.format, input.rows, input.csv);
+          const report = await ingestRecords(store, { sourceUnitUscc: input.sourceUnit, format: input.format, rows, consumerId: actor.consumerId, channel: 'GRAPHQL', today: today() });
+          return { ...report, sourceUnit: report.sourceUnitUscc };
+        } catch (error) {
+          if (error instanceof IngestionInputError) throw badInput(error.message, error.argument);
+          throw error;
+        }
+      },
+    },
+    DataQualityIssue: {
+      sourceUnit: (issue: { sourceUnitUscc: string }) => issue.sourceUnitUscc,
+    },
+  };
+}

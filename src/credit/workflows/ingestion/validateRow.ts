@@ -1,0 +1,204 @@
+import { createHash } from 'node:crypto';
+import { publicityWindow } from '../../publicityWindow.js';
+import {
+  DOUBLE_PUBLICITY_FORMAT, fieldsOf, kindsNamedBy, prefixOf, type IngestedKind,
+} from './doublePublicityFormat.js';
+import type { ChecksumIssue, IngestionRecord, IngestionReferences, RowError, ValidatedRow } from './IngestionRecord.js';
+import { readFieldValue, type FieldValue } from './readFieldValue.js';
+
+const KIND_NAMES: Readonly<Record<IngestedKind, string>> = {
+  ADMINISTRATIVE_PENALTY: 'administrative penalty (行政处罚)',
+  ADMINISTRATIVE_LICENCE: 'administrative licence (行政许可)',
+};
+
+/** Adds calendar days to an ISO date (2026-11-27 + 3 → 2026-11-30). */
+export function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+// A row's raw values as trimmed strings; '' for absent or null. Numbers are accepted for amounts and dates.
+function textOf(value: unknown): string | { problem: string } {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return { problem: `must be a string, got ${Array.isArray(value) ? 'a list' : typeof value}` };
+}
+
+/** The severity of an ingested penalty, from its categories and amounts (rules/double-publicity-fields.json). */
+export function penaltySeverity(categories: readonly string[], fine: string | null, confiscated: string | null): 'MINOR' | 'GENERAL' | 'SERIOUS' {
+  const rule = DOUBLE_PUBLICITY_FORMAT.penaltySeverity;
+  const amount = Number(fine ?? 0) + Number(confiscated ?? 0);
+  if (categories.some((c) => rule.seriousCategories.includes(c)) || amount >= Number(rule.seriousFromWanYuan)) return 'SERIOUS';
+  if (categories.every((c) => rule.minorWhenOnly.includes(c))) return 'MINOR';
+  return 'GENERAL';
+}
+
+/**
+ * Validates one row of the double-publicity format (CF_ or XK_ fields) against the batch's references and
+ * builds the record it reports. Every problem is collected, each with the field it concerns; codes failing
+ * their checksum are also returned as checksum issues with the expected character. Pure: never throws.
+ */
+export function validateRow(raw: Readonly<Record<string, unknown>>, rowNumber: number, refs: IngestionReferences): ValidatedRow {
+  const errors: RowError[] = [];
+  const checksumIssues: ChecksumIssue[] = [];
+  const texts = new Map<string, string>();
+  for (const [key, value] of Object.entries(raw)) {
+    const text = textOf(value);
+    if (typeof text === 'string') texts.set(key.trim(), text);
+    else errors.push({ field: key, message: text.problem });
+  }
+  const given = [...texts].filter(([, v]) => v !== '').map(([k]) => k);
+  const kinds = kindsNamedBy(given);
+  const rejected = (authority = '', documentNumber = ''): ValidatedRow => ({ rowNumber, authority, documentNumber, record: null, errors, checksumIssues });
+  if (kinds.length !== 1) {
+    errors.push({ field: 'row', message: kinds.length === 0
+      ? 'names no CF_ (administrative penalty) or XK_ (administrative licence) field'
+      : 'mixes CF_ and XK_ fields; send a penalty and a licence as two rows' });
+    return rejected();
+  }
+  const kind = kinds[0] as IngestedKind;
+  const p = prefixOf(kind);
+  const specs = fieldsOf(kind);
+  for (const name of given) {
+    if (!(name in specs)) errors.push({ field: name, message: `is not a field of the ${KIND_NAMES[kind]} format` });
+  }
+  const values = new Map<string, FieldValue>();
+  for (const [name, spec] of Object.entries(specs)) {
+    const text = texts.get(name) ?? '';
+    if (text === '') {
+      if (spec.required) errors.push({ field: name, message: `is required (${spec.nameZh})` });
+      continue;
+    }
+    const read = readFieldValue(spec.type, text);
+    if ('value' in read) {
+      values.set(name, read.value);
+      continue;
+    }
+    errors.push({ field: name, message: read.problem.message });
+    if (read.problem.expected !== undefined) {
+      checksumIssues.push({ field: name, value: text, expected: read.problem.expected, reason: read.problem.message });
+    }
+  }
+  const str = (name: string): string | null => {
+    const value = values.get(`${p}${name}`) ?? values.get(name);
+    return typeof value === 'string' ? value : null;
+  };
+  const authoritySent = texts.get(`${p}${kind === 'ADMINISTRATIVE_PENALTY' ? 'CFJGDM' : 'XKJGDM'}`) ?? '';
+  const documentSent = texts.get(`${p}WSH`) ?? '';
+
+  // Cross-field rules, each only when the fields it needs were read.
+  if (str('XDR_LB') === 'NATURAL_PERSON') {
+    errors.push({ field: `${p}XDR_LB`, message: 'natural persons (自然人) are not ingested: the hub keeps records about organisations identified by USCC' });
+  }
+  const subject = str('XDR_SHXYM');
+  if (subject && !refs.registeredUsccs.has(subject)) {
+    errors.push({ field: `${p}XDR_SHXYM`, message: `subject ${subject} is not registered (no organisation has this USCC); register the subject before reporting records about it` });
+  }
+  const authorityField = `${p}${kind === 'ADMINISTRATIVE_PENALTY' ? 'CFJGDM' : 'XKJGDM'}`;
+  const authority = str(authorityField.slice(p.length));
+  if (authority && !refs.registeredUsccs.has(authority)) {
+    errors.push({ field: authorityField, message: `deciding authority ${authority} is not registered (no organisation has this USCC)` });
+  }
+  const sourceUnit = str('SJLYDM');
+  if (sourceUnit && sourceUnit !== refs.sourceUnitUscc) {
+    errors.push({ field: `${p}SJLYDM`, message: `must be the batch's source unit ${refs.sourceUnitUscc}, got ${sourceUnit}; a source unit reports only its own records` });
+  }
+  const decisionDate = str('JDRQ');
+  if (decisionDate && decisionDate > refs.today) {
+    errors.push({ field: `${p}JDRQ`, message: `decision date ${decisionDate} is after today (${refs.today})` });
+  }
+  const revoked = str('ZT') === 'REVOKED';
+  if (revoked && !str('CXYY')) {
+    errors.push({ field: `${p}CXYY`, message: `is required when ${p}ZT is 撤销 (revoked): the reason is published with the withdrawal` });
+  }
+  const revokedOn = str('CXRQ');
+  if (revokedOn && decisionDate && revokedOn < decisionDate) {
+    errors.push({ field: `${p}CXRQ`, message: `revocation date ${revokedOn} is before the decision date ${decisionDate}` });
+  }
+  if (revokedOn && revokedOn > refs.today) {
+    errors.push({ field: `${p}CXRQ`, message: `revocation date ${revokedOn} is after today (${refs.today})` });
+  }
+  const validFrom = str('YXQZ');
+  const validTo = str('YXQZI');
+  if (validFrom && validTo && validTo < validFrom) {
+    errors.push({ field: 'XK_YXQZI', message: `valid to ${validTo} is before valid from ${validFrom}` });
+  }
+  const catalogItemCode = chooseCatalogItem(kind, str('MLBM'), refs, errors);
+  if (errors.length > 0) return rejected(authoritySent, documentSent);
+
+  // Every required field was read: build the record.
+  const need = (name: string): string => str(name) as string;
+  const categories = (values.get('CF_CFLB') as string[] | undefined) ?? [];
+  const fine = str('NR_FK');
+  const confiscated = str('NR_WFFF');
+  const severity = kind === 'ADMINISTRATIVE_PENALTY' ? penaltySeverity(categories, fine, confiscated) : null;
+  const window = publicityWindow({ kind, decisionDate: need('JDRQ'), severity });
+  const expired = kind === 'ADMINISTRATIVE_PENALTY' ? window?.end != null && window.end < refs.today : validTo !== null && validTo < refs.today;
+  const withdrawnOn = refs.today;
+  const details: Record<string, unknown> = kind === 'ADMINISTRATIVE_PENALTY'
+    ? { penaltyCategories: categories, violationType: need('WFXW'), facts: str('SY'), permitsSuspended: str('NR_ZKDX'), validUntil: str('YXQ'), reportedPublicityEnd: str('GSJZQ') }
+    : { licenceCategory: need('XKLB'), licenceName: need('XKWS'), certificateName: str('XKZS'), certificateNumber: str('XKBH'), validFrom: need('YXQZ'), validTo };
+  Object.assign(details, { subjectCategory: need('XDR_LB'), legalRepresentative: str('FRDB'), authorityName: need(kind === 'ADMINISTRATIVE_PENALTY' ? 'CFJG' : 'XKJG'), sourceUnitName: need('SJLY'), remarks: str('BZ') });
+  if (revoked) {
+    // Art. 48: a revoked or annulled decision leaves publicity within 3 days, with its reason.
+    const from = revokedOn ?? withdrawnOn;
+    const deadline = addDays(from, DOUBLE_PUBLICITY_FORMAT.withdrawalDeadlineDays);
+    Object.assign(details, { withdrawalReason: need('CXYY'), withdrawnOn, withdrawal: { revokedOn: from, deadline, withdrawnOn, withinDeadline: withdrawnOn <= deadline } });
+  }
+  const sourceHash = fingerprint(kind, values);
+  details.sourceHash = sourceHash;
+  for (const [key, value] of Object.entries(details)) if (value === null) delete details[key];
+  const name = need('XDR_MC');
+  const record: IngestionRecord = {
+    kind,
+    subjectUscc: need('XDR_SHXYM'),
+    authorityUscc: authority as string,
+    documentNumber: need('WSH'),
+    title: kind === 'ADMINISTRATIVE_PENALTY' ? `${name}${need('WFXW')}案` : `${name}${str('XKZS') ?? need('XKWS')}`,
+    content: kind === 'ADMINISTRATIVE_PENALTY' ? [str('SY'), need('NR')].filter(Boolean).join('\n') : need('NR'),
+    legalBasis: kind === 'ADMINISTRATIVE_PENALTY' ? need('YJ') : null,
+    decisionDate: need('JDRQ'),
+    severity,
+    fineAmount: fine,
+    confiscatedAmount: confiscated,
+    sourceUnitUscc: refs.sourceUnitUscc,
+    catalogItemCode: catalogItemCode as string,
+    publicityStart: window?.start ?? null,
+    publicityMinEnd: window?.minimumEnd ?? null,
+    publicityEnd: window?.end ?? null,
+    ruleVersion: window?.ruleVersion ?? null,
+    status: revoked ? 'WITHDRAWN' : expired ? 'EXPIRED' : 'IN_PUBLICITY',
+    details,
+    sourceHash,
+  };
+  return { rowNumber, authority: authoritySent, documentNumber: documentSent, record, errors, checksumIssues };
+}
+
+// The catalogue item a row reports under: the one it names, else its source unit's only item of the kind.
+function chooseCatalogItem(kind: IngestedKind, code: string | null, refs: IngestionReferences, errors: RowError[]): string | null {
+  const field = `${prefixOf(kind)}MLBM`;
+  if (code !== null) {
+    const item = refs.catalogItems.get(code);
+    const problem = !item ? `no catalogue item has the code ${code}`
+      : item.recordKind !== kind ? `catalogue item ${code} lists ${item.recordKind} records, not ${kind}`
+      : item.sourceUnitUscc !== refs.sourceUnitUscc ? `catalogue item ${code} is reported by source unit ${item.sourceUnitUscc}, not ${refs.sourceUnitUscc}`
+      : null;
+    if (problem) errors.push({ field, message: problem });
+    return problem ? null : code;
+  }
+  const own = [...refs.catalogItems].filter(([, i]) => i.recordKind === kind && i.sourceUnitUscc === refs.sourceUnitUscc).map(([c]) => c);
+  if (own.length === 1) return own[0] as string;
+  errors.push({ field, message: own.length === 0
+    ? `source unit ${refs.sourceUnitUscc} reports no ${kind} catalogue item (目录条目); the catalogue must list it first`
+    : `is required: source unit ${refs.sourceUnitUscc} reports several ${kind} catalogue items (${own.join(', ')})` });
+  return null;
+}
+
+// The fingerprint of a row: its normalised values, field by field, so reformatting (20260105 vs 2026-01-05,
+// "1.50" vs "1.5") is still the same row.
+function fingerprint(kind: IngestedKind, values: ReadonlyMap<string, FieldValue>): string {
+  const entries = [...values].sort(([a], [b]) => a.localeCompare(b));
+  return createHash('sha256').update(JSON.stringify([kind, entries])).digest('hex').slice(0, 32);
+}
