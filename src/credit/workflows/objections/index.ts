@@ -1,6 +1,4 @@
-import type { Workflow, WorkflowDeps } from '../WorkflowDeps.js';
-
-/** The objections workflow (issue 5). Not built yet: contributes nothing to the graph. */
-export function createObjectionsWorkflow(_deps: WorkflowDeps): Workflow {
-  return { subschemas: [], routes: [] };
-}
+export { buildObjectionsSchema, createObjectionsWorkflow } from './createObjectionsWorkflow.js';
+export { applyOutcome, type ObjectionOutcome, type RecordChange } from './applyOutcome.js';
+export { repairEligibility, type RepairEligibility } from './repair/repairEligibility.js';
+export type { Objection, RepairApplication } from './types.js';

@@ -1,0 +1,156 @@
+import { GraphQLError } from 'graphql';
+import type { Knex } from 'knex';
+import { DateTimeResolver } from 'graphql-scalars';
+import { UsccScalar } from '../../../codes/index.js';
+import { actorOf, assertActorRole, type CreditActor } from '../../actorOf.js';
+import { workingDaysBetween } from '../../calendar/index.js';
+import { badUserInput } from '../../errors.js';
+import { DateScalar } from '../../scalars.js';
+import type { ObjectionOutcome, RecordCorrections } from './applyOutcome.js';
+import type { KnexObjectionStore } from './KnexObjectionStore.js';
+import { assertId } from './lockRecord.js';
+import type { KnexRepairStore } from './repair/KnexRepairStore.js';
+import type { ObjectionGround } from './types.js';
+
+/** What the resolvers need: the two stores, the database (who filed: the consumer's kind), and today's date. */
+export interface ObjectionResolverDeps {
+  objections: KnexObjectionStore;
+  repairs: KnexRepairStore;
+  knex: Knex;
+  today: () => string;
+}
+
+const OFFICERS = ['CREDIT_OFFICE_ADMIN'];
+const READERS = ['CREDIT_OFFICE_ADMIN', 'AUDITOR'];
+const DECIMAL = /^\d{1,12}(\.\d{1,6})?$/;
+
+function required(argumentName: string, value: string | null | undefined): string {
+  const text = value?.trim() ?? '';
+  if (text === '') throw badUserInput(argumentName, 'must not be empty');
+  return text;
+}
+
+/** FORBIDDEN unless the actor is the subject (or its agent) with the purpose the procedure needs. */
+function assertActsFor(actor: CreditActor, uscc: string, purpose: string, action: string): string {
+  assertActorRole(actor, ['ENTERPRISE_SELF'], action);
+  if (!actor.subjects.includes(uscc)) {
+    throw new GraphQLError(`${action}: consumer ${actor.consumerId} does not act for ${uscc} (it acts for ${actor.subjects.join(', ') || 'no subject'})`, { extensions: { code: 'FORBIDDEN' } });
+  }
+  if (actor.purpose !== purpose) {
+    throw new GraphQLError(`${action} needs the purpose ${purpose} (X-Purpose); the request declares ${actor.purpose ?? 'none'}`, { extensions: { code: 'FORBIDDEN', requiredPurpose: purpose } });
+  }
+  return actor.consumerId ?? '';
+}
+
+function checkCorrections(corrections: RecordCorrections | null | undefined): RecordCorrections | null {
+  if (!corrections) return null;
+  for (const field of ['fineAmount', 'confiscatedAmount'] as const) {
+    const value = corrections[field];
+    if (value !== undefined && value !== null && !DECIMAL.test(value)) {
+      throw badUserInput(`corrections.${field}`, `must be an amount in 10,000 yuan written like "12.5" (at most 6 decimals), got ${JSON.stringify(value)}`);
+    }
+  }
+  if ('title' in corrections) required('corrections.title', corrections.title);
+  return corrections;
+}
+
+/** Resolvers of schema/objections.graphql. */
+export function createObjectionResolvers({ objections, repairs, knex, today }: ObjectionResolverDeps) {
+  const officerStep = (context: unknown, action: string) => {
+    const actor = actorOf(context);
+    assertActorRole(actor, OFFICERS, action);
+    return { officer: actor.consumerId ?? '', today: today() };
+  };
+  const reader = (context: unknown, action: string) => assertActorRole(actorOf(context), READERS, action);
+  const id = (argumentName: string, value: string): string => {
+    assertId(argumentName, value);
+    return value;
+  };
+
+  return {
+    USCC: UsccScalar,
+    Date: DateScalar,
+    DateTime: DateTimeResolver,
+    Query: {
+      objection: (_: unknown, args: { id: string }, context: unknown) => {
+        reader(context, 'Reading objections');
+        return objections.get(id('id', args.id));
+      },
+      objectionsOfRecord: (_: unknown, args: { recordId: string }, context: unknown) => {
+        reader(context, 'Reading objections');
+        return objections.ofRecord(id('recordId', args.recordId));
+      },
+      overdueObjections: async (_: unknown, _args: unknown, context: unknown) => {
+        reader(context, 'Listing overdue objections');
+        const day = today();
+        return (await objections.open())
+          .map((objection) => {
+            const stage = objection.state === 'ACCEPTED' ? 'CHECK' : 'DECISION';
+            const due = stage === 'CHECK' ? objection.checkDue : objection.decisionDue ?? objection.checkDue;
+            return { objection, stage, due, workingDaysOverdue: workingDaysBetween(due, day) };
+          })
+          .filter((o) => o.workingDaysOverdue >= 1)
+          .sort((a, b) => b.workingDaysOverdue - a.workingDaysOverdue || Number(a.objection.id) - Number(b.objection.id));
+      },
+      repairApplication: (_: unknown, args: { id: string }, context: unknown) => {
+        reader(context, 'Reading repair applications');
+        return repairs.get(id('id', args.id));
+      },
+      repairApplicationsOfRecord: (_: unknown, args: { recordId: string }, context: unknown) => {
+        reader(context, 'Reading repair applications');
+        return repairs.ofRecord(id('recordId', args.recordId));
+      },
+    },
+    Mutation: {
+      fileObjection: async (_: unknown, args: { uscc: string; input: { recordId: string; ground: ObjectionGround; statement: string; evidence?: string[] | null } }, context: unknown) => {
+        const actor = actorOf(context);
+        const filedBy = assertActsFor(actor, args.uscc, 'OBJECTION', 'Filing an objection');
+        // The subject itself is an enterprise consumer; any other kind acting for the subject is its authorised agent.
+        const consumer = (await knex('consumers').where({ id: filedBy }).first('kind')) as { kind: string } | undefined;
+        return objections.file({
+          recordId: id('input.recordId', args.input.recordId),
+          uscc: args.uscc,
+          ground: args.input.ground,
+          statement: required('input.statement', args.input.statement),
+          evidence: (args.input.evidence ?? []).map((e) => e.trim()).filter((e) => e !== ''),
+          filedBy,
+          filedAs: consumer?.kind === 'ENTERPRISE' ? 'SELF' : 'AGENT',
+          today: today(),
+        });
+      },
+      checkObjection: (_: unknown, args: { id: string; note?: string | null }, context: unknown) => {
+        const step = officerStep(context, 'Checking an objection');
+        return objections.check(id('id', args.id), args.note?.trim() || null, step);
+      },
+      extendObjection: (_: unknown, args: { id: string; reason: string }, context: unknown) => {
+        const step = officerStep(context, 'Extending an objection');
+        return objections.extend(id('id', args.id), required('reason', args.reason), step);
+      },
+      decideObjection: (_: unknown, args: { id: string; outcome: ObjectionOutcome; reason: string; corrections?: RecordCorrections | null }, context: unknown) => {
+        const step = officerStep(context, 'Deciding an objection');
+        return objections.decide(id('id', args.id), args.outcome, required('reason', args.reason), checkCorrections(args.corrections), step);
+      },
+      applyForRepair: async (_: unknown, args: { uscc: string; input: { recordId: string; obligationsPerformed: boolean; commitmentGiven: boolean; statement: string } }, context: unknown) => {
+        const appliedBy = assertActsFor(actorOf(context), args.uscc, 'CREDIT_REPAIR', 'Applying for credit repair');
+        const { eligibility, application } = await repairs.apply({
+          recordId: id('input.recordId', args.input.recordId),
+          uscc: args.uscc,
+          obligationsPerformed: args.input.obligationsPerformed,
+          commitmentGiven: args.input.commitmentGiven,
+          statement: required('input.statement', args.input.statement),
+          appliedBy,
+          today: today(),
+        });
+        return { ...eligibility, application };
+      },
+      extendRepair: (_: unknown, args: { id: string; reason: string }, context: unknown) => {
+        const step = officerStep(context, 'Extending a repair application');
+        return repairs.extend(id('id', args.id), required('reason', args.reason), step);
+      },
+      decideRepair: (_: unknown, args: { id: string; approve: boolean; reason: string }, context: unknown) => {
+        const step = officerStep(context, 'Deciding a repair application');
+        return repairs.decide(id('id', args.id), args.approve, required('reason', args.reason), step);
+      },
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import { todayInShanghai } from '../../creditVisibility.js';
+import type { Workflow, WorkflowDeps } from '../WorkflowDeps.js';
+import { createObjectionResolvers } from './createObjectionResolvers.js';
+import { KnexObjectionStore } from './KnexObjectionStore.js';
+import { KnexRepairStore } from './repair/KnexRepairStore.js';
+
+const schemaFile = (name: string): string => readFileSync(new URL(`../../../../schema/${name}`, import.meta.url), 'utf8');
+
+/** The executable schema of schema/objections.graphql (with the governance directives) over the deps' database. */
+export function buildObjectionsSchema(deps: WorkflowDeps): GraphQLSchema {
+  const resolvers = createObjectionResolvers({
+    objections: KnexObjectionStore.create(deps.knex),
+    repairs: KnexRepairStore.create(deps.knex),
+    knex: deps.knex,
+    today: deps.today ?? (() => todayInShanghai()),
+  });
+  return makeExecutableSchema({ typeDefs: [schemaFile('governance.graphql'), schemaFile('objections.graphql')], resolvers });
+}
+
+/**
+ * The objections (异议) and credit repair (信用修复) workflow (issue 5 items 2-3): root queries and mutations
+ * of its own, stitched beside the credit store (records are named by CreditRecord.id; the record's status is
+ * what the workflow changes, and disclosure follows it). Deadlines count working days of src/credit/calendar
+ * from `deps.today` (default: today in Asia/Shanghai).
+ */
+export function createObjectionsWorkflow(deps: WorkflowDeps): Workflow {
+  return { subschemas: [{ schema: buildObjectionsSchema(deps) }], routes: [] };
+}
