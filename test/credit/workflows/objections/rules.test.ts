@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { applyOutcome } from '../../../../src/credit/workflows/objections/applyOutcome.js';
+import { repairEligibility } from '../../../../src/credit/workflows/objections/repair/repairEligibility.js';
+import { assertTransition, OBJECTION_TRANSITIONS, REPAIR_TRANSITIONS } from '../../../../src/credit/workflows/objections/transitions.js';
+
+const PENALTY = {
+  kind: 'ADMINISTRATIVE_PENALTY',
+  status: 'UNDER_OBJECTION',
+  values: { title: '发布虚假广告案', content: '当事人发布虚假广告。', legalBasis: null, fineAmount: '0.090000', confiscatedAmount: null },
+};
+
+describe('objection transitions', () => {
+  it.each([
+    ['check', 'ACCEPTED', true],
+    ['check', 'CHECKED', false],
+    ['extend', 'CHECKED', true],
+    ['extend', 'ACCEPTED', false],
+    ['decide', 'CHECKED', true],
+    ['decide', 'ACCEPTED', false],
+    ['decide', 'CLOSED', false],
+  ] as const)('%s from %s allowed: %s', (step, state, allowed) => {
+    const run = () => assertTransition('objection 7', OBJECTION_TRANSITIONS[step], state);
+    if (allowed) expect(run).not.toThrow();
+    else expect(run).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'CONFLICT', currentState: state }) }));
+  });
+
+  it('names the current state and the state the step needs', () => {
+    expect(() => assertTransition('objection 7', OBJECTION_TRANSITIONS.decide, 'ACCEPTED')).toThrow(
+      'cannot decide objection 7: it is ACCEPTED, and this step needs CHECKED (it leads to CLOSED)',
+    );
+    expect(() => assertTransition('repair application 3', REPAIR_TRANSITIONS.approve, 'REFUSED')).toThrow(
+      'cannot approve repair application 3: it is REFUSED, and this step needs SUBMITTED (it leads to APPROVED)',
+    );
+  });
+});
+
+describe('applyOutcome', () => {
+  it('CORRECT changes the given fields, records each change and restores the previous status', () => {
+    expect(applyOutcome(PENALTY, 'IN_PUBLICITY', 'CORRECT', { fineAmount: '0.09', content: '当事人发布广告。' })).toEqual({
+      status: 'IN_PUBLICITY',
+      updates: { content: '当事人发布广告。' },
+      changes: [
+        { field: 'content', before: '当事人发布虚假广告。', after: '当事人发布广告。' },
+        { field: 'status', before: 'UNDER_OBJECTION', after: 'IN_PUBLICITY' },
+      ],
+    });
+  });
+
+  it('SUPPLEMENT fills empty fields only', () => {
+    expect(applyOutcome(PENALTY, 'IN_PUBLICITY', 'SUPPLEMENT', { legalBasis: '《广告法》第五十五条' }).updates).toEqual({ legal_basis: '《广告法》第五十五条' });
+    expect(() => applyOutcome(PENALTY, 'IN_PUBLICITY', 'SUPPLEMENT', { title: 'x' })).toThrow(/SUPPLEMENT only fills empty fields, and title already holds/);
+  });
+
+  it('CORRECT without a change, or corrections with another outcome, is bad input', () => {
+    expect(() => applyOutcome(PENALTY, 'IN_PUBLICITY', 'CORRECT', { fineAmount: '0.090' })).toThrow(/needs at least one field that changes/);
+    expect(() => applyOutcome(PENALTY, 'IN_PUBLICITY', 'REJECT', { title: 'x' })).toThrow(/corrections apply only to CORRECT and SUPPLEMENT/);
+  });
+
+  it.each([
+    ['STOP_DISCLOSURE', 'ADMINISTRATIVE_PENALTY', 'WITHDRAWN'],
+    ['REMOVE_FROM_LIST', 'SERIOUS_DISHONESTY', 'WITHDRAWN'],
+    ['REMOVE_FROM_LIST', 'JUDGMENT_DEFAULTER', 'WITHDRAWN'],
+    ['REJECT', 'ADMINISTRATIVE_PENALTY', 'IN_PUBLICITY'],
+  ] as const)('%s on a %s record leaves it %s', (outcome, kind, status) => {
+    expect(applyOutcome({ ...PENALTY, kind }, 'IN_PUBLICITY', outcome, null)).toEqual({
+      status, updates: {}, changes: [{ field: 'status', before: 'UNDER_OBJECTION', after: status }],
+    });
+  });
+
+  it('REMOVE_FROM_LIST applies to list records only', () => {
+    expect(() => applyOutcome(PENALTY, 'IN_PUBLICITY', 'REMOVE_FROM_LIST', null)).toThrow(/REMOVE_FROM_LIST applies to list records .*decide STOP_DISCLOSURE/);
+  });
+});
+
+describe('repairEligibility', () => {
+  const record = { publicityMinEnd: '2026-12-25', ruleVersion: 'CREDIT-REPAIR-2026' };
+  it('is eligible on the day the minimum period ends, with obligations performed and a commitment', () => {
+    expect(repairEligibility(record, { obligationsPerformed: true, commitmentGiven: true }, '2026-12-25')).toEqual({ eligible: true, eligibleFrom: '2026-12-25', reasons: [] });
+  });
+  it('names every unmet condition and the date from which the subject may apply', () => {
+    expect(repairEligibility(record, { obligationsPerformed: false, commitmentGiven: false }, '2026-11-27')).toEqual({
+      eligible: false,
+      eligibleFrom: '2026-12-25',
+      reasons: [
+        { reason: 'MINIMUM_PERIOD_NOT_REACHED', message: 'the minimum publicity period under CREDIT-REPAIR-2026 ends on 2026-12-25; apply on or after that date' },
+        { reason: 'OBLIGATIONS_NOT_PERFORMED', message: 'the obligations the decision imposed (fines, corrections) must be performed first' },
+        { reason: 'NO_COMMITMENT', message: 'a credit commitment (信用承诺) must be given with the application' },
+      ],
+    });
+  });
+});
