@@ -11,6 +11,10 @@ export const TEST_CONSUMERS = {
   self: { id: 'weijing-self', name: '深圳市维晶科技有限公司', kind: 'ENTERPRISE', roles: ['ENTERPRISE_SELF'], grants: [{ purpose: 'SELF_INQUIRY', scope: 'CONDITIONAL' }], subjects: ['91440300MA5E9NHA04'] },
   dashboard: { id: 'integrity-dashboard', name: '政务诚信监测大屏', kind: 'SYSTEM', roles: ['DASHBOARD'], grants: [{ purpose: 'STATISTICS', scope: 'CONDITIONAL' }], rateLimitPerMinute: 3 },
   trusted: { id: 'trusted-bidding', name: '政府采购系统（仅登记操作）', kind: 'SYSTEM', roles: ['BIDDING_SYSTEM'], grants: [{ purpose: 'GOVERNMENT_PROCUREMENT', scope: 'CONDITIONAL' }], trustedDocumentsOnly: true },
+  // Objections (异议) and credit repair (信用修复): the enterprise as itself, and an agent it authorised (a
+  // credit service agency, 信用服务机构, acting for the subject).
+  objector: { id: 'weijing-objections', name: '深圳市维晶科技有限公司（异议与信用修复）', kind: 'ENTERPRISE', roles: ['ENTERPRISE_SELF'], grants: [{ purpose: 'OBJECTION', scope: 'CONDITIONAL' }, { purpose: 'CREDIT_REPAIR', scope: 'CONDITIONAL' }], subjects: ['91440300MA5E9NHA04'] },
+  objectionAgent: { id: 'weijing-agent', name: '深圳市某信用服务有限公司（受维晶科技委托）', kind: 'THIRD_PARTY', roles: ['ENTERPRISE_SELF'], grants: [{ purpose: 'OBJECTION', scope: 'CONDITIONAL' }, { purpose: 'CREDIT_REPAIR', scope: 'CONDITIONAL' }], subjects: ['91440300MA5E9NHA04'] },
 } satisfies Record<string, NewConsumer>;
 
 /** Creates TEST_CONSUMERS in the hub's database; returns each one's API key by the same names. */
