@@ -1,3 +1,5 @@
+import { generateKeyPairSync } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { graphql, type GraphQLSchema } from 'graphql';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,5 +123,24 @@ describe.each(TEST_DATABASES)('credit checks on $name', (database) => {
     const result = await exec(RUN, { input: { subjects, reference: 'E1', ...rest } }, actor);
     expect(result.errors![0]!.extensions).toMatchObject({ code, ...(field ? { field } : {}) });
     expect(await count(knex('credit_checks'))).toBe(before);
+  });
+
+  it('after a key rotation the key set still lists the old key, and checks signed with either verify', async () => {
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const rotated = createCreditCheckWorkflow({ knex, vault: createIdNumberVault(DEVELOPMENT_DATA_KEY), checkSigningKeyPem: pem });
+    const run = await graphql({ schema: rotated.subschemas[0]!.schema, source: RUN, contextValue: { actor: bidding },
+      variableValues: { input: { subjects: [{ uscc: clean, role: 'SUPPLIER' }], purpose: 'BIDDING', reference: 'E2' } } });
+    const fresh = (run.data as { runCreditCheck: Check }).runCreditCheck;
+    const old = await check([clean]);
+    const served = await new Promise<{ status: number; headers: Record<string, string>; body: string }>((resolve) => {
+      const res = { writeHead: (status: number, headers: Record<string, string>) => Object.assign(res, { status, headers }),
+        end: (body: string) => resolve({ ...(res as unknown as { status: number; headers: Record<string, string> }), body }) };
+      expect(rotated.routes[0]!({ method: 'GET' } as IncomingMessage, res as unknown as ServerResponse, '/.well-known/credit-check-keys')).toBe(true);
+    });
+    expect(served).toMatchObject({ status: 200, headers: { 'content-type': 'application/jwk-set+json' } });
+    const jwks = JSON.parse(served.body) as { keys: { kid: string }[] };
+    expect(jwks.keys.map((k) => k.kid)).toEqual([fresh.keyId, signer.kid]);
+    expect(verifyCheckJws(fresh.signedResult, jwks).ok).toBe(true);
+    expect(verifyCheckJws(old.signedResult, jwks).ok).toBe(true);
   });
 });
