@@ -102,6 +102,22 @@ describe.each(TEST_DATABASES)('credit checks over HTTP on $name', (database) => 
     expect(body).toEqual({ data: { creditCheck: { signedResult: check.signedResult, feedback: [{ subjectUscc: defaulter.uscc, usage: 'BID_REJECTED' }] } } });
   });
 
+  it('the credit office checks a government body (the purchaser): an open court judgment against it needs review', async () => {
+    const knex = hub.hub.knex;
+    const body = await knex('credit_records as r').join('organisations as o', 'o.uscc', 'r.subject_uscc')
+      .where({ 'o.kind': 'GOVERNMENT_BODY', 'r.kind': 'JUDICIAL_JUDGMENT', 'r.status': 'IN_PUBLICITY' })
+      .where((q) => q.whereNull('r.publicity_end').orWhere('r.publicity_end', '>=', knex.raw('current_date')))
+      .where('r.decision_date', '<=', knex.raw('current_date'))
+      .whereNotExists(knex('credit_records as d').whereRaw("d.subject_uscc = o.uscc AND d.kind = 'JUDGMENT_DEFAULTER'"))
+      .orderBy('r.id').first('o.uscc', knex.raw('r.id::text as id'));
+    const { body: answer } = await hub.query<{ runCreditCheck: Check }>(RUN,
+      { input: { subjects: [{ uscc: body.uscc, role: 'TENDERER' }], purpose: 'GOVERNMENT_PROCUREMENT', reference: 'SZCG2026-0042' } },
+      asConsumer(keys.admin, 'SUPERVISION', 'SZCG2026-0042'));
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.runCreditCheck.subjects[0]).toMatchObject({ uscc: body.uscc, role: 'TENDERER', verdict: 'REVIEW', decidingRule: { id: 'GOVERNMENT_OPEN_FINDING' } });
+    expect(answer.data!.runCreditCheck.subjects[0]!.evidence).toContainEqual(expect.objectContaining({ recordId: body.id, kind: 'JUDICIAL_JUDGMENT' }));
+  });
+
   it('a public caller cannot run a check (FORBIDDEN) and nothing is stored', async () => {
     const before = Number((await hub.hub.knex('credit_checks').count({ n: '*' }))[0]!.n);
     const { body } = await hub.query(RUN, { input: { subjects: [{ uscc: clean[0], role: 'SUPPLIER' }], purpose: 'BIDDING', reference: TENDER } });
