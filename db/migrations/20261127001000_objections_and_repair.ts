@@ -50,6 +50,7 @@ export async function up(knex: Knex): Promise<void> {
     AND ((state = 'ACCEPTED') = (checked_on IS NULL)))`);
   await knex.raw("CREATE UNIQUE INDEX objections_one_open_idx ON objections (record_id) WHERE state <> 'CLOSED'");
   await knex.raw('CREATE INDEX objections_record_idx ON objections (record_id, id)');
+  await knex.raw('CREATE INDEX objections_subject_idx ON objections (subject_uscc, id)');
   await knex.raw("CREATE INDEX objections_open_idx ON objections (state) WHERE state <> 'CLOSED'");
 
   await knex.schema.createTable('repair_applications', (t) => {
@@ -77,6 +78,7 @@ export async function up(knex: Knex): Promise<void> {
     state IN (${list(REPAIR_STATES)}) AND ((state = 'SUBMITTED') = (decided_on IS NULL)))`);
   await knex.raw("CREATE UNIQUE INDEX repair_applications_one_pending_idx ON repair_applications (record_id) WHERE state = 'SUBMITTED'");
   await knex.raw('CREATE INDEX repair_applications_record_idx ON repair_applications (record_id, id)');
+  await knex.raw('CREATE INDEX repair_applications_subject_idx ON repair_applications (subject_uscc, id)');
 }
 
 export async function down(knex: Knex): Promise<void> {

@@ -61,6 +61,13 @@ describe.each(TEST_DATABASES)('objections and credit repair over HTTP on $name',
     expect(await publicRecords()).toContainEqual({ id: advert, status: 'UNDER_OBJECTION', underObjection: true });
   });
 
+  it('the enterprise follows its objection; another enterprise may not read it', async () => {
+    const own = await hub.query<{ objectionsOfSubject: unknown[] }>(`{ objectionsOfSubject(uscc: "${WEIJING}") { id state checkDue } }`, undefined, asSubject('OBJECTION'));
+    expect(own.body).toEqual({ data: { objectionsOfSubject: [{ id: objectionId, state: 'ACCEPTED', checkDue: '2025-10-09' }] } });
+    const other = await hub.query(`{ objectionsOfSubject(uscc: "914403001922038216") { id } }`, undefined, asSubject('OBJECTION'));
+    expect(other.body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
   it('the public may not file, and the enterprise may not decide', async () => {
     const anonymous = await hub.query(`mutation { fileObjection(uscc: "${WEIJING}", input: { recordId: "${ride}", ground: OTHER_BREACH, statement: "x" }) { id } }`);
     expect(anonymous.body.errors![0]!.extensions!.code).toBe('FORBIDDEN');

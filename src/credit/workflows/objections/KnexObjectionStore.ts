@@ -125,6 +125,11 @@ export class KnexObjectionStore {
     return (await this.knex('objections').where({ record_id: recordId }).orderBy('id').select(OBJECTION_COLUMNS)).map(toObjection);
   }
 
+  /** The objections of a subject, newest first. */
+  async ofSubject(uscc: string): Promise<Objection[]> {
+    return (await this.knex('objections').where({ subject_uscc: uscc }).orderBy('id', 'desc').select(OBJECTION_COLUMNS)).map(toObjection);
+  }
+
   /** Every objection not yet closed, oldest first. */
   async open(): Promise<Objection[]> {
     return (await this.knex('objections').whereNot({ state: 'CLOSED' }).orderBy('id').select(OBJECTION_COLUMNS)).map(toObjection);

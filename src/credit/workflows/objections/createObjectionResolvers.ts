@@ -62,6 +62,12 @@ export function createObjectionResolvers({ objections, repairs, knex, today }: O
     return { officer: actor.consumerId ?? '', today: today() };
   };
   const reader = (context: unknown, action: string) => assertActorRole(actorOf(context), READERS, action);
+  // The subject itself (any purpose the hub let through for this field) or a reader of the credit office.
+  const subjectOrReader = (context: unknown, uscc: string, action: string) => {
+    const actor = actorOf(context);
+    if (actor.roles.includes('ENTERPRISE_SELF') && actor.subjects.includes(uscc)) return;
+    assertActorRole(actor, READERS, action);
+  };
   const id = (argumentName: string, value: string): string => {
     assertId(argumentName, value);
     return value;
@@ -91,6 +97,14 @@ export function createObjectionResolvers({ objections, repairs, knex, today }: O
           })
           .filter((o) => o.workingDaysOverdue >= 1)
           .sort((a, b) => b.workingDaysOverdue - a.workingDaysOverdue || Number(a.objection.id) - Number(b.objection.id));
+      },
+      objectionsOfSubject: (_: unknown, args: { uscc: string }, context: unknown) => {
+        subjectOrReader(context, args.uscc, 'Reading objections');
+        return objections.ofSubject(args.uscc);
+      },
+      repairApplicationsOfSubject: (_: unknown, args: { uscc: string }, context: unknown) => {
+        subjectOrReader(context, args.uscc, 'Reading repair applications');
+        return repairs.ofSubject(args.uscc);
       },
       repairApplication: (_: unknown, args: { id: string }, context: unknown) => {
         reader(context, 'Reading repair applications');

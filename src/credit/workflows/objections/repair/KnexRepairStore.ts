@@ -103,6 +103,11 @@ export class KnexRepairStore {
     return (await this.knex('repair_applications').where({ record_id: recordId }).orderBy('id').select(REPAIR_COLUMNS)).map(toRepairApplication);
   }
 
+  /** The repair applications of a subject, newest first. */
+  async ofSubject(uscc: string): Promise<RepairApplication[]> {
+    return (await this.knex('repair_applications').where({ subject_uscc: uscc }).orderBy('id', 'desc').select(REPAIR_COLUMNS)).map(toRepairApplication);
+  }
+
   private async transition(id: string, change: (trx: Knex.Transaction, current: RepairApplication) => Promise<Record<string, unknown>>): Promise<RepairApplication> {
     return this.knex.transaction(async (trx) => {
       const row = await trx('repair_applications').where({ id }).forUpdate().first(REPAIR_COLUMNS);
