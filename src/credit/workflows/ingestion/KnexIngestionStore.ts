@@ -72,12 +72,15 @@ function transactionOn(trx: Knex.Transaction): IngestionTransaction {
     async findExisting(keys) {
       const found = new Map<string, ExistingRecord>();
       for (const part of chunks(keys)) {
-        const rows = (await trx('credit_records')
-          .whereIn(['authority_uscc', 'document_number'], part.map((k) => [k.authority, k.documentNumber]))
-          .select('id', 'authority_uscc', 'document_number', 'source_unit_uscc', trx.raw("details->>'sourceHash' AS source_hash"))) as Record<string, string | null>[];
+        // A join on a VALUES list, not `(a, b) IN (…)`: the planner turns a long IN list of row values into
+        // nested ORs, which overflows PGlite's stack.
+        const { rows } = (await trx.raw(`SELECT r.id, r.authority_uscc, r.document_number, r.source_unit_uscc, r.details->>'sourceHash' AS source_hash
+            FROM credit_records r JOIN (VALUES ${part.map(() => '(?, ?)').join(', ')}) AS k (authority_uscc, document_number)
+              ON r.authority_uscc = k.authority_uscc AND r.document_number = k.document_number`,
+        part.flatMap((k) => [k.authority, k.documentNumber]))) as { rows: Record<string, string | number | null>[] };
         for (const r of rows) {
           found.set(recordKey(r.authority_uscc as string, r.document_number as string), {
-            id: String(r.id), sourceUnitUscc: r.source_unit_uscc as string, sourceHash: r.source_hash ?? null,
+            id: String(r.id), sourceUnitUscc: r.source_unit_uscc as string, sourceHash: (r.source_hash as string | null) ?? null,
           });
         }
       }
