@@ -15,6 +15,9 @@ export const TEST_CONSUMERS = {
   // credit service agency, 信用服务机构, acting for the subject).
   objector: { id: 'weijing-objections', name: '深圳市维晶科技有限公司（异议与信用修复）', kind: 'ENTERPRISE', roles: ['ENTERPRISE_SELF'], grants: [{ purpose: 'OBJECTION', scope: 'CONDITIONAL' }, { purpose: 'CREDIT_REPAIR', scope: 'CONDITIONAL' }], subjects: ['91440300MA5E9NHA04'] },
   objectionAgent: { id: 'weijing-agent', name: '深圳市某信用服务有限公司（受维晶科技委托）', kind: 'THIRD_PARTY', roles: ['ENTERPRISE_SELF'], grants: [{ purpose: 'OBJECTION', scope: 'CONDITIONAL' }, { purpose: 'CREDIT_REPAIR', scope: 'CONDITIONAL' }], subjects: ['91440300MA5E9NHA04'] },
+  // Ingestion (归集): the market-supervision bureau reporting its own penalties and licences (source unit of
+  // catalogue items SZ-CF-SCJG-001 and SZ-XK-SCJG-001 in the sample data).
+  sourceUnit: { id: 'scjg-reporting', name: '深圳市市场监督管理局（数据报送）', kind: 'DEPARTMENT', roles: ['SOURCE_UNIT'], grants: [{ purpose: 'RECORD_REPORTING', scope: 'CONDITIONAL' }], subjects: ['114403000022215361'] },
 } satisfies Record<string, NewConsumer>;
 
 /** Creates TEST_CONSUMERS in the hub's database; returns each one's API key by the same names. */
