@@ -20,7 +20,14 @@ const toRecordValues = (r: IngestionRecord): unknown[] => [
   r.publicityEnd, r.ruleVersion, r.status, JSON.stringify(r.details),
 ];
 
-const ROW_PLACEHOLDERS = `(${RECORD_COLUMNS.map((c) => (c === 'details' ? '?::jsonb' : '?')).join(', ')})`;
+// The SQL type of each column, for the typed arrays the upsert unnests.
+const COLUMN_TYPES: Readonly<Record<(typeof RECORD_COLUMNS)[number], string>> = {
+  kind: 'text', subject_uscc: 'text', authority_uscc: 'text', document_number: 'text', title: 'text', content: 'text', legal_basis: 'text',
+  decision_date: 'date', severity: 'text', fine_amount: 'numeric', confiscated_amount: 'numeric', source_unit_uscc: 'text',
+  catalog_item_code: 'text', publicity_start: 'date', publicity_min_end: 'date', publicity_end: 'date', rule_version: 'text',
+  status: 'text', details: 'jsonb',
+};
+const UPSERT_CHUNK = 5000;
 const OWNED_KEYS = `ARRAY[${INGESTED_DETAIL_KEYS.map((k) => `'${k}'`).join(', ')}]::text[]`;
 const DATA_COLUMNS = RECORD_COLUMNS.filter((c) => c !== 'status' && c !== 'details' && c !== 'authority_uscc' && c !== 'document_number');
 
@@ -88,9 +95,14 @@ function transactionOn(trx: Knex.Transaction): IngestionTransaction {
     },
     async upsertRecords(records) {
       const ids = new Map<string, string>();
-      for (const part of chunks(records)) {
-        const sql = `INSERT INTO credit_records (${RECORD_COLUMNS.join(', ')}) VALUES ${part.map(() => ROW_PLACEHOLDERS).join(', ')}${UPSERT_TAIL}`;
-        const { rows } = (await trx.raw(sql, part.flatMap(toRecordValues) as Knex.RawBinding[])) as { rows: { id: string | number; authority_uscc: string; document_number: string }[] };
+      for (const part of chunks(records, UPSERT_CHUNK)) {
+        // One array parameter per column, unnested into rows: 19 parameters whatever the chunk size, so the
+        // statement is parsed and planned once instead of carrying tens of thousands of placeholders.
+        const values = part.map(toRecordValues);
+        const columns = RECORD_COLUMNS.map((_, c) => values.map((v) => v[c] ?? null));
+        const sql = `INSERT INTO credit_records (${RECORD_COLUMNS.join(', ')})
+          SELECT * FROM unnest(${RECORD_COLUMNS.map((c) => `?::${COLUMN_TYPES[c]}[]`).join(', ')})${UPSERT_TAIL}`;
+        const { rows } = (await trx.raw(sql, columns as unknown as Knex.RawBinding[])) as { rows: { id: string | number; authority_uscc: string; document_number: string }[] };
         for (const r of rows) ids.set(recordKey(r.authority_uscc, r.document_number), String(r.id));
       }
       return ids;

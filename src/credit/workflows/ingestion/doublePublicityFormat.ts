@@ -35,9 +35,13 @@ export const KNOWN_FIELDS: ReadonlySet<string> = new Set([
   ...Object.values(format.kinds).flatMap((k) => Object.keys(k.fields)),
 ]);
 
+const FIELDS_BY_KIND = new Map(
+  (Object.keys(format.kinds) as IngestedKind[]).map((kind) => [kind, Object.freeze({ ...format.kinds[kind].fields, ...format.common })]),
+);
+
 /** The fields of a kind, common ones included. */
 export function fieldsOf(kind: IngestedKind): Readonly<Record<string, FieldSpec>> {
-  return { ...format.kinds[kind].fields, ...format.common };
+  return FIELDS_BY_KIND.get(kind) ?? {};
 }
 
 /** The field-name prefix of a kind: CF_ or XK_. */

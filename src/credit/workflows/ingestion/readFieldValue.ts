@@ -10,6 +10,18 @@ export interface FieldProblem {
   expected?: string;
 }
 
+// A batch names the same few authorities and subjects again and again: validate each code once.
+const usccResults = new Map<string, ReturnType<typeof validateUscc>>();
+function validateUsccCached(raw: string): ReturnType<typeof validateUscc> {
+  let result = usccResults.get(raw);
+  if (result === undefined) {
+    if (usccResults.size >= 50_000) usccResults.clear();
+    result = validateUscc(raw);
+    usccResults.set(raw, result);
+  }
+  return result;
+}
+
 const WAN_YUAN = /^\d{1,12}(\.\d{1,6})?$/;
 const LIST_SEPARATORS = /[;；,，、|]/;
 
@@ -42,7 +54,7 @@ export function readFieldValue(type: FieldType, raw: string): { value: FieldValu
     case 'TEXT':
       return { value: raw };
     case 'USCC': {
-      const result = validateUscc(raw);
+      const result = validateUsccCached(raw);
       if (result.ok) return { value: result.value };
       return { problem: result.expected === undefined ? { message: result.reason } : { message: result.reason, expected: result.expected } };
     }

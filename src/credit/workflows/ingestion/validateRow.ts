@@ -26,6 +26,19 @@ function textOf(value: unknown): string | { problem: string } {
   return { problem: `must be a string, got ${Array.isArray(value) ? 'a list' : typeof value}` };
 }
 
+// Windows repeat across a batch (a few hundred decision dates): compute each once.
+const windows = new Map<string, ReturnType<typeof publicityWindow>>();
+function windowOf(kind: IngestedKind, decisionDate: string, severity: 'MINOR' | 'GENERAL' | 'SERIOUS' | null): ReturnType<typeof publicityWindow> {
+  const key = `${kind}|${decisionDate}|${severity}`;
+  let window = windows.get(key);
+  if (window === undefined) {
+    if (windows.size >= 50_000) windows.clear();
+    window = publicityWindow({ kind, decisionDate, severity });
+    windows.set(key, window);
+  }
+  return window;
+}
+
 /** The severity of an ingested penalty, from its categories and amounts (rules/double-publicity-fields.json). */
 export function penaltySeverity(categories: readonly string[], fine: string | null, confiscated: string | null): 'MINOR' | 'GENERAL' | 'SERIOUS' {
   const rule = DOUBLE_PUBLICITY_FORMAT.penaltySeverity;
@@ -134,7 +147,7 @@ export function validateRow(raw: Readonly<Record<string, unknown>>, rowNumber: n
   const fine = str('NR_FK');
   const confiscated = str('NR_WFFF');
   const severity = kind === 'ADMINISTRATIVE_PENALTY' ? penaltySeverity(categories, fine, confiscated) : null;
-  const window = publicityWindow({ kind, decisionDate: need('JDRQ'), severity });
+  const window = windowOf(kind, need('JDRQ'), severity);
   const expired = kind === 'ADMINISTRATIVE_PENALTY' ? window?.end != null && window.end < refs.today : validTo !== null && validTo < refs.today;
   const withdrawnOn = refs.today;
   const details: Record<string, unknown> = kind === 'ADMINISTRATIVE_PENALTY'
