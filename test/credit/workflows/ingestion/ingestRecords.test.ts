@@ -123,6 +123,15 @@ describe.each(TEST_DATABASES)('ingestRecords on $name', (database) => {
     expect(twice.rows.map((r) => [r.status, r.errors])).toEqual([['ACCEPTED', []], ['REJECTED', [{ field: 'CF_WSH', message: 'repeats the authority and document number of row 1; send each decision once per batch' }]]]);
   });
 
+  it('runs two batches of the same unit one after the other: the same new rows sent twice at once are stored once', async () => {
+    const rows = [4, 5].map((i) => ({ ...(file.rows[i] as Record<string, string>), CF_WSH: `并发-${i}` }));
+    const send = () => ingestRecords(store, { sourceUnitUscc: FILE_SOURCE_UNIT, format: 'JSON', rows, consumerId: null, channel: 'CLI', today: TODAY });
+    const reports = await Promise.all([send(), send()]);
+    expect(reports.map((r) => [r.counts.accepted, r.counts.unchanged]).sort()).toEqual([[0, 2], [2, 0]]);
+    const [{ n }] = (await knex('credit_records').whereIn('document_number', ['并发-4', '并发-5']).count({ n: '*' })) as [{ n: string }];
+    expect(Number(n)).toBe(2);
+  });
+
   it('refuses a batch from an unregistered source unit, storing nothing', async () => {
     const before = await snapshot();
     await expect(ingestRecords(store, { sourceUnitUscc: UNREGISTERED, format: 'JSON', rows: [], consumerId: null, channel: 'CLI', today: TODAY }))
