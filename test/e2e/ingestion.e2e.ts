@@ -96,6 +96,19 @@ describe.each(TEST_DATABASES)('ingestion over HTTP on $name', (database) => {
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('the credit office may ingest a CSV for any source unit; a CSV with an unknown column is refused as a whole, naming it', async () => {
+    const row = penalty(7, { CF_SJLYDM: POLICE, CF_SJLY: '深圳市公安局', CF_CFJGDM: POLICE, CF_CFJG: '深圳市公安局' });
+    const csv = `${Object.keys(row).join(',')}\n${Object.values(row).join(',')}\n`;
+    const admin = asConsumer(keys.admin, 'SUPERVISION');
+    const ok = await hub.query<{ ingestRecords: Report }>(INGEST, { input: { format: 'CSV', csv, sourceUnit: POLICE } }, admin);
+    expect(ok.body.data!.ingestRecords).toMatchObject({ sourceUnit: POLICE, counts: { total: 1, accepted: 1 } });
+    const bad = await hub.query(INGEST, { input: { format: 'CSV', csv: csv.replace('CF_WFXW', 'CF_WFXX'), sourceUnit: POLICE } }, admin);
+    expect(bad.body.errors?.[0]).toMatchObject({
+      message: 'input.csv: unknown column CF_WFXX; columns are the double-publicity field names (CF_…, XK_…, BZ)',
+      extensions: { code: 'BAD_USER_INPUT', argumentName: 'input.csv' },
+    });
+  });
+
   it.each([
     ['the public', () => ({}), SOURCE, 'FORBIDDEN'],
     ['an enterprise as itself', () => asConsumer(keys.self, 'SELF_INQUIRY'), SOURCE, 'FORBIDDEN'],
