@@ -6,6 +6,7 @@ import type { Workflow, WorkflowDeps } from '../WorkflowDeps.js';
 import { createObjectionResolvers } from './createObjectionResolvers.js';
 import { KnexObjectionStore } from './KnexObjectionStore.js';
 import { KnexRepairStore } from './repair/KnexRepairStore.js';
+import { withCalendarErrors } from './withCalendarErrors.js';
 
 const schemaFile = (name: string): string => readFileSync(new URL(`../../../../schema/${name}`, import.meta.url), 'utf8');
 
@@ -17,7 +18,7 @@ export function buildObjectionsSchema(deps: WorkflowDeps): GraphQLSchema {
     knex: deps.knex,
     today: deps.today ?? (() => todayInShanghai()),
   });
-  return makeExecutableSchema({ typeDefs: [schemaFile('governance.graphql'), schemaFile('objections.graphql')], resolvers });
+  return withCalendarErrors(makeExecutableSchema({ typeDefs: [schemaFile('governance.graphql'), schemaFile('objections.graphql')], resolvers }));
 }
 
 /**
