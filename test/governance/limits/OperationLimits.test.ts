@@ -67,7 +67,11 @@ describe('DEFAULT_OPERATION_LIMITS', () => {
 
   it.each([...readmeExamples, ...operations, ...others])('lets %s through', async (_name, query, variables) => {
     const response = await server.executeOperation({ query, variables });
-    expect(response.body.kind === 'single' ? response.body.singleResult.errors : 'incremental').toBeUndefined();
+    // The schema has no resolvers, so a non-null field (a mutation's result) may fail during execution;
+    // what matters here is that nothing was refused before execution.
+    expect(response.http.status ?? 200).toBe(200);
+    const refused = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []).filter((e) => e.extensions?.code !== undefined && e.extensions.code !== 'INTERNAL_SERVER_ERROR') : ['incremental'];
+    expect(refused).toEqual([]);
   });
 
   it('leaves room to spare: depth at most 8 of 12, aliases, cost and tokens at most half their limit', () => {
