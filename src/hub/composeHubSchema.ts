@@ -88,7 +88,9 @@ export function composeHubSchema({ credit, adapters, extra = [] }: HubSubschemas
   const stitchingInfo = stitched.extensions?.stitchingInfo as StitchingInfo | undefined;
   creditSubschema = stitchingInfo?.subschemaMap.get(creditConfig);
   if (links.length > 0 && !creditSubschema) throw new Error('stitching did not register the credit subschema; subject links cannot resolve');
-  const schema = relocateDelegatedErrors(filterSchema({ schema: stitched, rootFieldFilter: (_operation, name) => !name.startsWith('_') }));
+  const configs = [creditConfig, ...adapters.map((a) => a.subschema), ...extra];
+  const mergedTypes = new Set(configs.flatMap((config) => Object.keys(config.merge ?? {})));
+  const schema = relocateDelegatedErrors(filterSchema({ schema: stitched, rootFieldFilter: (_operation, name) => !name.startsWith('_') }), mergedTypes);
   const query = schema.getQueryType();
   if (query) {
     query.description =

@@ -16,13 +16,15 @@ function settle(value: unknown, info: GraphQLResolveInfo): unknown {
  * With batched type merging, @graphql-tools/delegate hands the gateway an error already carrying a
  * path built from the batch (for `subjects[3].bids` it says `subjects.bids`; graphql-hive/gateway#741),
  * and graphql-js keeps a path an error already has. The wrapper re-locates such errors to the field
- * being resolved; values and correctly placed errors pass through untouched.
+ * being resolved; values and correctly placed errors pass through untouched. Only the fields of
+ * `mergedTypes` (types some subschema merges by key, e.g. Enterprise, GovernmentBody) are wrapped.
  */
-export function relocateDelegatedErrors(schema: import('graphql').GraphQLSchema) {
-  const rootTypes = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean));
+export function relocateDelegatedErrors(schema: import('graphql').GraphQLSchema, mergedTypes: ReadonlySet<string>) {
   return mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (field, _fieldName, typeName) => {
-      if ([...rootTypes].some((t) => t?.name === typeName)) return field;
+      // Only fields of types merged across subschemas get such errors; leaving the rest unwrapped keeps the
+      // thousands of record fields of a large answer free of the extra promise step.
+      if (!mergedTypes.has(typeName)) return field;
       const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver;
       return {
         ...field,
