@@ -15,7 +15,7 @@ import { createExplorerRoutes, EXPLORER_TITLE } from './explorer/createExplorerR
 import { createAdmission } from './createAdmission.js';
 import { createGraphqlServers } from './createGraphqlServers.js';
 import {
-  classifySchema, createAuditSubschema, createGovernanceSubschema, DEMO_CONSUMERS, governanceOf, KnexAuditLedger, KnexConsumerStore, type FieldClassification,
+  classifySchema, createAuditSubschema, createGovernanceSubschema, DEMO_CONSUMERS, governanceOf, pruneRateLimitWindows, KnexAuditLedger, KnexConsumerStore, type FieldClassification,
 } from '../governance/index.js';
 import type { Logger } from './logger.js';
 
@@ -110,6 +110,11 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
   const httpServer: Server = createServer();
   const servers = await createGraphqlServers({ schema, classification, ledger, logger, httpServer, limits: config.operationLimits });
   let accepting = true;
+  // Finished rate-limit windows decide nothing; every hub process clears them now and then (idempotent).
+  const pruning = setInterval(() => {
+    pruneRateLimitWindows(knex, new Date()).catch((error: unknown) => logger.warn('pruning rate-limit windows failed', { err: error }));
+  }, 10 * 60_000);
+  pruning.unref();
   const probes = {
     async ready() {
       if (!accepting) return false;
@@ -162,6 +167,7 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
     stop() {
       stopping ??= (async () => {
         accepting = false;
+        clearInterval(pruning);
         await servers.stop();
         await platforms.close();
         await knex.destroy();
