@@ -150,6 +150,7 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
       httpServer.listen(config.port, config.host, () => resolve());
     });
   } catch (error) {
+    clearInterval(pruning);
     await servers.stop();
     await platforms.close();
     await knex.destroy();
