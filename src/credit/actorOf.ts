@@ -9,6 +9,8 @@ export interface CreditActor {
   /** null for the public. */
   consumerId: string | null;
   consumerName: string | null;
+  /** What kind of caller the consumer is: SYSTEM, DEPARTMENT, ENTERPRISE or THIRD_PARTY; null for the public. */
+  consumerKind: string | null;
   /** Role codes (src/governance/rules/roles.json), e.g. CREDIT_OFFICE_ADMIN, SOURCE_UNIT, ENTERPRISE_SELF. */
   roles: readonly string[];
   /** USCCs the consumer acts as (an enterprise as itself, a source unit as its own department). */
@@ -17,7 +19,7 @@ export interface CreditActor {
   caseReference: string | null;
 }
 
-const PUBLIC_ACTOR: CreditActor = Object.freeze({ consumerId: null, consumerName: null, roles: ['PUBLIC'], subjects: [], purpose: null, caseReference: null });
+const PUBLIC_ACTOR: CreditActor = Object.freeze({ consumerId: null, consumerName: null, consumerKind: null, roles: ['PUBLIC'], subjects: [], purpose: null, caseReference: null });
 
 /** The actor of a request from its context (`context.actor`); the public when absent. */
 export function actorOf(context: unknown): CreditActor {

@@ -70,6 +70,7 @@ export function createAdmission(deps: AdmissionDeps): (req: IncomingMessage, doc
         actor: {
           consumerId: consumer?.id ?? null,
           consumerName: consumer?.name ?? null,
+          consumerKind: consumer?.kind ?? null,
           roles: governance.reader.roles,
           subjects: consumer?.subjects ?? [],
           purpose: caller.purpose,

@@ -1,5 +1,4 @@
 import { GraphQLError } from 'graphql';
-import type { Knex } from 'knex';
 import { DateTimeResolver } from 'graphql-scalars';
 import { UsccScalar } from '../../../codes/index.js';
 import { actorOf, assertActorRole, type CreditActor } from '../../actorOf.js';
@@ -12,11 +11,10 @@ import { assertId } from './lockRecord.js';
 import type { KnexRepairStore } from './repair/KnexRepairStore.js';
 import type { ObjectionGround } from './types.js';
 
-/** What the resolvers need: the two stores, the database (who filed: the consumer's kind), and today's date. */
+/** What the resolvers need: the two stores and today's date (who filed comes from the request's actor). */
 export interface ObjectionResolverDeps {
   objections: KnexObjectionStore;
   repairs: KnexRepairStore;
-  knex: Knex;
   today: () => string;
 }
 
@@ -55,7 +53,7 @@ function checkCorrections(corrections: RecordCorrections | null | undefined): Re
 }
 
 /** Resolvers of schema/objections.graphql. */
-export function createObjectionResolvers({ objections, repairs, knex, today }: ObjectionResolverDeps) {
+export function createObjectionResolvers({ objections, repairs, today }: ObjectionResolverDeps) {
   const officerStep = (context: unknown, action: string) => {
     const actor = actorOf(context);
     assertActorRole(actor, OFFICERS, action);
@@ -120,7 +118,6 @@ export function createObjectionResolvers({ objections, repairs, knex, today }: O
         const actor = actorOf(context);
         const filedBy = assertActsFor(actor, args.uscc, 'OBJECTION', 'Filing an objection');
         // The subject itself is an enterprise consumer; any other kind acting for the subject is its authorised agent.
-        const consumer = (await knex('consumers').where({ id: filedBy }).first('kind')) as { kind: string } | undefined;
         return objections.file({
           recordId: id('input.recordId', args.input.recordId),
           uscc: args.uscc,
@@ -128,7 +125,7 @@ export function createObjectionResolvers({ objections, repairs, knex, today }: O
           statement: required('input.statement', args.input.statement),
           evidence: (args.input.evidence ?? []).map((e) => e.trim()).filter((e) => e !== ''),
           filedBy,
-          filedAs: consumer?.kind === 'ENTERPRISE' ? 'SELF' : 'AGENT',
+          filedAs: actor.consumerKind === 'ENTERPRISE' ? 'SELF' : 'AGENT',
           today: today(),
         });
       },

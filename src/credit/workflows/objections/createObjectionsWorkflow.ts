@@ -15,7 +15,6 @@ export function buildObjectionsSchema(deps: WorkflowDeps): GraphQLSchema {
   const resolvers = createObjectionResolvers({
     objections: KnexObjectionStore.create(deps.knex),
     repairs: KnexRepairStore.create(deps.knex),
-    knex: deps.knex,
     today: deps.today ?? (() => todayInShanghai()),
   });
   return withCalendarErrors(makeExecutableSchema({ typeDefs: [schemaFile('governance.graphql'), schemaFile('objections.graphql')], resolvers }));

@@ -9,9 +9,9 @@ import { createCreditCheckWorkflow, createCheckSigner, verifyCheckJws } from '..
 import { createSeededKnex } from '../../../support/createTestStore.js';
 import { TEST_DATABASES } from '../../../support/databases.js';
 
-const bidding: CreditActor = { consumerId: 'bidding-system', consumerName: '招标系统', roles: ['BIDDING_SYSTEM'], subjects: [], purpose: 'BIDDING', caseReference: 'E1' };
+const bidding: CreditActor = { consumerId: 'bidding-system', consumerName: '招标系统', consumerKind: 'SYSTEM', roles: ['BIDDING_SYSTEM'], subjects: [], purpose: 'BIDDING', caseReference: 'E1' };
 const otherBidding: CreditActor = { ...bidding, consumerId: 'other-bidding', consumerName: '另一招标系统' };
-const PUBLIC: CreditActor = { consumerId: null, consumerName: null, roles: ['PUBLIC'], subjects: [], purpose: null, caseReference: null };
+const PUBLIC: CreditActor = { consumerId: null, consumerName: null, consumerKind: null, roles: ['PUBLIC'], subjects: [], purpose: null, caseReference: null };
 
 const RUN = `mutation Run($input: RunCreditCheckInput!) { runCreditCheck(input: $input) {
   id asOf purpose overallVerdict signedResult keyId

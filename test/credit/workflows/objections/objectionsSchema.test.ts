@@ -10,10 +10,10 @@ import { TEST_CONSUMERS } from '../../../support/createTestConsumers.js';
 import { TEST_DATABASES } from '../../../support/databases.js';
 
 const WEIJING = '91440300MA5E9NHA04';
-const actor = (over: Partial<CreditActor>): CreditActor => ({ consumerId: null, consumerName: null, roles: [], subjects: [], purpose: null, caseReference: null, ...over });
-const SELF = actor({ consumerId: 'weijing-objections', roles: ['ENTERPRISE_SELF'], subjects: [WEIJING], purpose: 'OBJECTION' });
-const AGENT = actor({ consumerId: 'weijing-agent', roles: ['ENTERPRISE_SELF'], subjects: [WEIJING], purpose: 'OBJECTION' });
-const ADMIN = actor({ consumerId: 'credit-office', roles: ['CREDIT_OFFICE_ADMIN'], purpose: 'SUPERVISION' });
+const actor = (over: Partial<CreditActor>): CreditActor => ({ consumerId: null, consumerName: null, consumerKind: null, roles: [], subjects: [], purpose: null, caseReference: null, ...over });
+const SELF = actor({ consumerId: 'weijing-objections', consumerKind: 'ENTERPRISE', roles: ['ENTERPRISE_SELF'], subjects: [WEIJING], purpose: 'OBJECTION' });
+const AGENT = actor({ consumerId: 'weijing-agent', consumerKind: 'THIRD_PARTY', roles: ['ENTERPRISE_SELF'], subjects: [WEIJING], purpose: 'OBJECTION' });
+const ADMIN = actor({ consumerId: 'credit-office', consumerKind: 'DEPARTMENT', roles: ['CREDIT_OFFICE_ADMIN'], purpose: 'SUPERVISION' });
 const OBJECTION = 'id state filedAs acceptedOn checkDue checkedOn decisionDue extendedOn outcome previousRecordStatus changes { field before after } version';
 
 describe.each(TEST_DATABASES)('objections and repair subschema on $name', (database) => {
