@@ -9,8 +9,6 @@ export interface CatalogCase {
   /** Special-governance field the case belongs to, set on a record with `fieldChance` (default 1). */
   field?: string;
   fieldChance?: number;
-  /** Penalty sector with a longer minimum publicity. */
-  sector?: 'SPECIAL_EQUIPMENT' | 'WORK_SAFETY' | 'FIRE_SAFETY';
   /** Who can be the subject; any group of the item when absent. */
   subjects?: SubjectGroup[];
   caseType?: 'CIVIL' | 'CRIMINAL' | 'ADMINISTRATIVE';
@@ -52,6 +50,10 @@ export interface CatalogDefinition {
   measures?: string;
   removal?: string;
   dishonestConduct?: [string, string, number][];
+  /** The item's own sanction scale (Party discipline); else the catalogue's shared one. */
+  sanctions?: [string, string, number][];
+  /** Decided by the civil servant's appointing body (任免机关), the employer, not by a fixed authority. */
+  authorityIsEmployer?: boolean;
   accountabilityMeasures?: [string, string, number][];
 }
 

@@ -1,4 +1,5 @@
-import { toIsoDate } from '../dayNumber.js';
+import { addMonths } from '../../../src/credit/publicityWindow.js';
+import { toDayNumber, toIsoDate } from '../dayNumber.js';
 import { createWeightedPicker } from '../random.js';
 import type { WeightedPicker } from '../random.js';
 import type { SampleCreditRecord } from '../SampleData.js';
@@ -43,9 +44,34 @@ export function buildJudgmentRecord(ctx: RecordContext, draft: RecordDraft): Sam
   });
 }
 
+// Listing term by conduct (SPC provisions art. 2): situation 1 (refusal despite ability) has none; a court may
+// extend a 2-year listing by 1-3 years for violent obstruction or several dishonest acts.
+const TERMLESS_CONDUCT = 'HAS_ABILITY_BUT_REFUSES';
+const DELETION_REASONS = ['被执行人已履行生效法律文书确定的全部义务', '当事人达成执行和解协议且已履行完毕', '申请执行人书面申请删除失信信息，人民法院审查同意'] as const;
+
+/**
+ * The court's deletion of a listing as the source reports it (SPC provisions art. 10): within 3 working days
+ * of performance or settlement, or of the term's end. The sample counts those 3 days as up to 5 calendar days
+ * (the working calendar covers 2024 on only); a deletion after the data set's date is not known yet.
+ */
+function drawDeletion(ctx: RecordContext, listedDay: number, termEnd: string | null): { deletedOn: string; reason: string } | null {
+  const { random, asOfDay } = ctx;
+  const termEndDay = termEnd === null ? null : toDayNumber(termEnd);
+  const performs = random.chance(termEndDay === null ? 0.45 : 0.3);
+  const eventDay = performs
+    ? random.int(listedDay + 20, Math.max(listedDay + 20, (termEndDay ?? listedDay + 1_500) - 1))
+    : termEndDay;
+  if (eventDay === null) return null;
+  const deletedDay = eventDay + random.int(1, 5);
+  if (deletedDay > asOfDay) return null;
+  return { deletedOn: toIsoDate(deletedDay), reason: performs ? random.pick(DELETION_REASONS) : '纳入期限届满' };
+}
+
 /**
  * A judgment defaulter (失信被执行人): enforcement case number (…执…号), the obligation, performance
- * NONE or PARTIAL and one of the six statutory dishonest situations; listed for two years.
+ * NONE or PARTIAL and one of the six statutory dishonest situations. The listing runs by conduct (2 years,
+ * perhaps extended, or no term for refusal despite ability) and ends on the court's deletion (SPC provisions
+ * art. 2, 10); the deletion date is part of the source data.
  */
 export function buildDefaulterRecord(ctx: RecordContext, draft: RecordDraft): SampleCreditRecord {
   const { random, documentNumbers } = ctx;
@@ -62,15 +88,23 @@ export function buildDefaulterRecord(ctx: RecordContext, draft: RecordDraft): Sa
   const obligation = theCase.text.replace('{amount}', String(random.int(5, 8_000) * 1_000));
   const filedOn = toIsoDate(draft.day - random.int(30, 240));
   const serious = conduct === 'OBSTRUCTS_ENFORCEMENT' || conduct === 'EVADES_ENFORCEMENT';
+  const termless = conduct === TERMLESS_CONDUCT;
+  const extensionMonths = !termless && serious && random.chance(0.4) ? random.pick([12, 24, 36] as const) : null;
+  const termEnd = termless ? null : addMonths(draft.date, 24 + (extensionMonths ?? 0));
+  const deletion = drawDeletion(ctx, draft.day, termEnd);
+  const details: Record<string, unknown> = {
+    caseNumber, court: authority.name, basisDocument, basisIssuer: authority.name, filedOn, obligation,
+    performance: random.chance(0.8) ? 'NONE' : 'PARTIAL', dishonestConduct: conduct, publishedOn: draft.date,
+    listingTermEnd: termEnd,
+  };
+  if (extensionMonths !== null) details.extensionMonths = extensionMonths;
+  if (deletion) Object.assign(details, { deletedOn: deletion.deletedOn, deletionReason: deletion.reason });
   return finishNegativeRecord(ctx, draft, {
     documentNumber: caseNumber,
     title: `${subject.name}被纳入失信被执行人名单`,
     content: `${subject.name}未履行${basisDocument}确定的义务：${obligation}。${conductZh}，${authority.name}依法将其纳入失信被执行人名单。`,
     legalBasis: theCase.basis ?? null,
     severity: serious ? 'SERIOUS' : 'GENERAL',
-    details: {
-      caseNumber, court: authority.name, basisDocument, basisIssuer: authority.name, filedOn, obligation,
-      performance: random.chance(0.8) ? 'NONE' : 'PARTIAL', dishonestConduct: conduct, publishedOn: draft.date,
-    },
-  });
+    details,
+  }, { conduct, extensionMonths, removedOn: deletion?.deletedOn ?? null });
 }

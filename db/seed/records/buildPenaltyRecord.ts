@@ -1,4 +1,5 @@
-import type { PenaltySector } from '../../../src/credit/publicityWindow.js';
+import { derivePenaltySectors } from '../../../src/credit/derivePenaltySectors.js';
+import { penaltySeverity } from '../../../src/credit/penaltySeverity.js';
 import type { Random } from '../random.js';
 import type { SampleCreditRecord } from '../SampleData.js';
 import type { RecordContext, RecordDraft } from './draftRecord.js';
@@ -53,11 +54,11 @@ export function buildPenaltyRecord(ctx: RecordContext, draft: RecordDraft): Samp
   const fined = categories.includes('FINE_CONFISCATION');
   const fineYuan = fined ? pickFineYuan(random, item.definition.sourceUnit === 'SWJ') : null;
   const confiscatedYuan = fined && random.chance(0.2) ? random.int(200, 500_000) : null;
-  const harsh = categories.some((c) => c !== 'WARNING_CRITICISM' && c !== 'FINE_CONFISCATION');
-  const severity = harsh || (fineYuan ?? 0) >= 500_000 ? (random.chance(0.7) ? 'SERIOUS' : 'GENERAL')
-    : !fined ? (random.chance(0.8) ? 'MINOR' : 'GENERAL')
-    : (fineYuan ?? 0) < 5_000 && random.chance(0.3) ? 'MINOR' : 'GENERAL';
-  const sectors: PenaltySector[] = theCase.sector ? [theCase.sector] : [];
+  const fineAmount = fineYuan === null ? null : formatWanYuan(fineYuan);
+  const confiscatedAmount = confiscatedYuan === null ? null : formatWanYuan(confiscatedYuan);
+  // Severity and sectors come from the same rule data ingestion uses, so sample and reported records agree.
+  const severity = penaltySeverity({ categories, fine: fineAmount, confiscated: confiscatedAmount, decisionDate: draft.date });
+  const sectors = derivePenaltySectors(theCase.basis ?? null, item.definition.code);
   const measures = categories.map((c) => (c === 'FINE_CONFISCATION' && fineYuan !== null ? `罚款人民币${fineYuan}元` : CATEGORY_ZH[c]));
   if (confiscatedYuan !== null) measures.push(`没收违法所得人民币${confiscatedYuan}元`);
   const details: Record<string, unknown> = {
@@ -73,8 +74,8 @@ export function buildPenaltyRecord(ctx: RecordContext, draft: RecordDraft): Samp
     content: `当事人${theCase.text}。依据${theCase.basis ?? '有关法律法规'}，${authority.name}决定给予${measures.join('、')}的行政处罚。`,
     legalBasis: theCase.basis ?? null,
     severity,
-    fineAmount: fineYuan === null ? null : formatWanYuan(fineYuan),
-    confiscatedAmount: confiscatedYuan === null ? null : formatWanYuan(confiscatedYuan),
+    fineAmount,
+    confiscatedAmount,
     details,
   };
   return finishNegativeRecord(ctx, draft, parts, { sectors });

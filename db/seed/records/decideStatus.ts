@@ -8,10 +8,11 @@ export interface StatusDecision {
   details: Record<string, unknown>;
 }
 
+// Outcome of an approved repair, for the kinds whose window has a minimum end (penalties; lists with early
+// removal). Judgment defaulters end by the court's deletion, which the builder draws from the source instead.
 const REPAIRABLE: Readonly<Record<string, string>> = {
   ADMINISTRATIVE_PENALTY: 'STOP_DISCLOSURE',
   SERIOUS_DISHONESTY: 'REMOVED_FROM_LIST',
-  JUDGMENT_DEFAULTER: 'DELETED_AFTER_PERFORMANCE',
 };
 
 const WITHDRAWAL_REASONS: Readonly<Record<string, readonly string[]>> = {
@@ -20,6 +21,7 @@ const WITHDRAWAL_REASONS: Readonly<Record<string, readonly string[]>> = {
   SERIOUS_DISHONESTY: ['列入名单所依据的行政处罚决定被撤销'],
   GOVERNMENT_SANCTION: ['经复审、复核，撤销原处分决定'],
   DISCIPLINARY_SANCTION: ['经复核、申诉，撤销原处分决定'],
+  PARTY_DISCIPLINE: ['经复查、申诉，撤销原党纪处分决定'],
 };
 
 // Grounds of objection under the Shenzhen credit regulation art. 48.
@@ -29,15 +31,15 @@ const OBJECTABLE = new Set(['ADMINISTRATIVE_PENALTY', 'JUDICIAL_JUDGMENT', 'JUDG
 /**
  * Decides the status of a negative record from its window as of `asOfDay`: EXPIRED once the window
  * has ended; otherwise mostly IN_PUBLICITY, some UNDER_OBJECTION (filed in the last week), REPAIRED
- * (decided between the minimum end and as-of, for repairable kinds) and WITHDRAWN (with the reason
+ * (decided between the minimum end and as-of, for kinds and lists with a minimum end) and WITHDRAWN (with the reason
  * in `withdrawalReason`). Kinds a status does not apply to stay IN_PUBLICITY.
  */
 export function decideStatus(random: Random, kind: string, window: PublicityWindow, decisionDay: number, asOfDay: number): StatusDecision {
   if (window.end !== null && toDayNumber(window.end) < asOfDay) return { status: 'EXPIRED', details: {} };
   const draw = random.next();
-  const minimumEndDay = toDayNumber(window.minimumEnd);
+  const minimumEndDay = window.minimumEnd === null ? null : toDayNumber(window.minimumEnd);
   const repairOutcome = REPAIRABLE[kind];
-  if (draw < 0.1 && repairOutcome !== undefined && minimumEndDay <= asOfDay) {
+  if (draw < 0.1 && repairOutcome !== undefined && minimumEndDay !== null && minimumEndDay <= asOfDay) {
     const decidedOn = toIsoDate(random.dayBetween(Math.max(minimumEndDay, decisionDay), asOfDay));
     return { status: 'REPAIRED', details: { repair: { decidedOn, outcome: repairOutcome } } };
   }

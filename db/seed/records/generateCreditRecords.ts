@@ -27,6 +27,7 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
   SERIOUS_DISHONESTY: buildListRecord,
   GOVERNMENT_SANCTION: buildSanctionRecord,
   DISCIPLINARY_SANCTION: buildSanctionRecord,
+  PARTY_DISCIPLINE: buildSanctionRecord,
   ACCOUNTABILITY: buildAccountabilityRecord,
   COMMENDATION: buildCommendationRecord,
   CREDIT_COMMITMENT: buildCommitmentRecord,

@@ -68,6 +68,6 @@ export interface ValidatedRow {
  */
 export const INGESTED_DETAIL_KEYS = [
   'penaltyCategories', 'violationType', 'subjectCategory', 'legalRepresentative', 'facts', 'permitsSuspended',
-  'validUntil', 'reportedPublicityEnd', 'authorityName', 'sourceUnitName', 'remarks', 'withdrawalReason', 'withdrawal',
+  'validUntil', 'reportedPublicityEnd', 'sectors', 'authorityName', 'sourceUnitName', 'remarks', 'withdrawalReason', 'withdrawal',
   'withdrawnOn', 'licenceCategory', 'licenceName', 'certificateName', 'certificateNumber', 'validFrom', 'validTo', 'sourceHash',
 ] as const;

@@ -18,8 +18,7 @@ interface FormatFile {
   common: Record<string, FieldSpec>;
   kinds: Record<IngestedKind, { prefix: string; fields: Record<string, FieldSpec> }>;
   valueLists: Record<string, Record<string, string[]>>;
-  penaltySeverity: { seriousCategories: string[]; seriousFromWanYuan: string; minorWhenOnly: string[] };
-  withdrawalDeadlineDays: number;
+  withdrawalDeadline: { workingDays: number; legalBasis: string };
 }
 
 const format = JSON.parse(

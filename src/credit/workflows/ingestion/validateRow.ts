@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { publicityWindow } from '../../publicityWindow.js';
+import { addWorkingDays } from '../../calendar/index.js';
+import { derivePenaltySectors } from '../../derivePenaltySectors.js';
+import { penaltySeverity } from '../../penaltySeverity.js';
+import { publicityWindow, type PenaltySector, type Severity } from '../../publicityWindow.js';
 import {
   DOUBLE_PUBLICITY_FORMAT, fieldsOf, kindsNamedBy, prefixOf, type IngestedKind,
 } from './doublePublicityFormat.js';
@@ -11,13 +14,6 @@ const KIND_NAMES: Readonly<Record<IngestedKind, string>> = {
   ADMINISTRATIVE_LICENCE: 'administrative licence (行政许可)',
 };
 
-/** Adds calendar days to an ISO date (2026-11-27 + 3 → 2026-11-30). */
-export function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 // A row's raw values as trimmed strings; '' for absent or null. Numbers are accepted for amounts and dates.
 function textOf(value: unknown): string | { problem: string } {
   if (value === null || value === undefined) return '';
@@ -28,24 +24,25 @@ function textOf(value: unknown): string | { problem: string } {
 
 // Windows repeat across a batch (a few hundred decision dates): compute each once.
 const windows = new Map<string, ReturnType<typeof publicityWindow>>();
-function windowOf(kind: IngestedKind, decisionDate: string, severity: 'MINOR' | 'GENERAL' | 'SERIOUS' | null): ReturnType<typeof publicityWindow> {
-  const key = `${kind}|${decisionDate}|${severity}`;
+function windowOf(kind: IngestedKind, decisionDate: string, severity: Severity | null, sectors: readonly PenaltySector[]): ReturnType<typeof publicityWindow> {
+  const key = `${kind}|${decisionDate}|${severity}|${sectors.join(',')}`;
   let window = windows.get(key);
   if (window === undefined) {
     if (windows.size >= 50_000) windows.clear();
-    window = publicityWindow({ kind, decisionDate, severity });
+    window = publicityWindow({ kind, decisionDate, severity, sectors });
     windows.set(key, window);
   }
   return window;
 }
 
-/** The severity of an ingested penalty, from its categories and amounts (rules/double-publicity-fields.json). */
-export function penaltySeverity(categories: readonly string[], fine: string | null, confiscated: string | null): 'MINOR' | 'GENERAL' | 'SERIOUS' {
-  const rule = DOUBLE_PUBLICITY_FORMAT.penaltySeverity;
-  const amount = Number(fine ?? 0) + Number(confiscated ?? 0);
-  if (categories.some((c) => rule.seriousCategories.includes(c)) || amount >= Number(rule.seriousFromWanYuan)) return 'SERIOUS';
-  if (categories.every((c) => rule.minorWhenOnly.includes(c))) return 'MINOR';
-  return 'GENERAL';
+// Administrative Penalty Law art. 48 + art. 85: "within 3 日" counts working days. A year the calendar cannot
+// answer yet leaves the deadline open (null) rather than rejecting a lawful withdrawal.
+function withdrawalDeadline(revokedOn: string): string | null {
+  try {
+    return addWorkingDays(revokedOn, DOUBLE_PUBLICITY_FORMAT.withdrawalDeadline.workingDays);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -146,19 +143,22 @@ export function validateRow(raw: Readonly<Record<string, unknown>>, rowNumber: n
   const categories = (values.get('CF_CFLB') as string[] | undefined) ?? [];
   const fine = str('NR_FK');
   const confiscated = str('NR_WFFF');
-  const severity = kind === 'ADMINISTRATIVE_PENALTY' ? penaltySeverity(categories, fine, confiscated) : null;
-  const window = windowOf(kind, need('JDRQ'), severity);
-  const expired = kind === 'ADMINISTRATIVE_PENALTY' ? window?.end != null && window.end < refs.today : validTo !== null && validTo < refs.today;
+  const penalty = kind === 'ADMINISTRATIVE_PENALTY';
+  const severity = penalty ? penaltySeverity({ categories, fine, confiscated, decisionDate: need('JDRQ') }) : null;
+  const sectors = penalty ? derivePenaltySectors(str('YJ'), catalogItemCode) : [];
+  const window = windowOf(kind, need('JDRQ'), severity, sectors);
+  // A window the rule does not publish (2026 measures: minor information) is over as soon as it is reported.
+  const expired = penalty ? window != null && (!window.disclosed || (window.end != null && window.end < refs.today)) : validTo !== null && validTo < refs.today;
   const withdrawnOn = refs.today;
   const details: Record<string, unknown> = kind === 'ADMINISTRATIVE_PENALTY'
-    ? { penaltyCategories: categories, violationType: need('WFXW'), facts: str('SY'), permitsSuspended: str('NR_ZKDX'), validUntil: str('YXQ'), reportedPublicityEnd: str('GSJZQ') }
+    ? { penaltyCategories: categories, violationType: need('WFXW'), facts: str('SY'), permitsSuspended: str('NR_ZKDX'), validUntil: str('YXQ'), reportedPublicityEnd: str('GSJZQ'), sectors: sectors.length > 0 ? sectors : null }
     : { licenceCategory: need('XKLB'), licenceName: need('XKWS'), certificateName: str('XKZS'), certificateNumber: str('XKBH'), validFrom: need('YXQZ'), validTo };
   Object.assign(details, { subjectCategory: need('XDR_LB'), legalRepresentative: str('FRDB'), authorityName: need(kind === 'ADMINISTRATIVE_PENALTY' ? 'CFJG' : 'XKJG'), sourceUnitName: need('SJLY'), remarks: str('BZ') });
   if (revoked) {
-    // Art. 48: a revoked or annulled decision leaves publicity within 3 days, with its reason.
+    // Art. 48: a revoked or annulled decision leaves publicity within 3 days, with its reason; art. 85: working days.
     const from = revokedOn ?? withdrawnOn;
-    const deadline = addDays(from, DOUBLE_PUBLICITY_FORMAT.withdrawalDeadlineDays);
-    Object.assign(details, { withdrawalReason: need('CXYY'), withdrawnOn, withdrawal: { revokedOn: from, deadline, withdrawnOn, withinDeadline: withdrawnOn <= deadline } });
+    const deadline = withdrawalDeadline(from);
+    Object.assign(details, { withdrawalReason: need('CXYY'), withdrawnOn, withdrawal: { revokedOn: from, deadline, withdrawnOn, withinDeadline: deadline === null ? null : withdrawnOn <= deadline } });
   }
   const sourceHash = fingerprint(kind, values);
   details.sourceHash = sourceHash;
