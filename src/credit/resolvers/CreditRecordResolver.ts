@@ -42,7 +42,7 @@ export class CreditRecordResolver {
     if (!record.publicityStart || !record.ruleVersion) return null;
     return {
       start: record.publicityStart,
-      minimumEnd: record.publicityMinEnd ?? record.publicityStart,
+      minimumEnd: record.publicityMinEnd,
       end: record.publicityEnd,
       ruleVersion: record.ruleVersion,
     };
@@ -70,6 +70,11 @@ export class CreditRecordResolver {
       validFrom: text(d.validFrom),
       validTo: text(d.validTo),
       withdrawalReason: text(d.withdrawalReason),
+      sectors: Array.isArray(d.sectors) ? d.sectors.map(String) : null,
+      measure: text(d.measure),
+      extensionMonths: typeof d.extensionMonths === 'number' ? d.extensionMonths : null,
+      listingTermEnd: text(d.listingTermEnd) ?? text(d.banEnds),
+      removedOn: text(d.deletedOn) ?? text(d.removedOn),
     };
   }
 }

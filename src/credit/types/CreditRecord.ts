@@ -11,8 +11,11 @@ export class Publicity {
   @Field(() => DateScalar, { description: 'First day of publicity (公示起始日).' })
   start!: string;
 
-  @Field(() => DateScalar, { description: 'End of the minimum publicity period: credit repair (信用修复) may be applied for from this day.' })
-  minimumEnd!: string;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'End of the minimum publicity period: credit repair (信用修复) or early removal from a list may be applied for from this day. Null when the record is not repairable: judgment-defaulter listings (ended by the court\'s deletion), list entries without early removal (they run their term), sanctions and accountability measures (fixed periods).',
+  })
+  minimumEnd!: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Publicity end date (公示截止期): disclosure stops by itself after this day. Null: until deleted.' })
   end!: string | null;
@@ -39,7 +42,7 @@ export class CreditRecordDetails {
   @Field(() => String, { nullable: true, description: 'Dishonest conduct (失信行为情形) of a judgment defaulter.' })
   dishonestConduct!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Sanction on a civil servant (处分种类): WARNING, DEMERIT, MAJOR_DEMERIT, DEMOTION, REMOVAL_FROM_POST, DISMISSAL.' })
+  @Field(() => String, { nullable: true, description: 'Sanction on a civil servant (处分种类): WARNING, DEMERIT, MAJOR_DEMERIT, DEMOTION, REMOVAL_FROM_POST, DISMISSAL; Party discipline (党纪处分): PARTY_WARNING, SERIOUS_PARTY_WARNING, REMOVAL_FROM_PARTY_POST, PARTY_PROBATION, EXPULSION_FROM_PARTY.' })
   sanction!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Licence category (许可类别): ordinary, franchise, recognition, verification, registration, other.' })
@@ -56,6 +59,21 @@ export class CreditRecordDetails {
 
   @Field(() => String, { nullable: true, description: 'Why the record was withdrawn from publicity (撤销原因).' })
   withdrawalReason!: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Sectors of a penalty with a longer minimum publicity (NDRC Order 58: FOOD, DRUGS, SPECIAL_EQUIPMENT, WORK_SAFETY, FIRE_SAFETY), derived from its legal basis or catalogue item.' })
+  sectors!: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Accountability measure (问责方式): INSPECTION, CIRCULATED_CRITICISM, ADMONISHMENT, ORGANISATIONAL_ADJUSTMENT, DISCIPLINE.' })
+  measure!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Months by which the court extended a judgment-defaulter listing (延长纳入期限, 12-36).' })
+  extensionMonths!: number | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'End of a listing term set by its rule or decision (纳入期限 / 禁止参加政府采购活动期限); null when the listing has no term.' })
+  listingTermEnd!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When the source deleted the listing or removed the entry from its list (删除失信信息 / 移出名单).' })
+  removedOn!: string | null;
 }
 
 // Open even for negative records: publicity windows, repair and withdrawal are enforced when the record is read,

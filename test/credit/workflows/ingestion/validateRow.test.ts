@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { penaltySeverity, validateRow } from '../../../../src/credit/workflows/ingestion/validateRow.js';
+import { validateRow } from '../../../../src/credit/workflows/ingestion/validateRow.js';
+import { penaltySeverity } from '../../../../src/credit/penaltySeverity.js';
 import type { IngestionReferences } from '../../../../src/credit/workflows/ingestion/IngestionRecord.js';
 import { readDate, readWanYuan } from '../../../../src/credit/workflows/ingestion/readFieldValue.js';
 
@@ -59,12 +60,38 @@ describe('validateRow', () => {
     expect(row.record?.details).toMatchObject({ licenceCategory: 'ORDINARY', validFrom: '2026-10-01', validTo: '2031-09-30', certificateNumber: 'JY14403050001234' });
   });
 
-  it('withdraws a revoked decision with its reason and the 3-day deadline', () => {
+  it('withdraws a revoked decision with its reason and the 3-working-day deadline (Administrative Penalty Law art. 48, art. 85)', () => {
     const row = validateRow({ ...PENALTY, CF_ZT: '撤销', CF_CXYY: '行政复议决定撤销原处罚决定', CF_CXRQ: '2026-11-25' }, 1, refs);
     expect(row.record?.status).toBe('WITHDRAWN');
     expect(row.record?.details).toMatchObject({
       withdrawalReason: '行政复议决定撤销原处罚决定', withdrawnOn: '2026-11-27',
-      withdrawal: { revokedOn: '2026-11-25', deadline: '2026-11-28', withdrawnOn: '2026-11-27', withinDeadline: true },
+      // Wed 25 → Thu 26, Fri 27, Mon 30: the weekend does not count.
+      withdrawal: { revokedOn: '2026-11-25', deadline: '2026-11-30', withdrawnOn: '2026-11-27', withinDeadline: true },
+    });
+  });
+
+  it('counts the 3 days of withdrawal as working days across National Day (Administrative Penalty Law art. 48 + art. 85)', () => {
+    // Revoked Wed 2026-09-30; 10-01..10-07 are holidays, Sat 10-10 a make-up working day: 10-08, 10-09, 10-10.
+    const row = validateRow({ ...PENALTY, CF_JDRQ: '2026-09-01', CF_ZT: '撤销', CF_CXYY: '人民法院判决撤销原行政处罚决定', CF_CXRQ: '2026-09-30' }, 1, { ...refs, today: '2026-10-09' });
+    expect(row.record?.details).toMatchObject({
+      withdrawal: { revokedOn: '2026-09-30', deadline: '2026-10-10', withdrawnOn: '2026-10-09', withinDeadline: true },
+    });
+  });
+
+  it('gives a work-safety penalty a minimum publicity of 1 year, the sector derived from its legal basis (NDRC Order 58)', () => {
+    const row = validateRow({
+      ...PENALTY, CF_WSH: '深应急罚〔2025〕7号', CF_WFXW: '未按照规定对从业人员进行安全生产教育和培训', CF_YJ: '《中华人民共和国安全生产法》第九十七条第三项',
+      CF_CFLB: '罚款', CF_NR: '罚款人民币30000元', CF_NR_FK: '3', CF_JDRQ: '2025-03-10',
+    }, 1, refs);
+    expect(row.errors).toEqual([]);
+    expect(row.record).toMatchObject({ ruleVersion: 'NDRC-ORDER-58-2023', publicityMinEnd: '2026-03-10', publicityEnd: '2028-03-10', status: 'IN_PUBLICITY' });
+    expect(row.record?.details).toMatchObject({ sectors: ['WORK_SAFETY'] });
+  });
+
+  it('does not publish a minor penalty decided under the 2026 Credit Repair Measures (warnings, summary procedure)', () => {
+    const row = validateRow({ ...PENALTY, CF_CFLB: '警告', CF_NR: '警告', CF_NR_FK: '' }, 1, refs);
+    expect(row.record).toMatchObject({
+      severity: 'MINOR', ruleVersion: 'CREDIT-REPAIR-2026', publicityStart: '2026-11-02', publicityMinEnd: '2026-11-02', publicityEnd: '2026-11-02', status: 'EXPIRED',
     });
   });
 
@@ -122,10 +149,25 @@ describe('field values', () => {
     'reads the date %s as %s', (raw, expected) => expect(readDate(raw)).toBe(expected));
   it.each([['1.25', '1.25'], ['0.500000', '0.5'], ['007', '7'], ['1,000.5', '1000.5'], ['1.2345678', null], ['1e3', null], ['', null]])(
     'reads the amount %s as %s 万元', (raw, expected) => expect(readWanYuan(raw)).toBe(expected));
+  // Before 2026-04-01: the project's assumption kept for older decisions (penalty-severity.json SEVERITY-ASSUMPTION-2019).
   it.each([
     [['WARNING_CRITICISM'], null, null, 'MINOR'], [['FINE_CONFISCATION'], '49.99', null, 'GENERAL'], [['FINE_CONFISCATION'], '40', '10', 'SERIOUS'],
+    [['FINE_CONFISCATION', 'BUSINESS_RESTRICTION_CLOSURE'], '1', null, 'SERIOUS'], [['FINE_CONFISCATION'], '0.2', null, 'GENERAL'],
+  ] as const)('a penalty decided in 2025 of %j with fine %s and confiscation %s is %s', (categories, fine, confiscated, severity) => {
+    expect(penaltySeverity({ categories, fine, confiscated, decisionDate: '2025-06-01' })).toBe(severity);
+  });
+  // From 2026-04-01: the Credit Repair Measures' categories; summary procedure per Administrative Penalty Law art. 51.
+  it.each([
+    [['WARNING_CRITICISM'], null, null, 'MINOR'],
+    [['FINE_CONFISCATION'], '0.3', null, 'MINOR'],
+    [['WARNING_CRITICISM', 'FINE_CONFISCATION'], '0.2', null, 'MINOR'],
+    [['FINE_CONFISCATION'], '0.31', null, 'GENERAL'],
+    [['FINE_CONFISCATION'], '0.1', '0.05', 'GENERAL'],
+    [['FINE_CONFISCATION'], '60', null, 'GENERAL'],
+    [['FINE_CONFISCATION'], '100', null, 'SERIOUS'],
+    [['PERMIT_SUSPENSION_REVOCATION'], null, null, 'SERIOUS'],
     [['FINE_CONFISCATION', 'BUSINESS_RESTRICTION_CLOSURE'], '1', null, 'SERIOUS'],
-  ] as const)('a penalty of %j with fine %s and confiscation %s is %s', (categories, fine, confiscated, severity) => {
-    expect(penaltySeverity(categories, fine, confiscated)).toBe(severity);
+  ] as const)('a penalty decided in 2026 of %j with fine %s and confiscation %s is %s (Credit Repair Measures 2026)', (categories, fine, confiscated, severity) => {
+    expect(penaltySeverity({ categories, fine, confiscated, decisionDate: '2026-05-01' })).toBe(severity);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyOutcome } from '../../../../src/credit/workflows/objections/applyOutcome.js';
 import { repairEligibility } from '../../../../src/credit/workflows/objections/repair/repairEligibility.js';
+import { publicityWindow } from '../../../../src/credit/publicityWindow.js';
 import { assertTransition, OBJECTION_TRANSITIONS, REPAIR_TRANSITIONS } from '../../../../src/credit/workflows/objections/transitions.js';
 
 const PENALTY = {
@@ -73,7 +74,8 @@ describe('applyOutcome', () => {
 });
 
 describe('repairEligibility', () => {
-  const record = { publicityMinEnd: '2026-12-25', ruleVersion: 'CREDIT-REPAIR-2026' };
+  const record = { kind: 'ADMINISTRATIVE_PENALTY', catalogItemCode: 'SZ-CF-SCJG-001', publicityMinEnd: '2026-12-25', publicityEnd: '2027-09-25', ruleVersion: 'CREDIT-REPAIR-2026' };
+  const ready = { obligationsPerformed: true, commitmentGiven: true };
   it('is eligible on the day the minimum period ends, with obligations performed and a commitment', () => {
     expect(repairEligibility(record, { obligationsPerformed: true, commitmentGiven: true }, '2026-12-25')).toEqual({ eligible: true, eligibleFrom: '2026-12-25', reasons: [] });
   });
@@ -86,6 +88,30 @@ describe('repairEligibility', () => {
         { reason: 'OBLIGATIONS_NOT_PERFORMED', message: 'the obligations the decision imposed (fines, corrections) must be performed first' },
         { reason: 'NO_COMMITMENT', message: 'a credit commitment (信用承诺) must be given with the application' },
       ],
+    });
+  });
+
+  it('refuses a government-procurement ban before its term ends: the list allows no early removal (Government Procurement Law art. 77)', () => {
+    const window = publicityWindow({ kind: 'SERIOUS_DISHONESTY', decisionDate: '2025-06-01', listCode: 'SZ-YZSX-CZJ-001', termMonths: 24 });
+    expect(window).toMatchObject({ minimumEnd: null, end: '2027-06-01' });
+    const ban = { kind: 'SERIOUS_DISHONESTY', catalogItemCode: 'SZ-YZSX-CZJ-001', publicityMinEnd: window!.minimumEnd, publicityEnd: window!.end, ruleVersion: window!.ruleVersion };
+    expect(repairEligibility(ban, ready, '2026-11-27')).toEqual({
+      eligible: false, eligibleFrom: null,
+      reasons: [{ reason: 'LIST_TERM_RUNNING', message: expect.stringContaining('list SZ-YZSX-CZJ-001 allows no early removal: the entry runs its term until 2027-06-01') }],
+    });
+  });
+
+  it('lets a market-supervision list entry apply for early removal after 1 year (市场监督管理严重违法失信名单管理办法)', () => {
+    const window = publicityWindow({ kind: 'SERIOUS_DISHONESTY', decisionDate: '2025-06-01', listCode: 'SZ-YZSX-SCJG-001' });
+    const entry = { kind: 'SERIOUS_DISHONESTY', catalogItemCode: 'SZ-YZSX-SCJG-001', publicityMinEnd: window!.minimumEnd, publicityEnd: window!.end, ruleVersion: window!.ruleVersion };
+    expect(repairEligibility(entry, ready, '2026-06-01')).toEqual({ eligible: true, eligibleFrom: '2026-06-01', reasons: [] });
+  });
+
+  it('never repairs a judgment-defaulter listing: it ends by the court\'s deletion (SPC provisions art. 10)', () => {
+    const listing = { kind: 'JUDGMENT_DEFAULTER', catalogItemCode: 'SZ-SXBZX-FY-001', publicityMinEnd: null, publicityEnd: null, ruleVersion: 'SPC-DEFAULTER-2017' };
+    expect(repairEligibility(listing, ready, '2026-11-27')).toEqual({
+      eligible: false, eligibleFrom: null,
+      reasons: [{ reason: 'NOT_REPAIRABLE_KIND', message: expect.stringContaining("a JUDGMENT_DEFAULTER record is not ended by credit repair; it ends by the court's deletion") }],
     });
   });
 });

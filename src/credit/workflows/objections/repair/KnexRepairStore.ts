@@ -39,14 +39,16 @@ export class KnexRepairStore {
       return await this.knex.transaction(async (trx) => {
         const record = await lockRecord(trx, input.recordId);
         assertRecordOfSubject(record, input.uscc);
-        const minEnd = toIsoDate(record.publicityMinEnd);
-        if (minEnd === null) throw badUserInput('input.recordId', `credit record ${record.id} (${record.kind}) has no publicity period, so there is nothing to repair`);
+        if (record.row.publicity_start == null) throw badUserInput('input.recordId', `credit record ${record.id} (${record.kind}) has no publicity period, so there is nothing to repair`);
         if (record.status !== 'IN_PUBLICITY') throw recordStatusConflict(record.id, record.status, 'IN_PUBLICITY', 'apply for credit repair');
         const pending = await trx('repair_applications').where({ record_id: record.id, state: 'SUBMITTED' }).first('id');
         if (pending) {
           throw new GraphQLError(`credit record ${record.id} already has a pending repair application (${String(pending.id)})`, { extensions: { code: 'CONFLICT', repairApplicationId: String(pending.id) } });
         }
-        const eligibility = repairEligibility({ publicityMinEnd: minEnd, ruleVersion: record.ruleVersion }, input, input.today);
+        const eligibility = repairEligibility({
+          kind: record.kind, catalogItemCode: (record.row.catalog_item_code as string | null) ?? null, ruleVersion: record.ruleVersion,
+          publicityMinEnd: toIsoDate(record.publicityMinEnd), publicityEnd: toIsoDate(record.row.publicity_end),
+        }, input, input.today);
         if (!eligibility.eligible) return { eligibility, application: null };
         const [row] = await trx('repair_applications')
           .insert({
