@@ -34,7 +34,7 @@ export type CreditRecordKind =
   | 'COMMENDATION'
   /** 信用承诺 (neutral) */
   | 'CREDIT_COMMITMENT'
-  /** 纪律处分 (negative) */
+  /** 公务员处分 (negative) */
   | 'DISCIPLINARY_SANCTION'
   /** 政务处分 (negative) */
   | 'GOVERNMENT_SANCTION'
@@ -42,6 +42,8 @@ export type CreditRecordKind =
   | 'JUDGMENT_DEFAULTER'
   /** 司法判决 (negative) */
   | 'JUDICIAL_JUDGMENT'
+  /** 党纪处分 (negative) */
+  | 'PARTY_DISCIPLINE'
   /** 严重失信主体名单 (negative) */
   | 'SERIOUS_DISHONESTY';
 
@@ -206,7 +208,7 @@ export type SubjectProfileQueryVariables = Exact<{
 
 
 export type SubjectProfileQuery = { subject:
-    | { __typename: 'Enterprise', uscc: string, name: string, kind: SubjectKind, legalRepresentative: string | null, district: { code: string, nameZh: string, nameEn: string } | null, creditRecords: { totalCount: number, edges: Array<{ node: { id: string, kind: CreditRecordKind, title: string, decisionDate: string, severity: Severity | null, status: RecordStatus, publicity: { start: string, minimumEnd: string, end: string | null, ruleVersion: string } | null, authority:
+    | { __typename: 'Enterprise', uscc: string, name: string, kind: SubjectKind, legalRepresentative: string | null, district: { code: string, nameZh: string, nameEn: string } | null, creditRecords: { totalCount: number, edges: Array<{ node: { id: string, kind: CreditRecordKind, title: string, decisionDate: string, severity: Severity | null, status: RecordStatus, publicity: { start: string, minimumEnd: string | null, end: string | null, ruleVersion: string } | null, authority:
               | { uscc: string, name: string }
               | { uscc: string, name: string }
               | { uscc: string, name: string }
@@ -231,7 +233,7 @@ export type SubjectProfileQuery = { subject:
         | { uscc: string, name: string }
         | { uscc: string, name: string }
         | { uscc: string, name: string }
-      >, district: { code: string, nameZh: string, nameEn: string } | null, creditRecords: { totalCount: number, edges: Array<{ node: { id: string, kind: CreditRecordKind, title: string, decisionDate: string, severity: Severity | null, status: RecordStatus, publicity: { start: string, minimumEnd: string, end: string | null, ruleVersion: string } | null, authority:
+      >, district: { code: string, nameZh: string, nameEn: string } | null, creditRecords: { totalCount: number, edges: Array<{ node: { id: string, kind: CreditRecordKind, title: string, decisionDate: string, severity: Severity | null, status: RecordStatus, publicity: { start: string, minimumEnd: string | null, end: string | null, ruleVersion: string } | null, authority:
               | { uscc: string, name: string }
               | { uscc: string, name: string }
               | { uscc: string, name: string }
@@ -244,7 +246,7 @@ export type SubjectProfileQuery = { subject:
               | { uscc: string, name: string }
               | { uscc: string, name: string }
              | null, catalogItem: { code: string, nameZh: string, reportingCycle: ReportingCycle } | null } }> } }
-    | { __typename: 'OtherOrganisation', uscc: string, name: string, kind: SubjectKind, legalRepresentative: string | null, district: { code: string, nameZh: string, nameEn: string } | null, creditRecords: { totalCount: number, edges: Array<{ node: { id: string, kind: CreditRecordKind, title: string, decisionDate: string, severity: Severity | null, status: RecordStatus, publicity: { start: string, minimumEnd: string, end: string | null, ruleVersion: string } | null, authority:
+    | { __typename: 'OtherOrganisation', uscc: string, name: string, kind: SubjectKind, legalRepresentative: string | null, district: { code: string, nameZh: string, nameEn: string } | null, creditRecords: { totalCount: number, edges: Array<{ node: { id: string, kind: CreditRecordKind, title: string, decisionDate: string, severity: Severity | null, status: RecordStatus, publicity: { start: string, minimumEnd: string | null, end: string | null, ruleVersion: string } | null, authority:
               | { uscc: string, name: string }
               | { uscc: string, name: string }
               | { uscc: string, name: string }
@@ -257,7 +259,7 @@ export type SubjectProfileQuery = { subject:
               | { uscc: string, name: string }
               | { uscc: string, name: string }
              | null, catalogItem: { code: string, nameZh: string, reportingCycle: ReportingCycle } | null } }> } }
-    | { __typename: 'PublicInstitution', uscc: string, name: string, kind: SubjectKind, legalRepresentative: string | null, district: { code: string, nameZh: string, nameEn: string } | null, creditRecords: { totalCount: number, edges: Array<{ node: { id: string, kind: CreditRecordKind, title: string, decisionDate: string, severity: Severity | null, status: RecordStatus, publicity: { start: string, minimumEnd: string, end: string | null, ruleVersion: string } | null, authority:
+    | { __typename: 'PublicInstitution', uscc: string, name: string, kind: SubjectKind, legalRepresentative: string | null, district: { code: string, nameZh: string, nameEn: string } | null, creditRecords: { totalCount: number, edges: Array<{ node: { id: string, kind: CreditRecordKind, title: string, decisionDate: string, severity: Severity | null, status: RecordStatus, publicity: { start: string, minimumEnd: string | null, end: string | null, ruleVersion: string } | null, authority:
               | { uscc: string, name: string }
               | { uscc: string, name: string }
               | { uscc: string, name: string }
@@ -270,7 +272,7 @@ export type SubjectProfileQuery = { subject:
               | { uscc: string, name: string }
               | { uscc: string, name: string }
              | null, catalogItem: { code: string, nameZh: string, reportingCycle: ReportingCycle } | null } }> } }
-    | { __typename: 'SocialOrganisation', uscc: string, name: string, kind: SubjectKind, legalRepresentative: string | null, district: { code: string, nameZh: string, nameEn: string } | null, creditRecords: { totalCount: number, edges: Array<{ node: { id: string, kind: CreditRecordKind, title: string, decisionDate: string, severity: Severity | null, status: RecordStatus, publicity: { start: string, minimumEnd: string, end: string | null, ruleVersion: string } | null, authority:
+    | { __typename: 'SocialOrganisation', uscc: string, name: string, kind: SubjectKind, legalRepresentative: string | null, district: { code: string, nameZh: string, nameEn: string } | null, creditRecords: { totalCount: number, edges: Array<{ node: { id: string, kind: CreditRecordKind, title: string, decisionDate: string, severity: Severity | null, status: RecordStatus, publicity: { start: string, minimumEnd: string | null, end: string | null, ruleVersion: string } | null, authority:
               | { uscc: string, name: string }
               | { uscc: string, name: string }
               | { uscc: string, name: string }

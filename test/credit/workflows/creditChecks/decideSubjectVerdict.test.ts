@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { publicityWindow } from '../../../../src/credit/publicityWindow.js';
 import { CHECK_RULES } from '../../../../src/credit/workflows/creditChecks/rules/checkRules.js';
 import { decideSubjectVerdict, type RecordState } from '../../../../src/credit/workflows/creditChecks/rules/decideSubjectVerdict.js';
 
@@ -20,6 +21,17 @@ const decide = (records: RecordState[], purpose: 'BIDDING' | 'GOVERNMENT_PROCURE
   decideSubjectVerdict(CHECK_RULES, { purpose, asOfDate, subjectKind, records });
 
 describe('decideSubjectVerdict (rules/check-rules.json)', () => {
+  // SPC provisions on the judgment-defaulter list arts. 2, 10: the listing ends on the court's deletion, not after 24 months.
+  it('rejects a government body still on the court\'s list more than two years after its listing, and passes it once deleted', () => {
+    const listedOn = '2023-06-01';
+    const open = publicityWindow({ kind: 'JUDGMENT_DEFAULTER', decisionDate: listedOn, conduct: 'VIOLATES_PROPERTY_REPORTING' })!;
+    const listing = record({ ...defaulter, decisionDate: listedOn, publicityEnd: open.end });
+    expect(decide([listing], 'GOVERNMENT_PROCUREMENT', 'GOVERNMENT_BODY', '2026-10-15')).toMatchObject({ verdict: 'REJECT', decidingRule: { id: 'JUDGMENT_DEFAULTER' } });
+    const deleted = publicityWindow({ kind: 'JUDGMENT_DEFAULTER', decisionDate: listedOn, conduct: 'VIOLATES_PROPERTY_REPORTING', removedOn: '2026-06-04' })!;
+    expect(decide([record({ ...listing, publicityEnd: deleted.end })], 'GOVERNMENT_PROCUREMENT', 'GOVERNMENT_BODY', '2026-10-15'))
+      .toMatchObject({ verdict: 'PASS', decidingRule: { id: 'NO_MATCHING_RECORD' } });
+  });
+
   it.each([
     ['a judgment defaulter', [defaulter], 'GOVERNMENT_PROCUREMENT', 'REJECT', 'JUDGMENT_DEFAULTER'],
     ['the major tax-violation list', [taxList], 'BIDDING', 'REJECT', 'MAJOR_TAX_VIOLATION'],
