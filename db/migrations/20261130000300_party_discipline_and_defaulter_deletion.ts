@@ -33,6 +33,11 @@ async function replaceCheck(knex: Knex, kinds: string[]): Promise<void> {
  */
 export async function up(knex: Knex): Promise<void> {
   await replaceCheck(knex, KINDS_AFTER);
+  // Records a rollback folded into DISCIPLINARY_SANCTION get their own kind back.
+  await knex.raw(`UPDATE catalog_items SET record_kind = 'PARTY_DISCIPLINE' WHERE code IN (
+    SELECT DISTINCT catalog_item_code FROM credit_records WHERE kind = 'DISCIPLINARY_SANCTION' AND (details->>'foldedPartyDiscipline') = 'true')`);
+  await knex.raw(`UPDATE credit_records SET kind = 'PARTY_DISCIPLINE', details = details - 'foldedPartyDiscipline'
+    WHERE kind = 'DISCIPLINARY_SANCTION' AND (details->>'foldedPartyDiscipline') = 'true'`);
   await knex.raw(`
     UPDATE credit_records
        SET publicity_min_end = NULL,
@@ -44,11 +49,13 @@ export async function up(knex: Knex): Promise<void> {
 
 /**
  * Back to the flat rule: every listing ends 24 months after its listing date (minimum end the same), and is
- * EXPIRED once that day has passed. Refuses while PARTY_DISCIPLINE records exist (the old check forbids them).
+ * EXPIRED once that day has passed. Party discipline folds back into DISCIPLINARY_SANCTION (as before the
+ * split), marked `foldedPartyDiscipline` so that `up` can split it again.
  */
 export async function down(knex: Knex): Promise<void> {
-  const [{ n }] = (await knex('credit_records').where({ kind: 'PARTY_DISCIPLINE' }).count('* as n')) as [{ n: string | number }];
-  if (Number(n) > 0) throw new Error(`cannot roll back: ${n} PARTY_DISCIPLINE records exist; delete or reclassify them first`);
+  await knex.raw(`UPDATE catalog_items SET record_kind = 'DISCIPLINARY_SANCTION' WHERE record_kind = 'PARTY_DISCIPLINE'`);
+  await knex.raw(`UPDATE credit_records SET kind = 'DISCIPLINARY_SANCTION', details = details || '{"foldedPartyDiscipline": true}'::jsonb
+    WHERE kind = 'PARTY_DISCIPLINE'`);
   await knex.raw(`
     UPDATE credit_records
        SET publicity_min_end = (publicity_start + interval '24 months')::date,
