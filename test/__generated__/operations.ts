@@ -8,7 +8,7 @@ export type CreditRecordFilter = {
   decidedFrom: string | null | undefined;
   /** Decided on or before this date. */
   decidedTo: string | null | undefined;
-  /** Districts by area code, e.g. 440305 (the subject's district; for civil servants, the employer's). */
+  /** Areas by code, e.g. 440305 (the subject's district; for civil servants, the employer's); functional areas by their local codes, e.g. 4403DP for Dapeng New Area (see the `districts` query). */
   districts: Array<string> | null | undefined;
   /** Special-governance fields (专项治理领域). */
   governanceFields: Array<GovernanceField> | null | undefined;
