@@ -32,5 +32,5 @@ export { computeMod1110Check } from './mod1110.js';
 export { validateProjectCode, parseProjectCode, makeNewProjectCode } from './projectCode.js';
 export type { ProjectCodeFormat, ProjectCodeValidation } from './projectCode.js';
 export { SHENZHEN_DISTRICTS, isShenzhenAreaCode, districtByCode } from './areaCodes.js';
-export type { AreaLevel, District } from './areaCodes.js';
+export type { AreaLevel, AreaType, District } from './areaCodes.js';
 export { UsccScalar, ProjectCodeScalar } from './scalars.js';

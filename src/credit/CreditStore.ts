@@ -61,12 +61,18 @@ export interface CatalogItemRow {
   legalBasis: string;
 }
 
-/** A district or zone of Shenzhen. */
+/** A district or functional area of Shenzhen (or the city itself). */
 export interface DistrictRow {
   code: string;
   nameEn: string;
   nameZh: string;
   level: string;
+  /** CITY, DISTRICT or FUNCTIONAL_AREA. */
+  areaType: string;
+  /** True when `code` is not a GB/T 2260 code but a local one (Qianhai, Dapeng, Shenshan). */
+  localCode: boolean;
+  /** Why a local code exists and where it comes from; null for GB/T 2260 codes. */
+  codeNote: string | null;
 }
 
 /** Filters on credit records; every list is "any of", the lists are combined with AND. */

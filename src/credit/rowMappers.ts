@@ -112,5 +112,8 @@ export function toCatalogItem(row: Row): CatalogItemRow {
 
 /** districts row → DistrictRow. */
 export function toDistrict(row: Row): DistrictRow {
-  return { code: String(row.code), nameEn: String(row.name_en), nameZh: String(row.name_zh), level: String(row.level) };
+  return {
+    code: String(row.code), nameEn: String(row.name_en), nameZh: String(row.name_zh), level: String(row.level),
+    areaType: String(row.area_type), localCode: row.local_code === true, codeNote: row.code_note === null || row.code_note === undefined ? null : String(row.code_note),
+  };
 }

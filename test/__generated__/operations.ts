@@ -8,7 +8,7 @@ export type CreditRecordFilter = {
   decidedFrom: string | null | undefined;
   /** Decided on or before this date. */
   decidedTo: string | null | undefined;
-  /** Districts by area code, e.g. 440305 (the subject's district; for civil servants, the employer's). */
+  /** Areas by code, e.g. 440305 (the subject's district; for civil servants, the employer's); functional areas by their local codes, e.g. 4403DP for Dapeng New Area (see the `districts` query). */
   districts: Array<string> | null | undefined;
   /** Special-governance fields (专项治理领域). */
   governanceFields: Array<GovernanceField> | null | undefined;
@@ -58,43 +58,43 @@ export type Disclosure =
 
 /** One of the 19 fields of special governance of dishonesty (失信专项治理领域) named in the policy. */
 export type GovernanceField =
-  /** 13. Academic fraud and exam cheating (学术不端和考试作弊) */
+  /** 13. Falsified papers, exam cheating (论文造假、考试作弊) */
   | 'ACADEMIC_FRAUD'
-  /** 16. Charity fraud (慈善捐赠失信) */
+  /** 16. Dishonesty in charitable donations (慈善捐助失信问题) */
   | 'CHARITY_FRAUD'
-  /** 9. Unreasonably cheap tours (不合理低价游) */
+  /** 9. "Unreasonably cheap tours" (“不合理低价游”) */
   | 'CHEAP_TOURS'
-  /** 7. Counterfeit drugs (假药劣药) */
+  /** 7. Counterfeit drugs (假药问题) */
   | 'COUNTERFEIT_DRUGS'
-  /** 4. Environmental-protection dishonesty (生态环境保护领域失信) */
+  /** 4. Dishonest conduct in ecological and environmental protection (生态环境保护失信行为) */
   | 'ENVIRONMENTAL_DISHONESTY'
-  /** 18. Fake lottery tickets (假彩票) */
+  /** 18. "Fake lottery tickets" (“假彩票”问题) */
   | 'FAKE_LOTTERY'
-  /** 3. Financial dishonesty and internet finance risk (金融领域失信和互联网金融风险) */
+  /** 3. Dishonesty in the financial sector and internet finance risk (涉金融领域失信问题和互联网金融风险) */
   | 'FINANCIAL_DISHONESTY'
   /** 15. Illegal social organisations (非法社会组织) */
   | 'ILLEGAL_SOCIAL_ORGANISATIONS'
-  /** 14. Insurance fraud (保险领域失信) */
+  /** 14. Insurance fraud (骗取保险问题) */
   | 'INSURANCE_FRAUD'
-  /** 11. Non-enforcement of court judgments (法院判决不执行) */
+  /** 11. Non-enforcement of court judgments (法院判决不执行问题) */
   | 'JUDGMENT_NON_ENFORCEMENT'
-  /** 6. Illegal medical practice and medical fraud (非法医疗和医疗欺诈) */
+  /** 6. Illegal medical practice; medical fraud (非法行医，医疗欺诈) */
   | 'MEDICAL_FRAUD'
-  /** 2. Online false information and rumours (互联网虚假信息造谣传谣) */
+  /** 2. False information, rumour-making and rumour-spreading on the internet (互联网虚假信息、造谣传谣) */
   | 'ONLINE_RUMOURS'
-  /** 17. False advertising and ticket scalping in commercial performances (营业性演出虚假宣传和倒卖票证) */
+  /** 17. False advertising and ticket scalping in the commercial performance market (营业性演出市场虚假宣传及炒票问题) */
   | 'PERFORMANCE_FALSE_ADVERTISING'
-  /** 5. Poverty-alleviation fraud (扶贫脱贫失信) */
+  /** 5. Dishonesty in poverty alleviation (扶贫脱贫失信问题) */
   | 'POVERTY_ALLEVIATION_FRAUD'
-  /** 19. Match fixing, corrupt refereeing and doping (假球黑哨和使用兴奋剂) */
+  /** 19. Match fixing and corrupt refereeing, use of doping (假球黑哨、使用兴奋剂问题) */
   | 'SPORTS_CORRUPTION'
-  /** 10. Tax evasion and fake invoices (偷逃税和虚开发票) */
+  /** 10. Tax evasion, tax refund fraud and "fake invoices" (逃税骗税和“假发票”问题) */
   | 'TAX_EVASION'
   /** 1. Telecom and online fraud (电信网络诈骗) */
   | 'TELECOM_FRAUD'
-  /** 12. Transport dishonesty (交通运输领域失信) */
+  /** 12. Dishonesty in transport (交通运输失信问题) */
   | 'TRANSPORT_DISHONESTY'
-  /** 8. Unpaid wages (拖欠工资) */
+  /** 8. Unpaid wages (拖欠工资问题) */
   | 'UNPAID_WAGES';
 
 /** Where a record stands in its disclosure life cycle. */

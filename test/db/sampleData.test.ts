@@ -97,6 +97,12 @@ describe.each(TEST_DATABASES)('small sample data on $name', (database) => {
       where o.kind in ('GOVERNMENT_BODY', 'PUBLIC_INSTITUTION') and r.kind in ('JUDGMENT_DEFAULTER', 'ACCOUNTABILITY')`)).toBeGreaterThan(0);
   });
 
+  it('tags every judgment-defaulter record with field 11, 法院判决不执行问题 (guiding opinion 三.5)', async () => {
+    const fields = await column(knex, `select distinct coalesce(governance_field, 'none') as v from credit_records where kind = 'JUDGMENT_DEFAULTER'`);
+    expect(fields).toEqual(['JUDGMENT_NON_ENFORCEMENT']);
+    expect(await countOf(knex, `select count(*) as n from credit_records where kind = 'JUDGMENT_DEFAULTER'`)).toBeGreaterThan(0);
+  });
+
   it('dates decisions between the subject founding and as-of', async () => {
     expect(await countOf(knex, 'select count(*) as n from credit_records where decision_date > ?::date or decision_date < ?::date',
       [DEFAULT_AS_OF, '2019-01-01'])).toBe(0);

@@ -33,7 +33,7 @@ function readSeedDistricts(): SeedDistrict[] {
   });
 }
 
-/** The ten GB/T 2260 districts, in code order. */
+/** The nine GB/T 2260 districts, in code order (functional areas with local codes are not seeded). */
 export const SEED_DISTRICTS: readonly SeedDistrict[] = Object.freeze(readSeedDistricts());
 
 /** City-level area code, used for city bodies and city-registered organisations. */

@@ -13,6 +13,8 @@ export interface RecordContext {
   documentNumbers: DocumentNumbers;
   /** Governance fields not yet used: the first fitting case takes one, so every field appears. */
   pendingFields: Set<string>;
+  /** The field every record of a kind carries (governance-fields.json `kindFields`), e.g. defaulters → 11. */
+  kindFields: ReadonlyMap<string, string>;
   pickSanction: WeightedPicker<readonly [string, string]>;
 }
 
@@ -70,15 +72,20 @@ function pickSubject(ctx: RecordContext, wanted: SubjectGroup, day: number): Rec
 
 function pickCase(ctx: RecordContext, item: PreparedItem, group: SubjectGroup): { theCase: CatalogCase; field: string | null } {
   const choice = item.casesFor(group);
+  // A kind with a field of its own (judgment defaulters: 11) takes it on every record; the case is still
+  // drawn the same way, so the rest of the sample stays as it was.
+  const kindField = ctx.kindFields.get(item.definition.recordKind) ?? null;
   if (ctx.pendingFields.size > 0) {
     const forced = choice.cases.find((c) => c.field !== undefined && ctx.pendingFields.has(c.field));
     if (forced?.field !== undefined) {
-      ctx.pendingFields.delete(forced.field);
-      return { theCase: forced, field: forced.field };
+      const field = kindField ?? forced.field;
+      ctx.pendingFields.delete(field);
+      return { theCase: forced, field };
     }
   }
   const theCase = choice.pick(ctx.random);
   const tagged = theCase.field !== undefined && ctx.random.chance(theCase.fieldChance ?? 1);
+  if (kindField !== null) return { theCase, field: kindField };
   return { theCase, field: tagged ? (theCase.field ?? null) : null };
 }
 

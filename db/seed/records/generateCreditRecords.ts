@@ -74,10 +74,11 @@ export function* generateCreditRecords(run: CreditRecordRun): Generator<SampleCr
   const random = createRandom(run.seed, 'credit-records');
   const itemsByKind = prepareKinds(run);
   const pickKind = createWeightedPicker([...itemsByKind.keys()].map((k) => [k, RECORD_KIND_SHARES[k] ?? 0] as const));
-  const { fields } = readJson<{ fields: { code: string }[] }>('../../../src/credit/rules/governance-fields.json');
+  const { fields, kindFields } = readJson<{ fields: { code: string }[]; kindFields: { kind: string; field: string }[] }>('../../../src/credit/rules/governance-fields.json');
   const ctx: RecordContext = {
     random, world: run.world, asOfDay: toDayNumber(run.asOf), documentNumbers: createDocumentNumbers(random),
     pendingFields: new Set(fields.map((f) => f.code)),
+    kindFields: new Map(kindFields.map((k) => [k.kind, k.field])),
     pickSanction: createWeightedPicker(run.catalog.sanctions.map(([code, zh, w]) => [[code, zh] as const, w] as const)),
   };
   const firstDay = toDayNumber(FIRST_DECISION_DATE);

@@ -92,7 +92,7 @@ export class QueryResolver {
   }
 
   @Directive(shareDirective(DISTRICT_CODES))
-  @Query(() => [District], { description: 'Shenzhen districts and zones with their area codes (行政区划).' })
+  @Query(() => [District], { description: 'Shenzhen itself, its nine districts (GB/T 2260 area codes, 行政区划代码) and its functional areas (功能区) with local codes that are not GB/T 2260 codes: Qianhai, Dapeng New Area, Shenzhen-Shanwei Special Cooperation Zone.' })
   districts(): Promise<DistrictRow[]> {
     return this.deps.store.listDistricts();
   }

@@ -174,7 +174,7 @@ export class CreditRecordFilter {
   @Field(() => [GovernanceField], { nullable: true, description: 'Special-governance fields (专项治理领域).' })
   governanceFields?: string[];
 
-  @Field(() => [String], { nullable: true, description: "Districts by area code, e.g. 440305 (the subject's district; for civil servants, the employer's)." })
+  @Field(() => [String], { nullable: true, description: "Areas by code, e.g. 440305 (the subject's district; for civil servants, the employer's); functional areas by their local codes, e.g. 4403DP for Dapeng New Area (see the `districts` query)." })
   districts?: string[];
 
   @Field(() => DateScalar, { nullable: true, description: 'Decided on or after this date.' })

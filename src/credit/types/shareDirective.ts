@@ -51,9 +51,9 @@ export const CATALOGUE: ShareParticulars = {
 /** Administrative division codes (行政区划代码). */
 export const DISTRICT_CODES: ShareParticulars = {
   level: 'OPEN',
-  sourceUnit: 'Ministry of Civil Affairs (民政部), administrative division codes',
+  sourceUnit: 'Ministry of Civil Affairs (民政部), administrative division codes; the local codes of functional areas are Chengxin Hub\'s own',
   reportingCycle: 'Yearly (每年)',
-  legalBasis: 'GB/T 2260 Codes for the administrative divisions of the PRC (中华人民共和国行政区划代码)',
+  legalBasis: 'GB/T 2260 Codes for the administrative divisions of the PRC (中华人民共和国行政区划代码); functional areas without a GB/T 2260 code (Dapeng New Area, Shenzhen-Shanwei Special Cooperation Zone) carry local codes',
 };
 
 /** The policy list of the 19 special-governance fields. */
@@ -61,7 +61,7 @@ export const GOVERNANCE_FIELD_LIST: ShareParticulars = {
   level: 'OPEN',
   sourceUnit: 'National Development and Reform Commission (国家发展和改革委员会), the policy list',
   reportingCycle: 'When the policy list changes (政策调整时)',
-  legalBasis: 'Notice on special governance of dishonesty in 19 fields (关于对失信问题开展专项治理的通知)',
+  legalBasis: 'Notice on special governance of dishonesty in 19 fields (关于对失信问题开展专项治理的通知); Shenzhen guiding opinion on government integrity (2020) 三.5, whose wording the names follow',
 };
 
 /** Paging wrappers the hub computes for each request: no source data of their own. */

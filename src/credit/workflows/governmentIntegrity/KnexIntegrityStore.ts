@@ -9,10 +9,12 @@ const asDate = (value: unknown): string | null => (value instanceof Date ? value
 // Rows from pg and PGlite differ (Date vs string, bigint as string): normalise ids, dates and amounts.
 function toRow(raw: Record<string, unknown>): Row {
   const row: Record<string, unknown> = { ...raw, id: String(raw.id), version: Number(raw.version) };
-  for (const key of ['promised_on', 'delivered_on', 'due_on', 'fulfilled_on', 'filed_on', 'closed_on', 'superior_notified_on', 'received_on', 'concluded_on', 'held_on']) {
+  for (const key of ['promised_on', 'delivered_on', 'accepted_on', 'settled_on', 'due_on', 'fulfilled_on', 'filed_on', 'closed_on', 'superior_notified_on', 'received_on', 'concluded_on', 'held_on']) {
     if (key in row) row[key] = asDate(row[key]);
   }
-  if (row.amount !== null && row.amount !== undefined) row.amount = String(row.amount).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  for (const key of ['amount', 'agreed_daily_interest_rate']) {
+    if (row[key] !== null && row[key] !== undefined) row[key] = String(row[key]).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  }
   return row as Row;
 }
 
@@ -54,7 +56,7 @@ export class KnexIntegrityStore {
 
   async advanceComplaint(id: string, to: string, outcome: string | null, concludedOn: string, version: number): Promise<Row> {
     return this.change('integrity_complaints', 'complaint', id, version, (row) => {
-      const allowed = INTEGRITY_RULES.complaintTransitions[String(row.status)] ?? [];
+      const allowed = INTEGRITY_RULES.complaints.transitions[String(row.status)] ?? [];
       if (!allowed.includes(to)) throw notAllowed(`complaint ${id}`, String(row.status), to, allowed);
       const final = to === 'SUBSTANTIATED' || to === 'UNSUBSTANTIATED';
       return { status: to, ...(final ? { outcome, concluded_on: concludedOn } : {}) };
@@ -87,6 +89,19 @@ export class KnexIntegrityStore {
     const query = this.knex('enforcement_cases as e').join('organisations as o', 'o.uscc', 'e.body_uscc').where('e.filed_on', '<=', until).select('e.filed_on', 'e.closed_on');
     if (districtCode) query.where('o.district_code', districtCode);
     return (await query).map((r: Record<string, unknown>) => ({ filed_on: asDate(r.filed_on)!, closed_on: asDate(r.closed_on) }));
+  }
+
+  /**
+   * New listings of `kind` (judgment defaulters) whose subject's USCC starts with one of `prefixes`, listed
+   * from `from` to `until` inclusive, with the listing date and subject; `districtCode` narrows to one area.
+   */
+  async listingsForIndicator(kind: string, prefixes: readonly string[], from: string, until: string, districtCode: string | null): Promise<{ listed_on: string; subject_uscc: string }[]> {
+    const query = this.knex('credit_records as r').join('organisations as o', 'o.uscc', 'r.subject_uscc')
+      .where('r.kind', kind).whereBetween('r.decision_date', [from, until])
+      .where((q) => { for (const prefix of prefixes) q.orWhere('r.subject_uscc', 'like', `${prefix}%`); })
+      .select('r.decision_date', 'r.subject_uscc');
+    if (districtCode) query.where('o.district_code', districtCode);
+    return (await query).map((r: Record<string, unknown>) => ({ listed_on: asDate(r.decision_date)!, subject_uscc: String(r.subject_uscc) }));
   }
 
   async complaints(status: string | null): Promise<Row[]> {

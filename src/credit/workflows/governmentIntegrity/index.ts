@@ -9,7 +9,8 @@ const readSdl = (file: string): string => readFileSync(new URL(`../../../../sche
 /**
  * Government integrity (政务诚信, issue 5 items 5–7): commitments government bodies owe enterprises with
  * overdue detection, enforcement cases against government bodies with superior notification, interviews
- * and the monthly zero-growth indicator, and public complaints. Extends GovernmentBody by USCC.
+ * and the monthly zero-growth indicator of new judgment-defaulter listings, and public complaints. Extends
+ * GovernmentBody and PublicInstitution (as payers of SMEs) by USCC.
  */
 export function createGovernmentIntegrityWorkflow(deps: WorkflowDeps): Workflow {
   const schema = makeExecutableSchema({
@@ -22,6 +23,13 @@ export function createGovernmentIntegrityWorkflow(deps: WorkflowDeps): Workflow 
       GovernmentBody: {
         selectionSet: '{ uscc }',
         fieldName: '_integrityGovernmentBodiesByUscc',
+        key: ({ uscc }: { uscc: string }) => uscc,
+        argsFromKeys: (usccs: readonly string[]) => ({ usccs }),
+      },
+      // Public institutions owe SME payments too (保障中小企业款项支付条例 art. 2).
+      PublicInstitution: {
+        selectionSet: '{ uscc }',
+        fieldName: '_integrityPublicInstitutionsByUscc',
         key: ({ uscc }: { uscc: string }) => uscc,
         argsFromKeys: (usccs: readonly string[]) => ({ usccs }),
       },

@@ -4,19 +4,28 @@ import { actorOf, assertActorRole } from '../../actorOf.js';
 import { todayInShanghai } from '../../creditVisibility.js';
 import { DateScalar, DecimalScalar } from '../../scalars.js';
 import { UsccScalar } from '../../../codes/index.js';
+import { assertDistrictCode, computeEnforcementIndicator } from './computeEnforcementIndicator.js';
+import { decidePayment, overdueInterestOf, type PaymentInput } from './decidePayment.js';
 import { badInput, notFound } from './integrityErrors.js';
-import { addDays, daysBetween, INTEGRITY_RULES, monthsBetween } from './integrityRules.js';
+import { daysBetween, INTEGRITY_RULES } from './integrityRules.js';
 import type { KnexIntegrityStore, Row } from './KnexIntegrityStore.js';
 
 const OFFICE = ['CREDIT_OFFICE_ADMIN'];
 
-// snake_case rows to the graph's camelCase objects; overdue is judged on `today`.
+// snake_case rows to the graph's camelCase objects; overdue and overdue interest are judged on `today`.
 function toCommitment(row: Row, today: string) {
   const overdue = row.status === 'PENDING' && String(row.due_on) < today;
+  const interest = overdueInterestOf({
+    paymentRule: (row.payment_rule as string | null) ?? null, amount: (row.amount as string | null) ?? null,
+    agreedDailyInterestRate: (row.agreed_daily_interest_rate as string | null) ?? null, dueOn: String(row.due_on), fulfilledOn: (row.fulfilled_on as string | null) ?? null,
+  }, today);
   return {
     id: row.id, bodyUscc: row.body_uscc, counterpartyUscc: row.counterparty_uscc, kind: row.kind, title: row.title, amount: row.amount,
-    promisedOn: row.promised_on, deliveredOn: row.delivered_on, paymentTermDays: row.payment_term_days, dueOn: row.due_on, status: row.status,
+    promisedOn: row.promised_on, deliveredOn: row.delivered_on, acceptedOn: row.accepted_on ?? null, settledOn: row.settled_on ?? null,
+    termRunsFrom: row.term_runs_from ?? null, paymentTermDays: row.payment_term_days, dueOn: row.due_on, status: row.status,
     fulfilledOn: row.fulfilled_on, overdue, daysOverdue: overdue ? daysBetween(String(row.due_on), today) : 0, leadershipChanged: row.leadership_changed, version: row.version,
+    counterpartySme: row.counterparty_sme ?? null, paymentRule: row.payment_rule ?? null, paymentLegalBasis: interest.legalBasis,
+    overdueInterestDailyRate: interest.dailyRate, overdueInterestRateAgreed: interest.rateAgreed, overdueInterest: interest.interest,
   };
 }
 const toCase = (row: Row) => ({
@@ -33,15 +42,26 @@ async function assertGovernmentBody(store: KnexIntegrityStore, field: string, us
   if (!(await store.organisationExists(uscc))) throw notFound(`government body ${uscc}`);
 }
 
+// A payment may be owed by a public institution (12…) too (保障中小企业款项支付条例 art. 2); other commitments
+// only by the bodies commitment-rules.json lists.
+async function assertPayer(store: KnexIntegrityStore, input: { kind: string; bodyUscc: string }): Promise<void> {
+  if (input.kind !== 'PAYMENT' || subjectKindOf(input.bodyUscc) !== 'PUBLIC_INSTITUTION') {
+    const prefixes = INTEGRITY_RULES.commitments.bodyPrefixes;
+    if (!prefixes.includes(input.bodyUscc.slice(0, 2))) {
+      throw badInput('input.bodyUscc', `${input.bodyUscc} is not a government body (its USCC does not start with ${prefixes.join(' or ')}); a public institution (12…) is tracked only as the payer of a PAYMENT`);
+    }
+  }
+  if (!(await store.organisationExists(input.bodyUscc))) throw notFound(`organisation ${input.bodyUscc}`);
+}
+
 function textOf(field: string, value: string, min: number, max: number): string {
   const text = value.trim();
   if ([...text].length < min || [...text].length > max) throw badInput(field, `must be ${min} to ${max} characters, got ${[...text].length}`);
   return text;
 }
 
-interface CommitmentInput {
-  bodyUscc: string; counterpartyUscc?: string | null; kind: string; title: string; amount?: string | null; promisedOn: string;
-  dueOn?: string | null; deliveredOn?: string | null; paymentTermDays?: number | null; leadershipChanged?: boolean | null;
+interface CommitmentInput extends PaymentInput {
+  counterpartyUscc?: string | null; kind: string; title: string; leadershipChanged?: boolean | null;
 }
 
 /** Resolvers of schema/government-integrity.graphql over the store; loaders per request keyed by the context. */
@@ -66,6 +86,12 @@ export function createIntegrityResolvers(store: KnexIntegrityStore, today: () =>
     USCC: UsccScalar,
     Date: DateScalar,
     Decimal: DecimalScalar,
+    PublicInstitution: {
+      async commitments(body: { uscc: string }, args: { status?: string | null }, context: object) {
+        const rows = await loadersOf(context).commitments.load(body.uscc);
+        return rows.filter((r) => !args.status || r.status === args.status).map((r) => toCommitment(r, today()));
+      },
+    },
     GovernmentBody: {
       async commitments(body: { uscc: string }, args: { status?: string | null }, context: object) {
         const rows = await loadersOf(context).commitments.load(body.uscc);
@@ -82,29 +108,12 @@ export function createIntegrityResolvers(store: KnexIntegrityStore, today: () =>
     },
     Query: {
       _integrityGovernmentBodiesByUscc: (_root: unknown, { usccs }: { usccs: string[] }) => usccs.map((uscc) => ({ uscc })),
+      _integrityPublicInstitutionsByUscc: (_root: unknown, { usccs }: { usccs: string[] }) => usccs.map((uscc) => ({ uscc })),
       async overdueCommitments(_root: unknown, { districtCode }: { districtCode?: string | null }) {
         const now = today();
-        return (await store.overdueCommitments(now, districtCode ?? null)).map((r) => toCommitment(r, now)).sort((a, b) => b.daysOverdue - a.daysOverdue);
+        return (await store.overdueCommitments(now, assertDistrictCode(districtCode))).map((r) => toCommitment(r, now)).sort((a, b) => b.daysOverdue - a.daysOverdue);
       },
-      async enforcementIndicator(_root: unknown, args: { from: string; to: string; districtCode?: string | null }) {
-        for (const field of ['from', 'to'] as const) if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(args[field])) throw badInput(field, `must be a month YYYY-MM, got "${args[field]}"`);
-        const months = monthsBetween(args.from, args.to);
-        if (months.length === 0 || months.length > 120) throw badInput('to', 'must be a month from `from` up to ten years later');
-        const cases = await store.casesForIndicator(addDays(`${args.to}-01`, 40), args.districtCode ?? null);
-        const openOn = (day: string) => cases.filter((c) => c.filed_on < day && (c.closed_on === null || c.closed_on >= day)).length;
-        return months.map((month) => {
-          const start = `${month}-01`;
-          const next = `${monthsBetween(month, '9999-12')[1]}-01`;
-          const openAtStart = openOn(start);
-          const openAtEnd = openOn(next);
-          return {
-            month, districtCode: args.districtCode ?? null,
-            filed: cases.filter((c) => c.filed_on >= start && c.filed_on < next).length,
-            closed: cases.filter((c) => c.closed_on !== null && c.closed_on >= start && c.closed_on < next).length,
-            openAtEnd, growth: openAtEnd - openAtStart, zeroGrowth: openAtEnd - openAtStart <= 0,
-          };
-        });
-      },
+      enforcementIndicator: (_root: unknown, args: { from: string; to: string; districtCode?: string | null }) => computeEnforcementIndicator(store, args),
       async integrityComplaints(_root: unknown, { status }: { status?: string | null }, context: unknown) {
         assertActorRole(actorOf(context), ['CREDIT_OFFICE_ADMIN', 'AUDITOR'], 'Reading complaints');
         return (await store.complaints(status ?? null)).map(toComplaint);
@@ -113,23 +122,22 @@ export function createIntegrityResolvers(store: KnexIntegrityStore, today: () =>
     Mutation: {
       async recordCommitment(_root: unknown, { input }: { input: CommitmentInput }, context: unknown) {
         office(context, 'Recording a commitment');
-        await assertGovernmentBody(store, 'input.bodyUscc', input.bodyUscc);
-        let dueOn = input.dueOn ?? null;
-        let term: number | null = null;
-        if (input.kind === 'PAYMENT') {
-          if (!input.deliveredOn) throw badInput('input.deliveredOn', 'a payment needs the delivery or acceptance date its term runs from');
-          term = input.paymentTermDays ?? INTEGRITY_RULES.payment.defaultTermDays;
-          const max = INTEGRITY_RULES.payment.maxTermDays;
-          if (!Number.isInteger(term) || term < 1 || term > max) throw badInput('input.paymentTermDays', `must be 1 to ${max} days: payments to SMEs are due within ${max} days of delivery at most (保障中小企业款项支付条例), got ${term}`);
-          dueOn = addDays(input.deliveredOn, term);
-          if (input.dueOn && input.dueOn !== dueOn) throw badInput('input.dueOn', `leave it out for a payment: it is the delivery date plus the term, ${dueOn}`);
+        await assertPayer(store, input);
+        const payment = input.kind === 'PAYMENT' ? decidePayment(input) : null;
+        if (!payment) {
+          for (const field of ['deliveredOn', 'acceptedOn', 'settledOn', 'termRunsFrom', 'paymentTermDays', 'counterpartySme', 'agreedDailyInterestRate'] as const) {
+            if (input[field] !== null && input[field] !== undefined) throw badInput(`input.${field}`, `applies to a PAYMENT only; leave it out for a ${input.kind}`);
+          }
         }
+        const dueOn = payment?.dueOn ?? input.dueOn ?? null;
         if (!dueOn) throw badInput('input.dueOn', 'required for a policy promise or a contract');
         if (dueOn < input.promisedOn) throw badInput('input.dueOn', `must not be before promisedOn ${input.promisedOn}`);
         const row = await store.insert('government_commitments', {
           body_uscc: input.bodyUscc, counterparty_uscc: input.counterpartyUscc ?? null, kind: input.kind, title: textOf('input.title', input.title, 2, 500),
-          amount: input.amount ?? null, promised_on: input.promisedOn, delivered_on: input.deliveredOn ?? null, payment_term_days: term, due_on: dueOn,
-          leadership_changed: input.leadershipChanged ?? false, recorded_by: actorOf(context).consumerId,
+          amount: input.amount ?? null, promised_on: input.promisedOn, delivered_on: input.deliveredOn ?? null, accepted_on: input.acceptedOn ?? null,
+          settled_on: input.settledOn ?? null, term_runs_from: payment?.termRunsFrom ?? null, payment_term_days: payment?.paymentTermDays ?? null, due_on: dueOn,
+          counterparty_sme: payment ? input.counterpartySme : null, agreed_daily_interest_rate: payment?.paymentRule ? input.agreedDailyInterestRate ?? null : null,
+          payment_rule: payment?.paymentRule ?? null, leadership_changed: input.leadershipChanged ?? false, recorded_by: actorOf(context).consumerId,
         });
         return toCommitment(row, today());
       },
