@@ -13,7 +13,7 @@ export async function up(knex: Knex): Promise<void> {
     t.jsonb('days').notNullable();
     t.timestamp('added_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
   });
-  await knex.raw("ALTER TABLE holiday_calendars ADD CONSTRAINT holiday_calendars_valid CHECK (year BETWEEN 1901 AND 2100 AND source <> '')");
+  await knex.raw("ALTER TABLE holiday_calendars ADD CONSTRAINT holiday_calendars_valid CHECK (year BETWEEN 1 AND 9999 AND source <> '')");
 
   await knex.schema.alterTable('objections', (t) => {
     t.boolean('check_due_provisional').notNullable().defaultTo(false);
