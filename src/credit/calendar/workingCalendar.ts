@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { computeProvisionalYear } from './statutoryHolidays.js';
 
 /** One year's official arrangement (国务院办公厅关于部分节假日安排的通知), as kept in holidays/<year>.json. */
 export interface HolidayYear {
@@ -9,15 +10,31 @@ export interface HolidayYear {
   holidays: { name: string; from: string; to: string }[];
   /** Weekend days that are working days (调休上班). */
   makeUpWorkingDays: string[];
+  /** True for a year computed from the statutory holidays (临时推算) because no notice has been added. */
+  provisional?: boolean;
+  /** When the year was added to the database (calendar:add); absent for bundled files and provisional years. */
+  addedAt?: string | null;
 }
 
-/** Thrown for a date in a year the calendar has no file for: deadlines are never guessed. */
+/** A deadline in working days and whether it depends on a provisional year (临时推算). */
+export interface Deadline {
+  due: string;
+  provisional: boolean;
+}
+
+/**
+ * Thrown for a date in a year with neither an official notice nor a provisional calendar (outside the years the
+ * statutory holiday rules and the lunar library cover, rules/statutory-holidays.json).
+ */
 export class CalendarYearMissingError extends Error {
   override name = 'CalendarYearMissingError';
   constructor(readonly year: number, readonly date: string) {
-    super(`the working-day calendar has no file for ${year} (needed for ${date}): add src/credit/calendar/holidays/${year}.json from the State Council's holiday notice for ${year}`);
+    super(`the working-day calendar has no official notice for ${year} (needed for ${date}) and cannot compute a provisional one (no statutory holiday rule covers ${year}): add the State Council's holiday notice for ${year} with npm run calendar:add`);
   }
 }
+
+/** Gives the provisional calendar of a year without an official notice, or null when there can be none. */
+export type ProvisionalYears = (year: number) => HolidayYear | null;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
@@ -33,41 +50,79 @@ function toUtc(date: string): number {
 
 const fromUtc = (time: number): string => new Date(time).toISOString().slice(0, 10);
 
-/** Working-day arithmetic over the official holiday calendar; every method throws CalendarYearMissingError outside its years. */
+/**
+ * Working-day arithmetic over official holiday years, falling back to provisional years (临时推算) computed by
+ * `provisionalYears` for the others; every method throws CalendarYearMissingError for a year with neither.
+ */
 export class WorkingCalendar {
   private readonly holidays = new Set<string>();
   private readonly makeUp = new Set<string>();
-  private readonly years = new Set<number>();
+  private readonly years = new Map<number, HolidayYear>();
+  private readonly official: number[];
 
-  constructor(years: readonly HolidayYear[]) {
+  constructor(years: readonly HolidayYear[], private readonly provisionalYears: ProvisionalYears = () => null) {
     for (const year of years) {
       if (this.years.has(year.year)) throw new Error(`the holiday calendar lists ${year.year} twice`);
-      this.years.add(year.year);
-      for (const { from, to, name } of year.holidays) {
-        for (let t = toUtc(from); t <= toUtc(to); t += DAY_MS) {
-          const day = fromUtc(t);
-          if (!day.startsWith(`${year.year}-`)) throw new Error(`${year.year}.json: holiday ${name} runs outside its year (${day})`);
-          this.holidays.add(day);
-        }
+      this.addYear(year);
+    }
+    this.official = years.map((y) => y.year).sort((a, b) => a - b);
+  }
+
+  private addYear(year: HolidayYear): void {
+    this.years.set(year.year, year);
+    for (const { from, to, name } of year.holidays) {
+      for (let t = toUtc(from); t <= toUtc(to); t += DAY_MS) {
+        const day = fromUtc(t);
+        if (!day.startsWith(`${year.year}-`)) throw new Error(`${year.year}.json: holiday ${name} runs outside its year (${day})`);
+        this.holidays.add(day);
       }
-      for (const day of year.makeUpWorkingDays) {
-        const weekday = new Date(toUtc(day)).getUTCDay();
-        if (weekday !== 0 && weekday !== 6) throw new Error(`${year.year}.json: make-up working day ${day} is not a weekend day`);
-        this.makeUp.add(day);
-      }
+    }
+    for (const day of year.makeUpWorkingDays) {
+      const weekday = new Date(toUtc(day)).getUTCDay();
+      if (weekday !== 0 && weekday !== 6) throw new Error(`${year.year}.json: make-up working day ${day} is not a weekend day`);
+      this.makeUp.add(day);
     }
   }
 
-  /** The years the calendar covers, ascending. */
+  /** The years with an official notice (bundled or added), ascending. */
   coveredYears(): number[] {
-    return [...this.years].sort((a, b) => a - b);
+    return [...this.official];
+  }
+
+  /** The arrangement of `year`: the official one, else the provisional one; throws CalendarYearMissingError. */
+  yearOf(year: number): HolidayYear {
+    const known = this.years.get(year);
+    if (known) return known;
+    const provisional = this.provisionalYears(year);
+    if (!provisional || provisional.year !== year) throw new CalendarYearMissingError(year, `${year}-01-01`);
+    this.addYear({ ...provisional, provisional: true });
+    return this.years.get(year)!;
+  }
+
+  /** True when `year` has no official notice and is computed (临时推算). */
+  isProvisional(year: number): boolean {
+    return this.yearOf(year).provisional === true;
   }
 
   private check(date: string): number {
     const time = toUtc(date);
     const year = new Date(time).getUTCFullYear();
-    if (!this.years.has(year)) throw new CalendarYearMissingError(year, date);
+    try {
+      this.yearOf(year);
+    } catch (error) {
+      if (error instanceof CalendarYearMissingError) throw new CalendarYearMissingError(year, date);
+      throw error;
+    }
     return time;
+  }
+
+  /** True when a day after `from` up to `to` lies in a provisional year. */
+  private spansProvisional(from: number, to: number): boolean {
+    if (to <= from) return false;
+    const first = new Date(from + DAY_MS).getUTCFullYear();
+    const last = new Date(to).getUTCFullYear();
+    for (let year = first; year <= last; year += 1) if (this.isProvisional(year)) return true;
+    return false;
   }
 
   /** True on a working day: a weekday that is no public holiday, or a make-up working day (调休上班). */
@@ -82,13 +137,19 @@ export class WorkingCalendar {
    * `date`, the event's own day not counted. n = 0 returns `date` itself.
    */
   addWorkingDays(date: string, n: number): string {
+    return this.deadline(date, n).due;
+  }
+
+  /** As addWorkingDays, and whether a day counted lies in a provisional year (the deadline is then provisional). */
+  deadline(date: string, n: number): Deadline {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`addWorkingDays needs a whole number of days ≥ 0, got ${n}`);
-    let time = this.check(date);
+    const start = this.check(date);
+    let time = start;
     for (let left = n; left > 0;) {
       time += DAY_MS;
       if (this.isWorkingDay(fromUtc(time))) left -= 1;
     }
-    return fromUtc(time);
+    return { due: fromUtc(time), provisional: this.spansProvisional(start, time) };
   }
 
   /**
@@ -96,12 +157,18 @@ export class WorkingCalendar {
    * working days a deadline of `from` is overdue on `to`.
    */
   workingDaysBetween(from: string, to: string): number {
+    return this.countWorkingDays(from, to).days;
+  }
+
+  /** As workingDaysBetween, and whether a day counted lies in a provisional year. */
+  countWorkingDays(from: string, to: string): { days: number; provisional: boolean } {
     const end = this.check(to);
+    const start = this.check(from);
     let count = 0;
-    for (let time = this.check(from) + DAY_MS; time <= end; time += DAY_MS) {
+    for (let time = start + DAY_MS; time <= end; time += DAY_MS) {
       if (this.isWorkingDay(fromUtc(time))) count += 1;
     }
-    return count;
+    return { days: count, provisional: this.spansProvisional(start, end) };
   }
 }
 
@@ -116,12 +183,17 @@ export function loadHolidayYears(directory = new URL('./holidays/', import.meta.
     });
 }
 
-/** The official calendar (holidays/*.json), loaded once. */
-export const officialCalendar = new WorkingCalendar(loadHolidayYears());
+/**
+ * The bundled calendar: the official files in holidays/ and provisional years for the others. Years added to
+ * the database (calendar:add) are not in it; code serving requests takes its calendar from a CalendarSource.
+ */
+export const bundledCalendar = new WorkingCalendar(loadHolidayYears(), computeProvisionalYear);
+/** @deprecated the bundled calendar is no longer official only; use bundledCalendar. */
+export const officialCalendar = bundledCalendar;
 
-/** True on a working day of the official calendar; throws CalendarYearMissingError outside its years. */
-export const isWorkingDay = (date: string): boolean => officialCalendar.isWorkingDay(date);
-/** `n` working days after `date` on the official calendar. */
-export const addWorkingDays = (date: string, n: number): string => officialCalendar.addWorkingDays(date, n);
-/** Working days after `a` up to and including `b` on the official calendar. */
-export const workingDaysBetween = (a: string, b: string): number => officialCalendar.workingDaysBetween(a, b);
+/** True on a working day of the bundled calendar; throws CalendarYearMissingError for a year it cannot compute. */
+export const isWorkingDay = (date: string): boolean => bundledCalendar.isWorkingDay(date);
+/** `n` working days after `date` on the bundled calendar. */
+export const addWorkingDays = (date: string, n: number): string => bundledCalendar.addWorkingDays(date, n);
+/** Working days after `a` up to and including `b` on the bundled calendar. */
+export const workingDaysBetween = (a: string, b: string): number => bundledCalendar.workingDaysBetween(a, b);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, CalendarYearMissingError, isWorkingDay, officialCalendar, WorkingCalendar, workingDaysBetween } from '../../../src/credit/calendar/index.js';
+import { addWorkingDays, bundledCalendar, CalendarYearMissingError, isWorkingDay, WorkingCalendar, workingDaysBetween } from '../../../src/credit/calendar/index.js';
 
 describe('the official working-day calendar', () => {
   it('covers the years it has files for', () => {
-    expect(officialCalendar.coveredYears()).toEqual([2024, 2025, 2026]);
+    expect(bundledCalendar.coveredYears()).toEqual([2024, 2025, 2026]);
   });
 
   it.each([
@@ -59,11 +59,19 @@ describe('the official working-day calendar', () => {
     expect(workingDaysBetween(a, b)).toBe(count);
   });
 
-  it('refuses a date of a year without a file, naming the file to add', () => {
-    expect(() => isWorkingDay('2027-01-04')).toThrow(CalendarYearMissingError);
-    expect(() => isWorkingDay('2027-01-04')).toThrow('the working-day calendar has no file for 2027 (needed for 2027-01-04): add src/credit/calendar/holidays/2027.json');
-    expect(() => addWorkingDays('2026-12-31', 1)).toThrow(/no file for 2027/);
-    expect(() => isWorkingDay('2023-12-29')).toThrow(/holidays\/2023\.json/);
+  it('computes a year without an official file provisionally (临时推算), and refuses only a year no rule covers', () => {
+    // 2027 has no notice: statutory holidays, weekends otherwise (New Year's Day Friday 1 January only).
+    expect(isWorkingDay('2027-01-04')).toBe(true);
+    expect(isWorkingDay('2027-01-01')).toBe(false);
+    expect(addWorkingDays('2026-12-31', 1)).toBe('2027-01-04');
+    expect(bundledCalendar.deadline('2026-12-31', 1)).toEqual({ due: '2027-01-04', provisional: true });
+    expect(bundledCalendar.deadline('2026-12-29', 2)).toEqual({ due: '2026-12-31', provisional: false });
+    expect(bundledCalendar.isProvisional(2027)).toBe(true);
+    expect(bundledCalendar.isProvisional(2026)).toBe(false);
+    expect(bundledCalendar.countWorkingDays('2026-12-30', '2027-01-04')).toEqual({ days: 2, provisional: true });
+    // Before the 2013 revision of the holiday rules (in force 2014-01-01) and after 2100 there is no calendar.
+    expect(() => isWorkingDay('2013-12-31')).toThrow(CalendarYearMissingError);
+    expect(() => isWorkingDay('2101-01-04')).toThrow('the working-day calendar has no official notice for 2101 (needed for 2101-01-04) and cannot compute a provisional one');
   });
 
   it('refuses malformed dates and bad data', () => {

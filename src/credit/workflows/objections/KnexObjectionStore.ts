@@ -1,9 +1,9 @@
 import { GraphQLError } from 'graphql';
 import type { Knex } from 'knex';
 import { toDecimal } from '../../rowMappers.js';
-import { addWorkingDays } from '../../calendar/index.js';
+import { KnexCalendarSource, type CalendarSource } from '../../calendar/index.js';
 import { applyOutcome, CORRECTABLE_FIELDS, recordStatusConflict, type CorrectableField, type ObjectionOutcome, type RecordCorrections } from './applyOutcome.js';
-import { DEADLINE_RULES } from './deadlineRules.js';
+import { deadlineRulesOn } from './deadlineRules.js';
 import { assertRecordOfSubject, isUniqueViolation, lockRecord, notFound } from './lockRecord.js';
 import { OBJECTION_COLUMNS, toObjection } from './rowMappers.js';
 import { assertTransition, OBJECTION_TRANSITIONS } from './transitions.js';
@@ -31,20 +31,24 @@ export interface Step {
 /**
  * Objections in PostgreSQL. Every step is one transaction that locks the objection (and the record it
  * changes) with SELECT … FOR UPDATE and checks the state after the lock, so of two officers deciding at once
- * the second sees the first's result and gets CONFLICT.
+ * the second sees the first's result and gets CONFLICT. Deadlines follow the rule version in force on the
+ * filing day and the calendar read after the lock (so a year being added by calendar:add, which locks the
+ * table, is either seen or recomputed); each deadline is stored with whether it is provisional.
  */
 export class KnexObjectionStore {
-  private constructor(private readonly knex: Knex) {}
+  private constructor(private readonly knex: Knex, private readonly calendars: CalendarSource) {}
 
-  static create(knex: Knex): KnexObjectionStore {
-    return new KnexObjectionStore(knex);
+  static create(knex: Knex, calendars: CalendarSource = KnexCalendarSource.create(knex)): KnexObjectionStore {
+    return new KnexObjectionStore(knex, calendars);
   }
 
   /** Files an objection: the record is marked UNDER_OBJECTION at once, its status remembered; the check is due in 1 working day. */
   async file(input: NewObjection): Promise<Objection> {
-    const checkDue = addWorkingDays(input.today, DEADLINE_RULES.objection.checkWorkingDays);
     try {
       return await this.knex.transaction(async (trx) => {
+        // The lock the insert takes anyway, taken first: it waits for a calendar:add in progress.
+        await trx.raw('LOCK TABLE objections IN ROW EXCLUSIVE MODE');
+        const check = (await this.calendars.current(trx)).deadline(input.today, deadlineRulesOn(input.today).objection.checkWorkingDays);
         const record = await lockRecord(trx, input.recordId);
         assertRecordOfSubject(record, input.uscc);
         if (record.status === 'UNDER_OBJECTION') {
@@ -58,7 +62,7 @@ export class KnexObjectionStore {
           .insert({
             record_id: record.id, subject_uscc: input.uscc, ground: input.ground, statement: input.statement,
             evidence: JSON.stringify(input.evidence), filed_by: input.filedBy, filed_as: input.filedAs, state: 'ACCEPTED',
-            previous_record_status: record.status, accepted_on: input.today, check_due: checkDue,
+            previous_record_status: record.status, accepted_on: input.today, check_due: check.due, check_due_provisional: check.provisional,
           })
           .returning(OBJECTION_COLUMNS);
         await trx('credit_records').where({ id: record.id }).update({ status: 'UNDER_OBJECTION', updated_at: trx.fn.now() });
@@ -76,22 +80,24 @@ export class KnexObjectionStore {
   async check(id: string, note: string | null, step: Step): Promise<Objection> {
     return this.transition(id, async (trx, objection) => {
       assertTransition(`objection ${id}`, OBJECTION_TRANSITIONS.check, objection.state);
+      const decision = (await this.calendars.current(trx)).deadline(step.today, deadlineRulesOn(objection.acceptedOn).objection.decisionWorkingDays);
       return {
         state: 'CHECKED', checked_on: step.today, checked_by: step.officer, check_note: note,
-        decision_due: addWorkingDays(step.today, DEADLINE_RULES.objection.decisionWorkingDays),
+        decision_due: decision.due, decision_due_provisional: decision.provisional,
       };
     });
   }
 
   /** Extends the decision deadline once by 3 working days, with the approval's reason. */
   async extend(id: string, reason: string, step: Step): Promise<Objection> {
-    return this.transition(id, async (_trx, objection) => {
+    return this.transition(id, async (trx, objection) => {
       assertTransition(`objection ${id}`, OBJECTION_TRANSITIONS.extend, objection.state);
       if (objection.extendedOn) {
         throw new GraphQLError(`objection ${id}'s decision deadline was already extended on ${objection.extendedOn} (to ${objection.decisionDue}); it may be extended once`, { extensions: { code: 'CONFLICT' } });
       }
+      const extended = (await this.calendars.current(trx)).deadline(objection.decisionDue ?? step.today, deadlineRulesOn(objection.acceptedOn).objection.extensionWorkingDays);
       return {
-        decision_due: addWorkingDays(objection.decisionDue ?? step.today, DEADLINE_RULES.objection.extensionWorkingDays),
+        decision_due: extended.due, decision_due_provisional: extended.provisional || objection.decisionDueProvisional,
         extended_on: step.today, extended_by: step.officer, extension_reason: reason,
       };
     });

@@ -2,19 +2,21 @@ import { GraphQLError } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { UsccScalar } from '../../../codes/index.js';
 import { actorOf, assertActorRole, type CreditActor } from '../../actorOf.js';
-import { workingDaysBetween } from '../../calendar/index.js';
+import type { CalendarSource } from '../../calendar/index.js';
 import { badUserInput } from '../../errors.js';
 import { DateScalar } from '../../scalars.js';
 import type { ObjectionOutcome, RecordCorrections } from './applyOutcome.js';
 import type { KnexObjectionStore } from './KnexObjectionStore.js';
 import { assertId } from './lockRecord.js';
 import type { KnexRepairStore } from './repair/KnexRepairStore.js';
-import type { ObjectionGround } from './types.js';
+import type { Objection, ObjectionGround, RepairApplication } from './types.js';
+import { toWorkingCalendarYear } from './toWorkingCalendarYear.js';
 
-/** What the resolvers need: the two stores and today's date (who filed comes from the request's actor). */
+/** What the resolvers need: the two stores, the calendar and today's date (who filed comes from the request's actor). */
 export interface ObjectionResolverDeps {
   objections: KnexObjectionStore;
   repairs: KnexRepairStore;
+  calendars: CalendarSource;
   today: () => string;
 }
 
@@ -53,7 +55,7 @@ function checkCorrections(corrections: RecordCorrections | null | undefined): Re
 }
 
 /** Resolvers of schema/objections.graphql. */
-export function createObjectionResolvers({ objections, repairs, today }: ObjectionResolverDeps) {
+export function createObjectionResolvers({ objections, repairs, calendars, today }: ObjectionResolverDeps) {
   const officerStep = (context: unknown, action: string) => {
     const actor = actorOf(context);
     assertActorRole(actor, OFFICERS, action);
@@ -87,11 +89,14 @@ export function createObjectionResolvers({ objections, repairs, today }: Objecti
       overdueObjections: async (_: unknown, _args: unknown, context: unknown) => {
         reader(context, 'Listing overdue objections');
         const day = today();
+        const calendar = await calendars.current();
         return (await objections.open())
           .map((objection) => {
             const stage = objection.state === 'ACCEPTED' ? 'CHECK' : 'DECISION';
             const due = stage === 'CHECK' ? objection.checkDue : objection.decisionDue ?? objection.checkDue;
-            return { objection, stage, due, workingDaysOverdue: workingDaysBetween(due, day) };
+            const dueProvisional = stage === 'CHECK' ? objection.checkDueProvisional : objection.decisionDueProvisional;
+            const overdue = calendar.countWorkingDays(due, day);
+            return { objection, stage, due, workingDaysOverdue: overdue.days, provisional: dueProvisional || overdue.provisional };
           })
           .filter((o) => o.workingDaysOverdue >= 1)
           .sort((a, b) => b.workingDaysOverdue - a.workingDaysOverdue || Number(a.objection.id) - Number(b.objection.id));
@@ -112,6 +117,17 @@ export function createObjectionResolvers({ objections, repairs, today }: Objecti
         reader(context, 'Reading repair applications');
         return repairs.ofRecord(id('recordId', args.recordId));
       },
+      workingCalendar: async (_: unknown, args: { year: number }) => {
+        if (args.year < 1 || args.year > 9999) throw badUserInput('year', `must be a year between 1 and 9999, got ${args.year}`);
+        return toWorkingCalendarYear((await calendars.current()).yearOf(args.year));
+      },
+    },
+    Objection: {
+      checkDeadline: (objection: Objection) => ({ due: objection.checkDue, provisional: objection.checkDueProvisional }),
+      decisionDeadline: (objection: Objection) => (objection.decisionDue === null ? null : { due: objection.decisionDue, provisional: objection.decisionDueProvisional }),
+    },
+    RepairApplication: {
+      decisionDeadline: (application: RepairApplication) => ({ due: application.decisionDue, provisional: application.decisionDueProvisional }),
     },
     Mutation: {
       fileObjection: async (_: unknown, args: { uscc: string; input: { recordId: string; ground: ObjectionGround; statement: string; evidence?: string[] | null } }, context: unknown) => {

@@ -12,7 +12,8 @@ const timestamp = (value: unknown): string => (value instanceof Date ? value : n
 export const OBJECTION_COLUMNS = [
   'id', 'record_id', 'subject_uscc', 'ground', 'statement', 'evidence', 'filed_by', 'filed_as', 'state', 'previous_record_status',
   'accepted_on', 'created_at', 'check_due', 'checked_on', 'checked_by', 'check_note', 'decision_due', 'extended_on', 'extended_by',
-  'extension_reason', 'outcome', 'decision_reason', 'decided_on', 'decided_by', 'changes', 'version',
+  'extension_reason', 'outcome', 'decision_reason', 'decided_on', 'decided_by', 'changes', 'version', 'check_due_provisional',
+  'decision_due_provisional',
 ];
 
 /** An `objections` row as an Objection. */
@@ -31,10 +32,12 @@ export function toObjection(row: Row): Objection {
     acceptedOn: toIsoDate(row.accepted_on) ?? '',
     acceptedAt: timestamp(row.created_at),
     checkDue: toIsoDate(row.check_due) ?? '',
+    checkDueProvisional: Boolean(row.check_due_provisional),
     checkedOn: toIsoDate(row.checked_on),
     checkedBy: text(row.checked_by),
     checkNote: text(row.check_note),
     decisionDue: toIsoDate(row.decision_due),
+    decisionDueProvisional: Boolean(row.decision_due_provisional),
     extendedOn: toIsoDate(row.extended_on),
     extendedBy: text(row.extended_by),
     extensionReason: text(row.extension_reason),
@@ -51,6 +54,7 @@ export function toObjection(row: Row): Objection {
 export const REPAIR_COLUMNS = [
   'id', 'record_id', 'subject_uscc', 'statement', 'obligations_performed', 'commitment_given', 'applied_by', 'state', 'applied_on',
   'created_at', 'decision_due', 'extended_on', 'extended_by', 'extension_reason', 'decided_on', 'decided_by', 'decision_reason', 'version',
+  'decision_due_provisional',
 ];
 
 /** A `repair_applications` row as a RepairApplication. */
@@ -67,6 +71,7 @@ export function toRepairApplication(row: Row): RepairApplication {
     appliedOn: toIsoDate(row.applied_on) ?? '',
     appliedAt: timestamp(row.created_at),
     decisionDue: toIsoDate(row.decision_due) ?? '',
+    decisionDueProvisional: Boolean(row.decision_due_provisional),
     extendedOn: toIsoDate(row.extended_on),
     extendedBy: text(row.extended_by),
     extensionReason: text(row.extension_reason),

@@ -20,10 +20,14 @@ export interface Objection {
   acceptedOn: string;
   acceptedAt: string;
   checkDue: string;
+  /** The check deadline was computed on a provisional calendar year (临时推算). */
+  checkDueProvisional: boolean;
   checkedOn: string | null;
   checkedBy: string | null;
   checkNote: string | null;
   decisionDue: string | null;
+  /** The decision deadline was computed on a provisional calendar year. */
+  decisionDueProvisional: boolean;
   extendedOn: string | null;
   extendedBy: string | null;
   extensionReason: string | null;
@@ -48,6 +52,8 @@ export interface RepairApplication {
   appliedOn: string;
   appliedAt: string;
   decisionDue: string;
+  /** The decision deadline was computed on a provisional calendar year. */
+  decisionDueProvisional: boolean;
   extendedOn: string | null;
   extendedBy: string | null;
   extensionReason: string | null;

@@ -11,9 +11,10 @@ function toGraphQLError(error: unknown): unknown {
 }
 
 /**
- * Makes a missing holiday-calendar year a client-visible error (CALENDAR_UNAVAILABLE, naming the year and the
- * file to add) instead of an internal one: the deadline rules cannot be applied without the official calendar,
- * and the caller should know that the step failed for that reason and nothing was changed.
+ * Makes a year without any calendar a client-visible error (CALENDAR_UNAVAILABLE, naming the year and how to
+ * add its notice) instead of an internal one. Years without an official notice are computed provisionally
+ * (临时推算), so this only happens outside the statutory holiday rules' years (before 2014, after 2100): the
+ * caller should know that the step failed for that reason and nothing was changed.
  */
 export function withCalendarErrors(schema: GraphQLSchema): GraphQLSchema {
   return mapSchema(schema, {

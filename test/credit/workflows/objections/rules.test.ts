@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyOutcome } from '../../../../src/credit/workflows/objections/applyOutcome.js';
+import { deadlineRulesOn } from '../../../../src/credit/workflows/objections/deadlineRules.js';
 import { repairEligibility } from '../../../../src/credit/workflows/objections/repair/repairEligibility.js';
 import { publicityWindow } from '../../../../src/credit/publicityWindow.js';
 import { assertTransition, OBJECTION_TRANSITIONS, REPAIR_TRANSITIONS } from '../../../../src/credit/workflows/objections/transitions.js';
@@ -113,5 +114,26 @@ describe('repairEligibility', () => {
       eligible: false, eligibleFrom: null,
       reasons: [{ reason: 'NOT_REPAIRABLE_KIND', message: expect.stringContaining("a JUDGMENT_DEFAULTER record is not ended by credit repair; it ends by the court's deletion") }],
     });
+  });
+});
+
+describe('deadline rules (rules/objection-deadlines.json)', () => {
+  it('picks the version in force on the filing day: Shenzhen credit regulation art. 48-51, in force 2022-01-01', () => {
+    expect(deadlineRulesOn('2026-12-30')).toMatchObject({
+      id: 'SZ-CREDIT-2022', effectiveFrom: '2022-01-01', effectiveTo: null, legalBasis: expect.stringContaining('深圳经济特区社会信用条例'),
+      objection: { checkWorkingDays: 1, decisionWorkingDays: 2, extensionWorkingDays: 3 },
+      repair: { decisionWorkingDays: 3, extensionWorkingDays: 3 },
+    });
+  });
+
+  it('chooses among versions by their dates and refuses a day no version covers', () => {
+    const base = deadlineRulesOn('2022-01-01');
+    const versions = [
+      { ...base, id: 'OLD', effectiveTo: '2026-12-31' },
+      { ...base, id: 'NEW', effectiveFrom: '2027-01-01', objection: { ...base.objection, decisionWorkingDays: 5 } },
+    ];
+    expect(deadlineRulesOn('2026-12-31', versions).id).toBe('OLD');
+    expect(deadlineRulesOn('2027-01-01', versions)).toMatchObject({ id: 'NEW', objection: { decisionWorkingDays: 5 } });
+    expect(() => deadlineRulesOn('2021-12-31')).toThrow('rules/objection-deadlines.json has no version in force on 2021-12-31');
   });
 });

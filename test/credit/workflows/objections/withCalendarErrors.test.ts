@@ -10,7 +10,7 @@ describe('withCalendarErrors', () => {
     resolvers: {
       Query: {
         due: () => {
-          throw new CalendarYearMissingError(2027, '2027-01-04');
+          throw new CalendarYearMissingError(2101, '2101-01-04');
         },
         other: () => {
           throw new Error('database down');
@@ -19,11 +19,11 @@ describe('withCalendarErrors', () => {
     },
   }));
 
-  it('turns a missing calendar year into CALENDAR_UNAVAILABLE naming the year and the file to add', async () => {
+  it('turns a year no rule covers into CALENDAR_UNAVAILABLE naming the year and how to add it', async () => {
     const result = await graphql({ schema, source: '{ due }' });
-    expect(result.errors![0]!.extensions).toEqual({ code: 'CALENDAR_UNAVAILABLE', year: 2027 });
+    expect(result.errors![0]!.extensions).toEqual({ code: 'CALENDAR_UNAVAILABLE', year: 2101 });
     expect(result.errors![0]!.message).toBe(
-      'A deadline in working days cannot be computed for 2027-01-04: the working-day calendar has no file for 2027 (needed for 2027-01-04): add src/credit/calendar/holidays/2027.json from the State Council\'s holiday notice for 2027',
+      'A deadline in working days cannot be computed for 2101-01-04: the working-day calendar has no official notice for 2101 (needed for 2101-01-04) and cannot compute a provisional one (no statutory holiday rule covers 2101): add the State Council\'s holiday notice for 2101 with npm run calendar:add',
     );
   });
 

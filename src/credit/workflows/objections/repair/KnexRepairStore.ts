@@ -1,10 +1,10 @@
 import { GraphQLError } from 'graphql';
 import type { Knex } from 'knex';
-import { addWorkingDays } from '../../../calendar/index.js';
+import { KnexCalendarSource, type CalendarSource } from '../../../calendar/index.js';
 import { badUserInput } from '../../../errors.js';
 import { toIsoDate } from '../../../rowMappers.js';
 import { recordStatusConflict } from '../applyOutcome.js';
-import { DEADLINE_RULES } from '../deadlineRules.js';
+import { deadlineRulesOn } from '../deadlineRules.js';
 import { assertRecordOfSubject, isUniqueViolation, lockRecord, notFound } from '../lockRecord.js';
 import { REPAIR_COLUMNS, toRepairApplication } from '../rowMappers.js';
 import { assertTransition, REPAIR_TRANSITIONS } from '../transitions.js';
@@ -22,12 +22,16 @@ export interface NewRepairApplication {
   today: string;
 }
 
-/** Credit repair applications in PostgreSQL; each step one transaction locking the application and its record. */
+/**
+ * Credit repair applications in PostgreSQL; each step one transaction locking the application and its record.
+ * Deadlines as in KnexObjectionStore: rule version of the day received, calendar read after the lock, stored
+ * with whether they are provisional.
+ */
 export class KnexRepairStore {
-  private constructor(private readonly knex: Knex) {}
+  private constructor(private readonly knex: Knex, private readonly calendars: CalendarSource) {}
 
-  static create(knex: Knex): KnexRepairStore {
-    return new KnexRepairStore(knex);
+  static create(knex: Knex, calendars: CalendarSource = KnexCalendarSource.create(knex)): KnexRepairStore {
+    return new KnexRepairStore(knex, calendars);
   }
 
   /**
@@ -37,6 +41,8 @@ export class KnexRepairStore {
   async apply(input: NewRepairApplication): Promise<{ eligibility: RepairEligibility; application: RepairApplication | null }> {
     try {
       return await this.knex.transaction(async (trx) => {
+        // The lock the insert takes anyway, taken first: it waits for a calendar:add in progress.
+        await trx.raw('LOCK TABLE repair_applications IN ROW EXCLUSIVE MODE');
         const record = await lockRecord(trx, input.recordId);
         assertRecordOfSubject(record, input.uscc);
         if (record.row.publicity_start == null) throw badUserInput('input.recordId', `credit record ${record.id} (${record.kind}) has no publicity period, so there is nothing to repair`);
@@ -50,11 +56,12 @@ export class KnexRepairStore {
           publicityMinEnd: toIsoDate(record.publicityMinEnd), publicityEnd: toIsoDate(record.row.publicity_end),
         }, input, input.today);
         if (!eligibility.eligible) return { eligibility, application: null };
+        const decision = (await this.calendars.current(trx)).deadline(input.today, deadlineRulesOn(input.today).repair.decisionWorkingDays);
         const [row] = await trx('repair_applications')
           .insert({
             record_id: record.id, subject_uscc: input.uscc, statement: input.statement, obligations_performed: input.obligationsPerformed,
             commitment_given: input.commitmentGiven, applied_by: input.appliedBy, state: 'SUBMITTED', applied_on: input.today,
-            decision_due: addWorkingDays(input.today, DEADLINE_RULES.repair.decisionWorkingDays),
+            decision_due: decision.due, decision_due_provisional: decision.provisional,
           })
           .returning(REPAIR_COLUMNS);
         return { eligibility, application: toRepairApplication(row as Record<string, unknown>) };
@@ -69,13 +76,14 @@ export class KnexRepairStore {
 
   /** Extends the decision deadline once by 3 working days. */
   async extend(id: string, reason: string, step: { officer: string; today: string }): Promise<RepairApplication> {
-    return this.transition(id, async (_trx, application) => {
+    return this.transition(id, async (trx, application) => {
       assertTransition(`repair application ${id}`, REPAIR_TRANSITIONS.extend, application.state);
       if (application.extendedOn) {
         throw new GraphQLError(`repair application ${id}'s decision deadline was already extended on ${application.extendedOn} (to ${application.decisionDue}); it may be extended once`, { extensions: { code: 'CONFLICT' } });
       }
+      const extended = (await this.calendars.current(trx)).deadline(application.decisionDue, deadlineRulesOn(application.appliedOn).repair.extensionWorkingDays);
       return {
-        decision_due: addWorkingDays(application.decisionDue, DEADLINE_RULES.repair.extensionWorkingDays),
+        decision_due: extended.due, decision_due_provisional: extended.provisional || application.decisionDueProvisional,
         extended_on: step.today, extended_by: step.officer, extension_reason: reason,
       };
     });
