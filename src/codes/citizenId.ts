@@ -139,3 +139,18 @@ export function makeCitizenId(area6: string, birthYYYYMMDD: string, seq3: string
   }
   return first17 + computeCitizenIdCheck(first17);
 }
+
+// 18 characters standing alone: 17 digits and a digit or X, not part of a longer code.
+const ID_IN_TEXT = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+
+/**
+ * Masks, in free text, every 18-character number that reads as a citizen ID number: its birth-date part
+ * is a calendar date from 1900 up to today. The check character is not required, so a mistyped number is
+ * masked too; certificate and code numbers whose positions 7-14 are no date are left alone.
+ */
+export function maskCitizenIdsInText(text: string): string {
+  return text.replace(ID_IN_TEXT, (candidate) => {
+    const birth = candidate.slice(6, 14);
+    return isCalendarDate(birth) && birth >= '19000101' && birth <= todayInChina() ? maskCitizenId(candidate) : candidate;
+  });
+}
