@@ -144,13 +144,10 @@ export function makeCitizenId(area6: string, birthYYYYMMDD: string, seq3: string
 const ID_IN_TEXT = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
 
 /**
- * Masks, in free text, every 18-character number that reads as a citizen ID number: its birth-date part
- * is a calendar date from 1900 up to today. The check character is not required, so a mistyped number is
- * masked too; certificate and code numbers whose positions 7-14 are no date are left alone.
+ * Masks, in free text, every 18-character number that is a valid citizen ID number (calendar birth date
+ * from 1900 up to today and the right check character) as the court list does. Licence certificate numbers
+ * of 18 digits are left alone unless they happen to pass both checks (then masked: the safe side).
  */
 export function maskCitizenIdsInText(text: string): string {
-  return text.replace(ID_IN_TEXT, (candidate) => {
-    const birth = candidate.slice(6, 14);
-    return isCalendarDate(birth) && birth >= '19000101' && birth <= todayInChina() ? maskCitizenId(candidate) : candidate;
-  });
+  return text.replace(ID_IN_TEXT, (candidate) => (validateCitizenId(candidate).ok ? maskCitizenId(candidate) : candidate));
 }
