@@ -1,4 +1,4 @@
-import { maskCitizenIdsInText, maskNamesInText } from '../codes/index.js';
+import { maskCitizenIdsInText, maskNamesInText, subjectKindOf } from '../codes/index.js';
 import type { CreditDeps } from './CreditDeps.js';
 import type { CreditRecordRow } from './CreditStore.js';
 import { creditVisibilityOf } from './creditVisibility.js';
@@ -23,9 +23,10 @@ async function personsNamedBy(record: CreditRecordRow, deps: CreditDeps, ctx: ob
     const servant = await loaders.civilServant.load(record.civilServantId);
     return servant ? [servant.name] : [];
   }
-  if (!record.subjectUscc) return [];
+  // The USCC says whether the subject is an individual business: no statement for any other record.
+  if (!record.subjectUscc || subjectKindOf(record.subjectUscc) !== 'INDIVIDUAL_BUSINESS') return [];
   const subject = await loaders.organisation.load(record.subjectUscc);
-  if (subject?.kind !== 'INDIVIDUAL_BUSINESS') return [];
+  if (!subject) return [];
   const reported = record.details.legalRepresentative;
   return [subject.legalRepresentative, typeof reported === 'string' ? reported : null].filter((n): n is string => !!n);
 }
