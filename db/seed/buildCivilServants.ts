@@ -8,6 +8,8 @@ import { readSeedJson } from './readSeedJson.js';
 import type { SeedCivilServant, SeedOrganisation } from './SeedWorld.js';
 
 interface PeopleFile {
+  givenMale: string[];
+  givenFemale: string[];
   posts: [string, number][];
   idAreas: { shenzhen: [string, number][]; elsewhere: [string, number][] };
 }
@@ -17,13 +19,56 @@ const COURT_POSTS = new Set(['法官助理', '审判员', '书记员']);
 const FIRST_BIRTH_DAY = toDayNumber('1960-01-01');
 const LAST_BIRTH_DAY = toDayNumber('2000-12-31');
 
+/** Names of the sample data's persons, to keep each civil servant's name apart from everyone else's. */
+class PersonNames {
+  private readonly names = new Set<string>();
+  private readonly prefixes = new Set<string>();
+
+  add(name: string): void {
+    this.names.add(name);
+    const chars = [...name];
+    for (let n = 2; n <= chars.length; n++) this.prefixes.add(chars.slice(0, n).join(''));
+  }
+
+  /** True when `name` is someone's name, begins someone's name (张宁 of 张宁岚) or begins with one. */
+  clashes(name: string): boolean {
+    const chars = [...name];
+    return this.prefixes.has(name) || chars.some((_, n) => n >= 2 && this.names.has(chars.slice(0, n).join('')));
+  }
+}
+
+/**
+ * `name` unless it clashes with a person's name already in the sample data, else the first free variant
+ * (the given name's last character replaced, or one added, or a new two-character given name, in list order). Uses no randomness, so the rest
+ * of the data set stays as it was. A civil servant's name then identifies that civil servant alone in
+ * the data, which the public scan (test/e2e/publicPersonalData.e2e.ts) relies on: a registered legal
+ * representative of the same or a longer name would be another, publicly registered person.
+ */
+function distinctName(name: string, taken: PersonNames, given: readonly string[]): string {
+  if (!taken.clashes(name)) return name;
+  const surname = [...name][0]!;
+  const stems = [name.slice(0, -1), name, ...given.map((char) => surname + char)];
+  for (const stem of stems) {
+    for (const char of given) {
+      if (!taken.clashes(stem + char)) return stem + char;
+    }
+  }
+  throw new Error(`buildCivilServants: no free variant of the name ${name}`);
+}
+
 /**
  * Builds `count` civil servants employed by the given government bodies (weighted by their staff
  * size): opaque ids `cs_` + 12 base32 characters, names matching the sex the ID number encodes,
  * unique valid citizen IDs (born 1960-2000 in Shenzhen or a usual home province), posts that fit
- * the employer (court posts only at courts). Throws when `bodies` is empty.
+ * the employer (court posts only at courts), names borne by no legal representative of `organisations` nor
+ * by another civil servant. Throws when `bodies` is empty.
  */
-export function buildCivilServants(random: Random, bodies: readonly SeedOrganisation[], count: number): SeedCivilServant[] {
+export function buildCivilServants(
+  random: Random,
+  bodies: readonly SeedOrganisation[],
+  count: number,
+  organisations: readonly SeedOrganisation[] = bodies,
+): SeedCivilServant[] {
   if (bodies.length === 0) throw new Error('buildCivilServants: no government bodies to employ civil servants');
   const people = readSeedJson<PeopleFile>('names/people.json');
   const pickEmployer = createWeightedPicker(bodies.map((b) => [b, b.staffWeight ?? 1] as const));
@@ -31,6 +76,8 @@ export function buildCivilServants(random: Random, bodies: readonly SeedOrganisa
   const pickOtherPost = createWeightedPicker(people.posts.filter(([post]) => !COURT_POSTS.has(post)));
   const pickShenzhenArea = createWeightedPicker(people.idAreas.shenzhen);
   const pickOtherArea = createWeightedPicker(people.idAreas.elsewhere);
+  const names = new PersonNames();
+  for (const o of organisations) if (o.legalRepresentative) names.add(o.legalRepresentative);
   const ids = new Set<string>();
   const idNumbers = new Set<string>();
   const result: SeedCivilServant[] = [];
@@ -47,7 +94,9 @@ export function buildCivilServants(random: Random, bodies: readonly SeedOrganisa
     const employer = pickEmployer(random);
     const isCourt = employer.key === 'ZY' || employer.key?.startsWith('ZY@') === true;
     const post = isCourt ? pickCourtPost(random) : pickOtherPost(random);
-    result.push({ id, name: makeChineseName(random, sex), idNumber, employerUscc: employer.uscc, post, employer });
+    const name = distinctName(makeChineseName(random, sex), names, sex === 'MALE' ? people.givenMale : people.givenFemale);
+    names.add(name);
+    result.push({ id, name, idNumber, employerUscc: employer.uscc, post, employer });
   }
   return result;
 }

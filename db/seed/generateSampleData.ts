@@ -23,7 +23,7 @@ interface BuiltWorld {
 function buildWorld(plan: SampleDataPlan, seed: number, asOf: string): BuiltWorld {
   const organisations = buildOrganisations(createRandom(seed, 'organisations'), plan, asOf);
   const bodies = organisations.organisations.filter((o) => o.group === 'GOVERNMENT');
-  const civilServants = buildCivilServants(createRandom(seed, 'civil-servants'), bodies, plan.civilServants);
+  const civilServants = buildCivilServants(createRandom(seed, 'civil-servants'), bodies, plan.civilServants, organisations.organisations);
   const catalog = readCatalogDefinitions();
   const catalogItems = buildCatalogItems(catalog.items, organisations.bodiesByKey);
   return { world: { ...organisations, civilServants }, catalog, catalogItems };

@@ -139,3 +139,15 @@ export function makeCitizenId(area6: string, birthYYYYMMDD: string, seq3: string
   }
   return first17 + computeCitizenIdCheck(first17);
 }
+
+// 18 characters standing alone: 17 digits and a digit or X, not part of a longer code.
+const ID_IN_TEXT = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+
+/**
+ * Masks, in free text, every 18-character number that is a valid citizen ID number (calendar birth date
+ * from 1900 up to today and the right check character) as the court list does. Licence certificate numbers
+ * of 18 digits are left alone unless they happen to pass both checks (then masked: the safe side).
+ */
+export function maskCitizenIdsInText(text: string): string {
+  return text.replace(ID_IN_TEXT, (candidate) => (validateCitizenId(candidate).ok ? maskCitizenId(candidate) : candidate));
+}

@@ -24,10 +24,12 @@ export {
   validateCitizenId,
   parseCitizenId,
   maskCitizenId,
+  maskCitizenIdsInText,
   sexOf,
   makeCitizenId,
 } from './citizenId.js';
 export type { CitizenIdValidation, CitizenIdOptions, Sex } from './citizenId.js';
+export { maskNamesInText, maskPersonName } from './personName.js';
 export { computeMod1110Check } from './mod1110.js';
 export { validateProjectCode, parseProjectCode, makeNewProjectCode } from './projectCode.js';
 export type { ProjectCodeFormat, ProjectCodeValidation } from './projectCode.js';

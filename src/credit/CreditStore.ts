@@ -91,6 +91,14 @@ export interface RecordFilter {
    * (creditVisibility.ts), never from the client's filter.
    */
   disclosedOn?: string;
+  /**
+   * Only records whose catalogue item's disclosure attribute (PUBLIC, CONDITIONAL, NOT_PUBLIC) is one of
+   * these, or one of `ownSubjectClasses` for a record about one of `ownSubjects`. Absent: every class.
+   * Set from the request's visibility, never from the client's filter.
+   */
+  disclosureClasses?: string[];
+  ownSubjectClasses?: string[];
+  ownSubjects?: string[];
 }
 
 /** Whose records: an organisation or a civil servant. */

@@ -169,6 +169,17 @@ export class KnexCreditStore implements CreditStore {
       q.whereRaw(`${col('status')} ${DISCLOSED_STATUS_SQL}`);
       q.whereRaw(`(${col('publicity_end')} IS NULL OR ${col('publicity_end')} >= ?::date)`, [filter.disclosedOn]);
     }
+    if (filter.disclosureClasses) {
+      // The catalogue item's disclosure attribute, copied onto the record by the database (migration
+      // 20261130000200) and included in the partial indexes of the public's view.
+      const { disclosureClasses: classes, ownSubjects = [], ownSubjectClasses = [] } = filter;
+      q.where((w) => {
+        w.whereIn(col('disclosure'), classes);
+        if (ownSubjects.length && ownSubjectClasses.length) {
+          w.orWhere((own) => own.whereIn(col('subject_uscc'), ownSubjects).whereIn(col('disclosure'), ownSubjectClasses));
+        }
+      });
+    }
     return q;
   }
 

@@ -14,8 +14,22 @@ export interface CreditVisibility {
   records: RecordVisibility;
   /** The day disclosure is judged on, YYYY-MM-DD; default the current date in Asia/Shanghai. */
   today?: string;
-  /** Personal data (citizen ID numbers) in full instead of masked; default false. */
+  /** Personal data (citizen ID numbers, and persons' names and ID numbers in record text) in full instead of masked; default false. */
   unmaskPersonalData?: boolean;
+  /**
+   * Which catalogue disclosure classes (catalog_items.disclosure: PUBLIC, CONDITIONAL, NOT_PUBLIC) the
+   * request sees records of, as the hub decided them (src/governance/recordDisclosure.ts). Default: every
+   * class with records 'ALL', PUBLIC only otherwise.
+   */
+  disclosure?: CreditDisclosure;
+}
+
+/** Catalogue disclosure classes a request sees: everywhere, and more about the subjects it acts as. */
+export interface CreditDisclosure {
+  classes: readonly string[];
+  /** Classes seen only on records about `ownSubjects` (USCCs). */
+  ownSubjectClasses?: readonly string[];
+  ownSubjects?: readonly string[];
 }
 
 /**
@@ -32,7 +46,12 @@ export interface ResolvedCreditVisibility {
   records: RecordVisibility;
   today: string;
   unmaskPersonalData: boolean;
+  /** null: every class (no condition). */
+  disclosure: Required<CreditDisclosure> | null;
 }
+
+/** Disclosure attributes of catalogue items, from the most to the least open. */
+export const DISCLOSURE_CLASSES = ['PUBLIC', 'CONDITIONAL', 'NOT_PUBLIC'] as const;
 
 /**
  * Statuses that take a record out of public view whatever its window says (信用修复, 撤销公示, 公示期满).
@@ -57,9 +76,25 @@ export class CreditVisibilityError extends Error {
 // request runs across midnight.
 const resolved = new WeakMap<object, ResolvedCreditVisibility>();
 
+const isClassList = (value: unknown): value is readonly string[] =>
+  Array.isArray(value) && value.every((c) => (DISCLOSURE_CLASSES as readonly unknown[]).includes(c));
+const isStringList = (value: unknown): value is readonly string[] => Array.isArray(value) && value.every((c) => typeof c === 'string');
+
+function resolveDisclosure(records: RecordVisibility, given: unknown): Required<CreditDisclosure> | null {
+  if (given === undefined) return records === 'ALL' ? null : { classes: ['PUBLIC'], ownSubjectClasses: [], ownSubjects: [] };
+  const { classes, ownSubjectClasses = [], ownSubjects = [] } = (given ?? {}) as Partial<CreditDisclosure>;
+  if (!isClassList(classes) || !isClassList(ownSubjectClasses) || !isStringList(ownSubjects)) {
+    throw new CreditVisibilityError(`context.creditVisibility.disclosure must be { classes, ownSubjectClasses?, ownSubjects? } with classes among ${DISCLOSURE_CLASSES.join(', ')}, got ${JSON.stringify(given)}`);
+  }
+  if (DISCLOSURE_CLASSES.every((c) => classes.includes(c))) return null;
+  return { classes: [...classes], ownSubjectClasses: ownSubjects.length ? [...ownSubjectClasses] : [], ownSubjects: [...ownSubjects] };
+}
+
 function resolve(given: unknown): ResolvedCreditVisibility {
-  if (given === undefined || given === null) return { records: 'DISCLOSED', today: todayInShanghai(), unmaskPersonalData: false };
-  const { records, today, unmaskPersonalData } = given as Partial<CreditVisibility>;
+  if (given === undefined || given === null) {
+    return { records: 'DISCLOSED', today: todayInShanghai(), unmaskPersonalData: false, disclosure: resolveDisclosure('DISCLOSED', undefined) };
+  }
+  const { records, today, unmaskPersonalData, disclosure } = given as Partial<CreditVisibility>;
   if (records !== 'DISCLOSED' && records !== 'ALL') {
     throw new CreditVisibilityError(`context.creditVisibility.records must be 'DISCLOSED' or 'ALL', got ${JSON.stringify(records)}`);
   }
@@ -69,12 +104,14 @@ function resolve(given: unknown): ResolvedCreditVisibility {
   if (unmaskPersonalData !== undefined && typeof unmaskPersonalData !== 'boolean') {
     throw new CreditVisibilityError(`context.creditVisibility.unmaskPersonalData must be a boolean, got ${JSON.stringify(unmaskPersonalData)}`);
   }
-  return { records, today: today ?? todayInShanghai(), unmaskPersonalData: unmaskPersonalData ?? false };
+  return {
+    records, today: today ?? todayInShanghai(), unmaskPersonalData: unmaskPersonalData ?? false, disclosure: resolveDisclosure(records, disclosure),
+  };
 }
 
 /**
  * The visibility of the request whose GraphQL context this is, defaults filled in: records 'DISCLOSED',
- * today in Asia/Shanghai, personal data masked. Read once per context object (later changes to it are
+ * today in Asia/Shanghai, personal data masked, PUBLIC catalogue items only (every class with 'ALL'). Read once per context object (later changes to it are
  * not seen). Throws CreditVisibilityError, failing the field closed, when the context sets a malformed
  * value.
  */

@@ -2,8 +2,8 @@ export { buildCreditSchema } from './buildCreditSchema.js';
 export { createCreditSubschema } from './createCreditSubschema.js';
 export { KnexCreditStore, type KnexCreditStoreOptions } from './KnexCreditStore.js';
 export {
-  creditVisibilityOf, CreditVisibilityError, todayInShanghai, UNDISCLOSED_STATUSES,
-  type CreditRequestContext, type CreditVisibility, type RecordVisibility, type ResolvedCreditVisibility,
+  creditVisibilityOf, CreditVisibilityError, DISCLOSURE_CLASSES, todayInShanghai, UNDISCLOSED_STATUSES,
+  type CreditDisclosure, type CreditRequestContext, type CreditVisibility, type RecordVisibility, type ResolvedCreditVisibility,
 } from './creditVisibility.js';
 export type { CreditStore } from './CreditStore.js';
 export { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './pageSize.js';

@@ -26,6 +26,8 @@ export type { Purpose } from './purposes.js';
 export { RuleFileError } from './readRuleFile.js';
 export { isRole, isShareLevel, permissionsOf, ROLES, SHARE_LEVELS, shareLevelRank } from './roles.js';
 export type { Permissions, Role, ShareLevel } from './roles.js';
+export { decideRecordDisclosure, DISCLOSURE_CLASSES } from './recordDisclosure.js';
+export type { DisclosureClass, RecordDisclosure } from './recordDisclosure.js';
 export { verifyLedger } from './verifyLedger.js';
 export type { LedgerVerification } from './verifyLedger.js';
 export { createRequestGovernance, governanceOf } from './runtime/RequestGovernance.js';

@@ -2,9 +2,10 @@ import type { IncomingMessage } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { Knex } from 'knex';
 import {
-  consumeRateLimit, createRequestGovernance, hashDocument, identifyCaller, seesAllRecords, type ConsumerStore, type RequestGovernance,
+  consumeRateLimit, createRequestGovernance, decideRecordDisclosure, hashDocument, identifyCaller, seesAllRecords, type ConsumerStore,
+  type RecordDisclosure, type RequestGovernance,
 } from '../governance/index.js';
-import type { CreditActor } from '../credit/index.js';
+import { todayInShanghai, type CreditActor } from '../credit/index.js';
 import type { Admission } from './createHttpHandler.js';
 import type { Logger } from './logger.js';
 
@@ -12,7 +13,7 @@ import type { Logger } from './logger.js';
 export interface HubContext {
   governance: RequestGovernance;
   /** Read by the credit subschema (its `CreditRequestContext` contract). */
-  creditVisibility: { records: 'DISCLOSED' | 'ALL'; unmaskPersonalData: boolean };
+  creditVisibility: { records: 'DISCLOSED' | 'ALL'; unmaskPersonalData: boolean; disclosure: RecordDisclosure };
   /** Who performs the request, for the credit workflows (`CreditActor`). */
   actor: CreditActor;
 }
@@ -79,6 +80,9 @@ export function createAdmission(deps: AdmissionDeps): (req: IncomingMessage, doc
         creditVisibility: {
           records: seesAllRecords(governance) ? 'ALL' : 'DISCLOSED',
           unmaskPersonalData: permissions.mayUnmaskPersonalData && caller.purpose !== null,
+          // Who sees records of which catalogue disclosure class (rules/record-disclosure.json), judged on
+          // the day of the request whatever day a credit check looks back to.
+          disclosure: decideRecordDisclosure(governance, todayInShanghai()),
         },
       };
       return { apollo: permissions.maxShareLevel === 'RESTRICTED' ? deps.internalServer : deps.publicServer, context };

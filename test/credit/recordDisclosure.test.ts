@@ -81,7 +81,8 @@ describe.each(TEST_DATABASES)('disclosure at query time on $name', (database) =>
     const today = todayInShanghai();
     // The organisation with the most records plays the scenario; each situation is written onto one record.
     const busiest = (await knex('credit_records').select('subject_uscc').count({ n: '*' }).whereNotNull('subject_uscc')
-      .groupBy('subject_uscc').orderBy([{ column: 'n', order: 'desc' }, { column: 'subject_uscc' }]).limit(2)) as { subject_uscc: string }[];
+      .groupBy('subject_uscc').havingRaw("bool_and(disclosure = 'PUBLIC')")
+      .orderBy([{ column: 'n', order: 'desc' }, { column: 'subject_uscc' }]).limit(2)) as { subject_uscc: string }[];
     uscc = busiest[0]!.subject_uscc;
     other = busiest[1]!.subject_uscc;
     const rows = (await knex('credit_records').select('id', 'status').where({ subject_uscc: uscc })
@@ -108,7 +109,7 @@ describe.each(TEST_DATABASES)('disclosure at query time on $name', (database) =>
     }
     // A civil servant with two records (the most the small data set gives one): the newer withdrawn.
     const [servant] = (await knex('credit_records').select('civil_servant_id').count({ n: '*' }).whereNotNull('civil_servant_id')
-      .groupBy('civil_servant_id').havingRaw('count(*) >= 2').orderBy('civil_servant_id').limit(1)) as { civil_servant_id: string }[];
+      .groupBy('civil_servant_id').havingRaw("count(*) >= 2 AND bool_and(disclosure = 'PUBLIC')").orderBy('civil_servant_id').limit(1)) as { civil_servant_id: string }[];
     servantId = servant!.civil_servant_id;
     const servantRows = (await knex('credit_records').select('id').where({ civil_servant_id: servantId })
       .orderBy([{ column: 'decision_date', order: 'desc' }, { column: 'id', order: 'desc' }])) as { id: string | number }[];
@@ -163,9 +164,11 @@ describe.each(TEST_DATABASES)('disclosure at query time on $name', (database) =>
 
   it('pages all records of the store in the public view: exactly the disclosed ones, each once', async () => {
     const today = todayInShanghai();
-    const rows = (await knex('credit_records').select('id', 'status', knex.raw("to_char(publicity_end, 'YYYY-MM-DD') AS end_text"))
-      .orderBy([{ column: 'decision_date', order: 'desc' }, { column: 'id', order: 'desc' }])) as { id: string | number; status: string; end_text: string | null }[];
+    const rows = (await knex('credit_records').select('id', 'status', 'disclosure', knex.raw("to_char(publicity_end, 'YYYY-MM-DD') AS end_text"))
+      .orderBy([{ column: 'decision_date', order: 'desc' }, { column: 'id', order: 'desc' }])) as { id: string | number; status: string; disclosure: string; end_text: string | null }[];
+    // Only records of public catalogue items (公开属性 PUBLIC), inside their window and not taken out of view.
     const expected = rows
+      .filter((r) => r.disclosure === 'PUBLIC')
       .filter((r) => !['REPAIRED', 'WITHDRAWN', 'EXPIRED'].includes(r.status) && (r.end_text === null || r.end_text >= today))
       .map((r) => String(r.id));
     expect(expected.length).toBeLessThan(rows.length);
@@ -174,6 +177,41 @@ describe.each(TEST_DATABASES)('disclosure at query time on $name', (database) =>
     expect(totals).toEqual([expected.length]);
     const all = await run<{ creditRecords: Page }>(ALL_RECORDS, { first: 0 }, ALL);
     expect(all.data!.creditRecords.totalCount).toBe(rows.length);
+  });
+
+  it("masks an individual business operator's name and any ID number in the record's text unless the request may unmask", async () => {
+    const [row] = (await knex('credit_records as r').join('organisations as o', 'o.uscc', 'r.subject_uscc')
+      .select('r.id', 'o.uscc', 'o.legal_representative').where('o.kind', 'INDIVIDUAL_BUSINESS').where('r.disclosure', 'PUBLIC')
+      .whereNotNull('o.legal_representative').orderBy('r.id').limit(1)) as { id: string | number; uscc: string; legal_representative: string }[];
+    const name = row!.legal_representative;
+    const written = { title: `${name}无照经营案`, content: `当事人${name}（公民身份号码11010519491231002X）无照经营。`, status: 'IN_PUBLICITY', publicity_end: null };
+    await knex('credit_records').where({ id: row!.id }).update(written);
+    const source = `query ($u: USCC!) { subject(uscc: $u) { creditRecords(first: 100) { edges { node { id title content } } } } }`;
+    const pick = (r: { data?: { subject: { creditRecords: { edges: { node: { id: string } }[] } } } | null }) =>
+      r.data!.subject.creditRecords.edges.map((e) => e.node).find((n) => n.id === String(row!.id));
+    const masked = [...name][0] + '*'.repeat([...name].length - 1);
+    expect(pick(await run(source, { u: row!.uscc }))).toEqual({
+      id: String(row!.id), title: `${masked}无照经营案`, content: `当事人${masked}（公民身份号码1101051949****002X）无照经营。`,
+    });
+    expect(pick(await run(source, { u: row!.uscc }, { creditVisibility: { records: 'DISCLOSED', unmaskPersonalData: true } })))
+      .toEqual({ id: String(row!.id), title: written.title, content: written.content });
+  });
+
+  it('shows a subject its own conditional records and no one else\'s, pages and counts agreeing', async () => {
+    const owners = (await knex('credit_records').select('subject_uscc').count({ n: '*' }).where('disclosure', 'CONDITIONAL')
+      .whereNotNull('subject_uscc').whereNotIn('status', ['REPAIRED', 'WITHDRAWN', 'EXPIRED'])
+      .where((w) => w.whereNull('publicity_end').orWhere('publicity_end', '>=', todayInShanghai()))
+      .groupBy('subject_uscc').orderBy('subject_uscc').limit(2)) as { subject_uscc: string; n: string | number }[];
+    const [mine, theirs] = owners.map((o) => o.subject_uscc);
+    const context = { creditVisibility: { records: 'DISCLOSED', disclosure: { classes: ['PUBLIC'], ownSubjectClasses: ['CONDITIONAL'], ownSubjects: [mine] } } };
+    const count = async (u: string, ctx: object) =>
+      (await run<{ subject: { creditRecords: Page } }>(SUBJECT, { u, first: 0 }, ctx)).data!.subject.creditRecords.totalCount;
+    const publicCount = async (u: string) => count(u, {});
+    expect(await count(mine!, context)).toBe(await publicCount(mine!) + Number(owners[0]!.n));
+    expect(await count(theirs!, context)).toBe(await publicCount(theirs!));
+    const { ids, totals } = await pageAll(SUBJECT, { u: mine }, (d: { subject: { creditRecords: Page } }) => d.subject.creditRecords, 2, context);
+    expect(totals).toEqual([ids.length]);
+    expect(ids.length).toBe(await count(mine!, context));
   });
 
   it('judges windows on the day the context names', async () => {

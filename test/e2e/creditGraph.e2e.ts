@@ -174,13 +174,15 @@ describe.each(TEST_DATABASES)('the credit graph over HTTP on $name', (database) 
     expect(result.body).toEqual({ data: { subject: { uscc } } });
   });
 
-  it('shows a civil servant (to a consumer with a purpose) with the ID number masked, and the sanctions in their archive', async () => {
+  it('shows a civil servant (to a consumer with a purpose) with the ID number masked, and the records of their archive it may see', async () => {
     const { bidding } = await createTestConsumers(hub.hub.knex);
     const headers = asConsumer(bidding, 'BIDDING');
-    const { body } = await hub.query<RecordsData & { creditRecords: { edges: { node: { civilServant: { id: string } | null } }[] } }>(
-      '{ creditRecords(first: 1, filter: { kinds: [GOVERNMENT_SANCTION] }) { edges { node { civilServant { id } } } } }', undefined, headers,
+    // Accountability is a conditional catalogue item: the bidding system sees it for its purpose (sanctions,
+    // not public, it does not see at all).
+    const { body } = await hub.query<{ creditRecords: { edges: { node: { civilServant: { id: string } | null } }[] } }>(
+      '{ creditRecords(first: 100, filter: { kinds: [ACCOUNTABILITY] }) { edges { node { civilServant { id } } } } }', undefined, headers,
     );
-    const id = body.data!.creditRecords.edges[0]!.node.civilServant!.id;
+    const id = body.data!.creditRecords.edges.find((e) => e.node.civilServant)!.node.civilServant!.id;
     const servant = await hub.query<{ civilServant: { idNumberMasked: string; employer: { kind: string }; creditRecords: { totalCount: number } } }>(
       'query ($id: ID!) { civilServant(id: $id) { idNumberMasked employer { kind } creditRecords { totalCount } } }',
       { id }, headers,

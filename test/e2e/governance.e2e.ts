@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maskPersonName } from '../../src/codes/index.js';
+import { todayInShanghai } from '../../src/credit/index.js';
 import { KnexConsumerStore } from '../../src/governance/index.js';
 import { TEST_DATABASES } from '../support/databases.js';
 import { asConsumer, createTestConsumers, TEST_CONSUMERS } from '../support/createTestConsumers.js';
@@ -67,14 +69,31 @@ describe.each(TEST_DATABASES)('governance over HTTP on $name', (database) => {
       expect(await lastEntry()).toMatchObject({ consumer_id: null, outcome: 'FORBIDDEN', fields_read: [], details: { forbidden: ['Query.civilServant'] } });
     });
 
-    it('cannot reach a conditional type through an open field that returns it', async () => {
-      const { body } = await hub.query('{ creditRecords(first: 100, filter: { kinds: [GOVERNMENT_SANCTION] }) { edges { node { title civilServant { name } } } } }');
-      const edges = (body.data as { creditRecords: { edges: { node: { title: string; civilServant: unknown } }[] } }).creditRecords.edges;
-      const withPerson = edges.filter((e) => e.node.civilServant !== undefined);
-      expect(withPerson.length).toBeGreaterThan(0);
-      expect(edges.every((e) => e.node.civilServant === null && e.node.title)).toBe(true);
-      expect(body.errors!.length).toBeGreaterThan(0);
+    it('cannot reach a conditional type through an open field that returns it, and reads the person masked in the title', async () => {
+      // Commendations are a public catalogue item; some are about civil servants (嘉奖, 记三等功…).
+      const { body } = await hub.query('{ creditRecords(first: 100, filter: { kinds: [COMMENDATION] }) { edges { node { id title civilServant { name } } } } }');
+      const edges = (body.data as { creditRecords: { edges: { node: { id: string; title: string; civilServant: unknown } }[] } }).creditRecords.edges;
+      const stored = new Map(((await hub.hub.knex('credit_records as r').join('civil_servants as c', 'c.id', 'r.civil_servant_id')
+        .select('r.id', 'r.title', 'c.name').where('r.kind', 'COMMENDATION')) as { id: string | number; title: string; name: string }[])
+        .map((r) => [String(r.id), r]));
+      const aboutPersons = edges.filter((e) => stored.has(e.node.id));
+      expect(aboutPersons.length).toBeGreaterThan(0);
+      expect(aboutPersons.map((e) => e.node)).toEqual(aboutPersons.map((e) => {
+        const { title, name } = stored.get(e.node.id)!;
+        return { id: e.node.id, title: title.split(name).join(maskPersonName(name)), civilServant: null };
+      }));
+      expect(aboutPersons.every((e) => !e.node.title.includes(stored.get(e.node.id)!.name))).toBe(true);
+      // The gate refuses on every record, whether or not it is about a person.
+      expect(body.errors!.length).toBe(edges.length);
       expect(body.errors!.every((e) => e.extensions!.code === 'FORBIDDEN' && e.extensions!.field === 'CreditRecord.civilServant' && e.path![4] === 'civilServant')).toBe(true);
+    });
+
+    it('sees no record of a kind whose catalogue items are not public: no sanction titles at all', async () => {
+      const catalog = ((await hub.query('{ catalog { recordKind disclosure } }')).body.data as { catalog: { recordKind: string; disclosure: string }[] }).catalog;
+      const hidden = [...new Set(catalog.map((i) => i.recordKind))].filter((kind) => catalog.every((i) => i.recordKind !== kind || i.disclosure !== 'PUBLIC'));
+      expect(hidden).toContain('GOVERNMENT_SANCTION');
+      const { body } = await hub.query('query ($k: [CreditRecordKind!]) { creditRecords(first: 100, filter: { kinds: $k }) { totalCount edges { node { title } } } }', { k: hidden });
+      expect(body).toEqual({ data: { creditRecords: { totalCount: 0, edges: [] } } });
     });
 
     it('leaves no ledger entry when it only reads open data, whatever key fields the hub fetched behind the scenes', async () => {
@@ -206,6 +225,79 @@ describe.each(TEST_DATABASES)('governance over HTTP on $name', (database) => {
       const other = await hub.query(`${registered} `, undefined, asConsumer(keys.trusted, 'GOVERNMENT_PROCUREMENT'));
       expect(other.status).toBe(403);
       expect(other.body.errors![0]!.message).toMatch(/^operation sha256:[0-9a-f]{64} is not in consumer trusted-bidding's registered manifest/);
+    });
+  });
+
+  describe('disclosure by catalogue item (公开属性)', () => {
+    const SANCTIONS = '{ creditRecords(first: 100, filter: { kinds: [GOVERNMENT_SANCTION] }) { totalCount edges { node { id title } } } }';
+    type Sanctions = { creditRecords: { totalCount: number; edges: { node: { id: string; title: string } }[] } };
+    let notPublic: { id: string; title: string; name: string; code: string }[];
+
+    beforeAll(async () => {
+      // Records of a not-public item (政务处分, SZ-ZWCF-JC-001) inside their window and in view.
+      const rows = (await hub.hub.knex('credit_records as r').join('civil_servants as c', 'c.id', 'r.civil_servant_id')
+        .join('catalog_items as i', 'i.code', 'r.catalog_item_code')
+        .select('r.id', 'r.title', 'c.name', 'i.code').where({ 'r.kind': 'GOVERNMENT_SANCTION', 'i.disclosure': 'NOT_PUBLIC' })
+        .whereNotIn('r.status', ['REPAIRED', 'WITHDRAWN', 'EXPIRED'])
+        .where((w) => w.whereNull('r.publicity_end').orWhere('r.publicity_end', '>=', todayInShanghai()))) as { id: string | number; title: string; name: string; code: string }[];
+      notPublic = rows.map((r) => ({ ...r, id: String(r.id) }));
+      expect(notPublic.length).toBeGreaterThan(0);
+    });
+
+    it('hides a not-public item’s records from the public and from the bidding system, even for its purpose', async () => {
+      const empty = { data: { creditRecords: { totalCount: 0, edges: [] } } };
+      expect((await hub.query(SANCTIONS)).body).toEqual(empty);
+      expect((await hub.query(SANCTIONS, undefined, asConsumer(keys.bidding, 'BIDDING'))).body).toEqual(empty);
+    });
+
+    it('shows them to the credit office, with the names in full', async () => {
+      const { body } = await hub.query(SANCTIONS, undefined, asConsumer(keys.admin, 'SUPERVISION'));
+      const shown = (body.data as Sanctions).creditRecords.edges.map((e) => e.node);
+      expect(shown).toEqual(expect.arrayContaining(notPublic.map(({ id, title }) => ({ id, title }))));
+    });
+
+    it('shows them to a personnel office for cadre selection, titles unmasked, and to no other purpose of it', async () => {
+      const { body } = await hub.query(SANCTIONS, undefined, asConsumer(keys.personnel, 'CADRE_SELECTION'));
+      expect(body.errors).toBeUndefined();
+      const shown = (body.data as Sanctions).creditRecords;
+      expect(shown.edges.map((e) => e.node).sort((a, b) => a.id.localeCompare(b.id)))
+        .toEqual(notPublic.map(({ id, title }) => ({ id, title })).sort((a, b) => a.id.localeCompare(b.id)));
+      expect(shown.totalCount).toBe(notPublic.length);
+      expect(shown.edges.every((e) => notPublic.some((r) => r.id === e.node.id && e.node.title.includes(r.name)))).toBe(true);
+      const withoutPurpose = await hub.query(SANCTIONS, undefined, asConsumer(keys.personnel));
+      expect(withoutPurpose.body).toEqual({ data: { creditRecords: { totalCount: 0, edges: [] } } });
+    });
+
+    it('shows the bidding system a conditional item’s records for its purpose, names masked', async () => {
+      const query = '{ creditRecords(first: 100, filter: { kinds: [ACCOUNTABILITY] }) { totalCount edges { node { id title civilServant { id } } } } }';
+      const publicView = await hub.query(query);
+      expect(publicView.body).toEqual({ data: { creditRecords: { totalCount: 0, edges: [] } } });
+      const { body } = await hub.query(query, undefined, asConsumer(keys.bidding, 'BIDDING'));
+      expect(body.errors).toBeUndefined();
+      const edges = (body.data as { creditRecords: { totalCount: number; edges: { node: { id: string; title: string; civilServant: { id: string } | null } }[] } }).creditRecords.edges;
+      const names = new Map(((await hub.hub.knex('civil_servants').select('id', 'name')) as { id: string; name: string }[]).map((c) => [c.id, c.name]));
+      const aboutPersons = edges.filter((e) => e.node.civilServant);
+      expect(aboutPersons.length).toBeGreaterThan(0);
+      for (const { node } of aboutPersons) {
+        const name = names.get(node.civilServant!.id)!;
+        expect(node.title).not.toContain(name);
+        expect(node.title).toContain(maskPersonName(name));
+      }
+    });
+
+    it('follows the catalogue: an item made public is seen by the public at once, names masked', async () => {
+      const { code } = notPublic[0]!;
+      await hub.hub.knex('catalog_items').where({ code }).update({ disclosure: 'PUBLIC' });
+      try {
+        const { body } = await hub.query(SANCTIONS);
+        const shown = (body.data as Sanctions).creditRecords;
+        expect(shown.totalCount).toBe(notPublic.length);
+        expect(shown.edges.map((e) => e.node.title).sort())
+          .toEqual(notPublic.map((r) => r.title.split(r.name).join(maskPersonName(r.name))).sort());
+      } finally {
+        await hub.hub.knex('catalog_items').where({ code }).update({ disclosure: 'NOT_PUBLIC' });
+      }
+      expect((await hub.query(SANCTIONS)).body).toEqual({ data: { creditRecords: { totalCount: 0, edges: [] } } });
     });
   });
 

@@ -8,12 +8,22 @@ import type { ConnectionSource } from './connectionSource.js';
 
 /**
  * The client's filter narrowed to what the request may see: with visibility 'DISCLOSED' (the default),
- * only records disclosed on the request's day. Every list and count goes through here, so pages and
- * totals always agree.
+ * only records disclosed on the request's day; and only records of the catalogue disclosure classes the
+ * request sees (PUBLIC items by default). Every list and count goes through here, so pages and totals
+ * always agree.
  */
 function visibleTo(ctx: object, filter: RecordFilter): RecordFilter {
   const visibility = creditVisibilityOf(ctx);
-  return visibility.records === 'ALL' ? filter : { ...filter, disclosedOn: visibility.today };
+  const visible: RecordFilter = visibility.records === 'ALL' ? { ...filter } : { ...filter, disclosedOn: visibility.today };
+  const { disclosure } = visibility;
+  if (disclosure) {
+    visible.disclosureClasses = [...disclosure.classes];
+    if (disclosure.ownSubjects.length && disclosure.ownSubjectClasses.length) {
+      visible.ownSubjectClasses = [...disclosure.ownSubjectClasses];
+      visible.ownSubjects = [...disclosure.ownSubjects];
+    }
+  }
+  return visible;
 }
 
 @Resolver(() => CreditRecordConnection)

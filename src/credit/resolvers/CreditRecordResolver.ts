@@ -5,12 +5,30 @@ import { CatalogItem } from '../types/CatalogItem.js';
 import { CivilServant } from '../types/CivilServant.js';
 import { CreditRecord, CreditRecordDetails, Publicity } from '../types/CreditRecord.js';
 import { CreditSubject } from '../types/CreditSubject.js';
+import { textDiscloserFor } from '../recordText.js';
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 @Resolver(() => CreditRecord)
 export class CreditRecordResolver {
   constructor(private readonly deps: CreditDeps) {}
+
+  // Free text may name the person a record is about: textDiscloserFor masks names and ID numbers unless
+  // the request may unmask personal data.
+  @FieldResolver(() => String, { description: 'Short title of the decision (事项名称); names of natural persons and ID numbers masked unless the caller may unmask personal data.' })
+  async title(@Root() record: CreditRecordRow, @Ctx() ctx: object): Promise<string> {
+    return (await textDiscloserFor(record, this.deps, ctx))(record.title) ?? '';
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Facts and content of the decision (主要事实 / 处罚内容); names of natural persons and ID numbers masked unless the caller may unmask personal data.' })
+  async content(@Root() record: CreditRecordRow, @Ctx() ctx: object): Promise<string | null> {
+    return (await textDiscloserFor(record, this.deps, ctx))(record.content);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Legal basis (依据).' })
+  async legalBasis(@Root() record: CreditRecordRow, @Ctx() ctx: object): Promise<string | null> {
+    return (await textDiscloserFor(record, this.deps, ctx))(record.legalBasis);
+  }
 
   @FieldResolver(() => CreditSubject, { nullable: true, description: 'The organisation the record is about (信用主体); null for a civil servant\'s record.' })
   subject(@Root() record: CreditRecordRow, @Ctx() ctx: object): Promise<OrganisationRow | null> | null {
@@ -56,12 +74,13 @@ export class CreditRecordResolver {
   }
 
   @FieldResolver(() => CreditRecordDetails, { description: 'Kind-specific particulars (明细).' })
-  details(@Root() record: CreditRecordRow): CreditRecordDetails {
+  async details(@Root() record: CreditRecordRow, @Ctx() ctx: object): Promise<CreditRecordDetails> {
     const d = record.details;
+    const disclose = await textDiscloserFor(record, this.deps, ctx);
     return {
       penaltyCategories: Array.isArray(d.penaltyCategories) ? d.penaltyCategories.map(String) : null,
       caseNumber: text(d.caseNumber),
-      obligation: text(d.obligation),
+      obligation: disclose(text(d.obligation)),
       performance: text(d.performance),
       dishonestConduct: text(d.dishonestConduct),
       sanction: text(d.sanction),
@@ -69,7 +88,7 @@ export class CreditRecordResolver {
       certificateNumber: text(d.certificateNumber),
       validFrom: text(d.validFrom),
       validTo: text(d.validTo),
-      withdrawalReason: text(d.withdrawalReason),
+      withdrawalReason: disclose(text(d.withdrawalReason)),
       sectors: Array.isArray(d.sectors) ? d.sectors.map(String) : null,
       measure: text(d.measure),
       extensionMonths: typeof d.extensionMonths === 'number' ? d.extensionMonths : null,

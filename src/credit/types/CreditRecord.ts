@@ -33,7 +33,7 @@ export class CreditRecordDetails {
   @Field(() => String, { nullable: true, description: 'Court case number (案号), e.g. (2019)粤0305执1194号.' })
   caseNumber!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Obligation set by the enforcement basis (生效法律文书确定的义务).' })
+  @Field(() => String, { nullable: true, description: 'Obligation set by the enforcement basis (生效法律文书确定的义务); persons\' names and ID numbers masked like the title.' })
   obligation!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Performance of the obligation (履行情况): NONE or PARTIAL.' })
@@ -57,7 +57,7 @@ export class CreditRecordDetails {
   @Field(() => DateScalar, { nullable: true, description: 'Licence valid to (有效期至).' })
   validTo!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Why the record was withdrawn from publicity (撤销原因).' })
+  @Field(() => String, { nullable: true, description: 'Why the record was withdrawn from publicity (撤销原因); persons\' names and ID numbers masked like the title.' })
   withdrawalReason!: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Sectors of a penalty with a longer minimum publicity (NDRC Order 58: FOOD, DRUGS, SPECIAL_EQUIPMENT, WORK_SAFETY, FIRE_SAFETY), derived from its legal basis or catalogue item.' })
@@ -76,8 +76,9 @@ export class CreditRecordDetails {
   removedOn!: string | null;
 }
 
-// Open even for negative records: publicity windows, repair and withdrawal are enforced when the record is read,
-// not by classification.
+// Open even for negative records: publicity windows, repair and withdrawal, and the disclosure class of the
+// record's catalogue item (公开属性) are enforced when the record is read, not by classification; persons'
+// names and ID numbers in its text are masked (recordText.ts).
 @Directive(shareDirective(CREDIT_RECORDS))
 @ObjectType({
   description:
@@ -93,10 +94,10 @@ export class CreditRecord {
   @Field(() => String, { description: 'Decision document number (决定书文号 / 案号); with the authority, the natural key of the record.' })
   documentNumber!: string;
 
-  @Field(() => String, { description: 'Short title of the decision (事项名称).' })
+  @Field(() => String, { description: 'Short title of the decision (事项名称); names of natural persons and ID numbers masked unless the caller may unmask personal data.' })
   title!: string;
 
-  @Field(() => String, { nullable: true, description: 'Facts and content of the decision (主要事实 / 处罚内容).' })
+  @Field(() => String, { nullable: true, description: 'Facts and content of the decision (主要事实 / 处罚内容); names of natural persons and ID numbers masked unless the caller may unmask personal data.' })
   content!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Legal basis (依据).' })

@@ -19,7 +19,7 @@ export const CREDIT_RECORDS: ShareParticulars = {
   level: 'OPEN',
   sourceUnit: `The source unit named on each record (数据来源单位), collected by the ${CREDIT_PLATFORM}`,
   reportingCycle: 'As its catalogue item sets (目录报送周期); double-publicity decisions within 7 working days (7个工作日内)',
-  legalBasis: `${CREDIT_REGULATIONS}; public credit information catalogue (公共信用信息目录); publicity windows are enforced at query time`,
+  legalBasis: `${CREDIT_REGULATIONS}; public credit information catalogue (公共信用信息目录); publicity windows and each catalogue item's disclosure attribute (公开属性) are enforced at query time`,
 };
 
 /** Registration particulars of every kind of subject (the interface); each subject type names its own authority. */

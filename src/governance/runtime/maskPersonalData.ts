@@ -1,4 +1,4 @@
-import { maskCitizenId } from '../../codes/index.js';
+import { maskCitizenId, maskPersonName } from '../../codes/index.js';
 
 /** Kinds of personal data the schema marks with @personal. */
 export type PersonalDataKind = 'ID_NUMBER' | 'PHONE' | 'NAME';
@@ -18,8 +18,5 @@ export function maskPersonalData(kind: PersonalDataKind, value: unknown): unknow
     }
   }
   if (kind === 'PHONE') return value.length > 7 ? `${value.slice(0, 3)}${'*'.repeat(value.length - 7)}${value.slice(-4)}` : '*'.repeat(value.length);
-  const chars = [...value];
-  // Two-character family names (复姓) keep both characters when the name has four.
-  const keep = chars.length >= 4 ? 2 : 1;
-  return chars.slice(0, keep).join('') + '*'.repeat(chars.length - keep);
+  return maskPersonName(value);
 }
