@@ -37,6 +37,8 @@ export type { GovernedField, GovernSchemaOptions } from './runtime/governSchema.
 export { maskPersonalData } from './runtime/maskPersonalData.js';
 export type { PersonalDataKind } from './runtime/maskPersonalData.js';
 export { createAuditPlugin } from './runtime/createAuditPlugin.js';
+export { createTrustedDocumentsPlugin } from './runtime/createTrustedDocumentsPlugin.js';
+export type { IsTrustedDocument } from './runtime/createTrustedDocumentsPlugin.js';
 export { createAuditSubschema } from './createAuditSubschema.js';
 export type { AuditSubschemaDeps } from './createAuditSubschema.js';
 export * from './limits/index.js';

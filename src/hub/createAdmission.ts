@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { Knex } from 'knex';
 import {
-  consumeRateLimit, createRequestGovernance, hashDocument, identifyCaller, seesAllRecords, type ConsumerStore, type RequestGovernance,
+  consumeRateLimit, createRequestGovernance, identifyCaller, seesAllRecords, type ConsumerStore, type RequestGovernance,
 } from '../governance/index.js';
 import type { CreditActor } from '../credit/index.js';
 import type { Admission } from './createHttpHandler.js';
@@ -32,12 +32,12 @@ export interface AdmissionDeps {
 /**
  * Creates the hub's admission step, run before any GraphQL work: identifies the caller (API key, purpose,
  * case reference), applies its per-minute rate limit (counted in the database, so it holds across hub
- * processes; the public per client address), holds a trusted-documents-only consumer to its registered
- * operations, and picks the server and context. Refusals carry UNAUTHENTICATED (401), BAD_USER_INPUT (400),
- * RATE_LIMITED (429), FORBIDDEN (403) or DATABASE_UNAVAILABLE (503) and name what to fix.
+ * processes; the public per client address), and picks the server and context. Refusals carry
+ * UNAUTHENTICATED (401), BAD_USER_INPUT (400), RATE_LIMITED (429) or DATABASE_UNAVAILABLE (503) and name
+ * what to fix. Trusted documents are checked later, on the text Apollo resolved (`createTrustedDocumentsPlugin`).
  */
-export function createAdmission(deps: AdmissionDeps): (req: IncomingMessage, document: string | null) => Promise<Admission<HubContext>> {
-  return async (req, document) => {
+export function createAdmission(deps: AdmissionDeps): (req: IncomingMessage) => Promise<Admission<HubContext>> {
+  return async (req) => {
     try {
       const identified = await identifyCaller(req.headers, deps.consumers);
       if ('rejection' in identified) {
@@ -53,15 +53,6 @@ export function createAdmission(deps: AdmissionDeps): (req: IncomingMessage, doc
       if (!decision.allowed) {
         const retryAfter = Math.max(1, Math.ceil((decision.resetAt.getTime() - Date.now()) / 1000));
         return { refusal: { status: 429, code: 'RATE_LIMITED', message: `rate limit of ${limit} requests per minute reached for ${who}; retry after ${retryAfter} s`, extensions: { limit, retryAfterSeconds: retryAfter }, headers: { 'retry-after': String(retryAfter) } } };
-      }
-      if (consumer?.trustedDocumentsOnly) {
-        if (document === null) {
-          return { refusal: { status: 403, code: 'FORBIDDEN', message: `consumer ${consumer.id} accepts only registered operations; send the full text of one` } };
-        }
-        const hash = hashDocument(document);
-        if (!(await deps.consumers.isTrustedDocument(consumer.id, hash))) {
-          return { refusal: { status: 403, code: 'FORBIDDEN', message: `operation sha256:${hash} is not in consumer ${consumer.id}'s registered manifest; register it with \`npm run consumers -- trust ${consumer.id} --file <operation.graphql>\``, extensions: { documentHash: hash } } };
-        }
       }
       const governance = createRequestGovernance(caller);
       const { permissions } = governance;

@@ -108,7 +108,11 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
   const schema = composeHubSchema({ credit: await createCreditSubschema(store), adapters: platforms.adapters, extra });
   classification = classifySchema(schema);
   const httpServer: Server = createServer();
-  const servers = await createGraphqlServers({ schema, classification, ledger, logger, httpServer, limits: config.operationLimits });
+  const consumers = KnexConsumerStore.create(knex);
+  const servers = await createGraphqlServers({
+    schema, classification, ledger, logger, httpServer, limits: config.operationLimits,
+    isTrustedDocument: (consumerId, hash) => consumers.isTrustedDocument(consumerId, hash),
+  });
   let accepting = true;
   // Finished rate-limit windows decide nothing; every hub process clears them now and then (idempotent).
   const pruning = setInterval(() => {
@@ -128,7 +132,7 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
   };
   const explorer = createExplorerRoutes({ graphqlPath: '/graphql', title: EXPLORER_TITLE });
   const admit = createAdmission({
-    consumers: KnexConsumerStore.create(knex),
+    consumers,
     knex,
     publicServer: servers.publicServer,
     internalServer: servers.internalServer,
