@@ -11,6 +11,7 @@ export { classifySchema, PERSONAL_DATA_KINDS, unclassifiedFields } from './class
 export type { FieldClassification } from './classifySchema.js';
 export { consumeRateLimit, pruneRateLimitWindows } from './consumeRateLimit.js';
 export type { RateLimitDecision } from './consumeRateLimit.js';
+export { checkFailedAuthentications, countFailedAuthentication } from './failedAuthentications.js';
 export { createGovernanceSubschema } from './createGovernanceSubschema.js';
 export type { GovernanceSubschemaOptions } from './createGovernanceSubschema.js';
 export { CONSUMER_KINDS, ConsumerNotFoundError } from './ConsumerStore.js';

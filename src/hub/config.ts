@@ -69,6 +69,8 @@ export interface HubConfig {
   checkSigningKeyPem: string | null;
   /** Requests per minute from one client address without an API key (consumers have their own limits). */
   publicRateLimitPerMinute: number;
+  /** Failed authentications per minute from one client address before requests with a key from it get 429. */
+  authFailureLimitPerMinute: number;
   /** Depth, aliases, tokens, cost and body size every operation must stay within. */
   operationLimits: OperationLimits;
   /** Years audit ledger entries are kept (at least 5); reported, never used to delete. */
@@ -129,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     demoConsumers: readDemoConsumers(env, production),
     checkSigningKeyPem: readSigningKey(env, production),
     publicRateLimitPerMinute: integer(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    authFailureLimitPerMinute: integer(env, 'AUTH_FAILURE_LIMIT_PER_MINUTE', 20, 1, 1_000_000),
     sandboxSize: oneOf(env, 'SANDBOX_SIZE', ['small', 'large'] as const, seed === 'large' ? 'large' : 'small'),
   };
 }

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { Knex } from 'knex';
 import {
-  consumeRateLimit, createRequestGovernance, identifyCaller, seesAllRecords, type ConsumerStore, type RequestGovernance,
+  checkFailedAuthentications, consumeRateLimit, countFailedAuthentication, createRequestGovernance, identifyCaller, seesAllRecords, type ConsumerStore, type RequestGovernance,
 } from '../governance/index.js';
 import type { CreditActor } from '../credit/index.js';
 import type { Admission } from './createHttpHandler.js';
@@ -26,32 +26,49 @@ export interface AdmissionDeps {
   /** Serves consumers with a role that may read restricted data. */
   internalServer: ApolloServer<HubContext>;
   publicRateLimitPerMinute: number;
+  /** Failed authentications one client address may make per minute before keys from it are refused. */
+  authFailureLimitPerMinute: number;
   logger: Logger;
 }
+
+const retryAfterSeconds = (resetAt: Date): number => Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 1000));
 
 /**
  * Creates the hub's admission step, run before any GraphQL work: identifies the caller (API key, purpose,
  * case reference), applies its per-minute rate limit (counted in the database, so it holds across hub
- * processes; the public per client address), and picks the server and context. Refusals carry
+ * processes; the public per client address), refuses keys from an address that failed authentication
+ * `authFailureLimitPerMinute` times this minute (429, before the key is checked), and picks the server and context. Refusals carry
  * UNAUTHENTICATED (401), BAD_USER_INPUT (400), RATE_LIMITED (429) or DATABASE_UNAVAILABLE (503) and name
  * what to fix. Trusted documents are checked later, on the text Apollo resolved (`createTrustedDocumentsPlugin`).
  */
 export function createAdmission(deps: AdmissionDeps): (req: IncomingMessage) => Promise<Admission<HubContext>> {
   return async (req) => {
+    // The TCP peer, as for the public's limit: headers such as X-Forwarded-For are the client's to forge.
+    const address = req.socket.remoteAddress ?? 'unknown';
     try {
+      const failures = deps.authFailureLimitPerMinute;
+      if (req.headers.authorization !== undefined) {
+        // Before the key is looked at: past the limit, a right guess is refused like a wrong one.
+        const decision = await checkFailedAuthentications(deps.knex, address, failures);
+        if (!decision.allowed) {
+          const retryAfter = retryAfterSeconds(decision.resetAt);
+          return { refusal: { status: 429, code: 'RATE_LIMITED', message: `too many failed authentications from this address (limit ${failures} per minute); retry after ${retryAfter} s with a valid key, or leave the Authorization header out to query as the public`, extensions: { limit: failures, retryAfterSeconds: retryAfter }, headers: { 'retry-after': String(retryAfter) } } };
+        }
+      }
       const identified = await identifyCaller(req.headers, deps.consumers);
       if ('rejection' in identified) {
         const { status, code, message, header } = identified.rejection;
-        deps.logger.warn('request refused', { code, header, address: req.socket.remoteAddress });
+        if (code === 'UNAUTHENTICATED') await countFailedAuthentication(deps.knex, address, failures);
+        deps.logger.warn('request refused', { code, header, address });
         return { refusal: { status, code, message, extensions: { header } } };
       }
       const { caller } = identified;
       const consumer = caller.consumer;
       const limit = consumer?.rateLimitPerMinute ?? deps.publicRateLimitPerMinute;
-      const who = consumer ? `consumer ${consumer.id}` : `the public at ${req.socket.remoteAddress ?? 'an unknown address'}`;
-      const decision = await consumeRateLimit(deps.knex, consumer ? consumer.id : `public:${req.socket.remoteAddress ?? 'unknown'}`, limit);
+      const who = consumer ? `consumer ${consumer.id}` : `the public at ${address}`;
+      const decision = await consumeRateLimit(deps.knex, consumer ? consumer.id : `public:${address}`, limit);
       if (!decision.allowed) {
-        const retryAfter = Math.max(1, Math.ceil((decision.resetAt.getTime() - Date.now()) / 1000));
+        const retryAfter = retryAfterSeconds(decision.resetAt);
         return { refusal: { status: 429, code: 'RATE_LIMITED', message: `rate limit of ${limit} requests per minute reached for ${who}; retry after ${retryAfter} s`, extensions: { limit, retryAfterSeconds: retryAfter }, headers: { 'retry-after': String(retryAfter) } } };
       }
       const governance = createRequestGovernance(caller);

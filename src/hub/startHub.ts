@@ -137,6 +137,7 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
     publicServer: servers.publicServer,
     internalServer: servers.internalServer,
     publicRateLimitPerMinute: config.publicRateLimitPerMinute,
+    authFailureLimitPerMinute: config.authFailureLimitPerMinute,
     logger,
   });
   const routes = (req: IncomingMessage, res: ServerResponse, path: string) => explorer(req, res, path) || workflows.routes.some((route) => route(req, res, path));

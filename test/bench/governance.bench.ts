@@ -33,7 +33,7 @@ const servers = await createGraphqlServers({
 });
 const adminId = `bench-admin-${Date.now()}`;
 const { apiKey } = await consumers.createConsumer({ id: adminId, name: 'bench', kind: 'DEPARTMENT', roles: ['CREDIT_OFFICE_ADMIN'], grants: [{ purpose: 'SUPERVISION', scope: 'RESTRICTED' }], rateLimitPerMinute: 1_000_000 });
-const admit = createAdmission({ consumers, knex, publicServer: servers.publicServer, internalServer: servers.internalServer, publicRateLimitPerMinute: 1_000_000, logger });
+const admit = createAdmission({ consumers, knex, publicServer: servers.publicServer, internalServer: servers.internalServer, publicRateLimitPerMinute: 1_000_000, authFailureLimitPerMinute: 1_000_000, logger });
 
 const pool = (await knex('organisations').select('uscc').whereIn('uscc', knex('credit_records').select('subject_uscc'))
   .orderByRaw('md5(uscc)').limit(100 * (RUNS + WARMUP))) as { uscc: string }[];
