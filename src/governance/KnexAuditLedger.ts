@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { AccessLogPage, AuditEntry, AuditEntryInput, AuditLedger } from './AuditLedger.js';
+import { boundOperationName } from './boundOperationName.js';
 import { computeEntryHash, GENESIS_HASH } from './ledgerHash.js';
 import { LEDGER_COLUMNS, toAccessLogEntry, toAuditEntry, toLedgerContent, toLedgerRow } from './ledgerRows.js';
 
@@ -38,7 +39,7 @@ export class KnexAuditLedger implements AuditLedger {
       const occurredAt = head.now instanceof Date ? head.now : new Date(String(head.now));
       const rows = entries.map((input) => {
         seq += 1;
-        const content = toLedgerContent(seq, occurredAt, input);
+        const content = toLedgerContent(seq, occurredAt, boundOperationName(input));
         const entryHash = computeEntryHash(prevHash, content);
         const row = toLedgerRow(content, prevHash, entryHash);
         prevHash = entryHash;

@@ -29,7 +29,7 @@ export { isRole, isShareLevel, permissionsOf, ROLES, SHARE_LEVELS, shareLevelRan
 export type { Permissions, Role, ShareLevel } from './roles.js';
 export { verifyLedger } from './verifyLedger.js';
 export type { LedgerVerification } from './verifyLedger.js';
-export { createRequestGovernance, governanceOf } from './runtime/RequestGovernance.js';
+export { addToTrail, createRequestGovernance, governanceOf } from './runtime/RequestGovernance.js';
 export type { AuditTrail, Caller, RequestGovernance } from './runtime/RequestGovernance.js';
 export { identifyCaller } from './runtime/identifyCaller.js';
 export type { CallerRejection } from './runtime/identifyCaller.js';

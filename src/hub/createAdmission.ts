@@ -2,9 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { Knex } from 'knex';
 import {
-  checkFailedAuthentications, consumeRateLimit, countFailedAuthentication, createRequestGovernance, identifyCaller, seesAllRecords, type ConsumerStore, type RequestGovernance,
+  addToTrail, checkFailedAuthentications, consumeRateLimit, countFailedAuthentication, createRequestGovernance, identifyCaller, seesAllRecords, type ConsumerStore, type RequestGovernance,
 } from '../governance/index.js';
-import type { CreditActor } from '../credit/index.js';
+import type { AccessReport, CreditActor } from '../credit/index.js';
 import type { Admission } from './createHttpHandler.js';
 import type { Logger } from './logger.js';
 
@@ -15,6 +15,8 @@ export interface HubContext {
   creditVisibility: { records: 'DISCLOSED' | 'ALL'; unmaskPersonalData: boolean };
   /** Who performs the request, for the credit workflows (`CreditActor`). */
   actor: CreditActor;
+  /** Where the credit subschema reports whom a read touched (`AccessReportingContext`): the audit trail. */
+  recordAccess: (report: AccessReport) => void;
 }
 
 /** What admission needs. */
@@ -75,6 +77,7 @@ export function createAdmission(deps: AdmissionDeps): (req: IncomingMessage) => 
       const { permissions } = governance;
       const context: HubContext = {
         governance,
+        recordAccess: (report) => addToTrail(governance.trail, report),
         actor: {
           consumerId: consumer?.id ?? null,
           consumerName: consumer?.name ?? null,

@@ -40,7 +40,10 @@ export function createAuditPlugin<TContext extends { governance: RequestGovernan
               subjectUsccs: [...trail.subjectUsccs].sort(),
               civilServantIds: [...trail.civilServantIds].sort(),
               outcome,
-              details: trail.forbidden.size > 0 ? { forbidden: [...trail.forbidden].sort() } : {},
+              details: {
+                ...(trail.forbidden.size > 0 ? { forbidden: [...trail.forbidden].sort() } : {}),
+                ...(trail.ids.size > 0 ? { ids: Object.fromEntries([...trail.ids].sort(([a], [b]) => a.localeCompare(b)).map(([type, set]) => [type, [...set].sort()])) } : {}),
+              },
             });
           } catch (error) {
             log.error('audit ledger write failed; response withheld', { err: error, consumer: caller.consumer?.id ?? null });
