@@ -44,3 +44,4 @@ export { createAuditSubschema } from './createAuditSubschema.js';
 export type { AuditSubschemaDeps } from './createAuditSubschema.js';
 export * from './limits/index.js';
 export { DEMO_CONSUMERS } from './demoConsumers.js';
+export * from './checkpoints/index.js';

@@ -15,7 +15,7 @@ import { createExplorerRoutes, EXPLORER_TITLE } from './explorer/createExplorerR
 import { createAdmission } from './createAdmission.js';
 import { createGraphqlServers } from './createGraphqlServers.js';
 import {
-  classifySchema, createAuditSubschema, createGovernanceSubschema, DEMO_CONSUMERS, governanceOf, pruneRateLimitWindows, KnexAuditLedger, KnexConsumerStore, type FieldClassification,
+  classifySchema, createAuditSubschema, createCheckpointWriter, readCheckpointPrivateKey, createGovernanceSubschema, DEMO_CONSUMERS, governanceOf, pruneRateLimitWindows, KnexAuditLedger, KnexConsumerStore, type FieldClassification,
 } from '../governance/index.js';
 import type { Logger } from './logger.js';
 
@@ -96,7 +96,16 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
     throw error;
   }
   const store = KnexCreditStore.create(knex, { vault: createIdNumberVault(config.dataKey) });
-  const ledger = KnexAuditLedger.create(knex);
+  const checkpoints = config.auditCheckpoints
+    ? createCheckpointWriter(knex, {
+      privateKey: readCheckpointPrivateKey(config.auditCheckpoints.privateKeyPem, 'AUDIT_CHECKPOINT_KEY'),
+      file: config.auditCheckpoints.file,
+      everyEntries: config.auditCheckpoints.everyEntries,
+      everyMs: config.auditCheckpoints.everyMinutes * 60_000,
+    }, logger)
+    : null;
+  if (!checkpoints) logger.warn('audit ledger checkpoints are off: set AUDIT_CHECKPOINT_KEY and AUDIT_CHECKPOINT_FILE so truncation and a recomputed chain can be detected');
+  const ledger = KnexAuditLedger.create(knex, { onAppended: (head) => checkpoints?.noteAppended(head) });
   // The catalogue describes the composed graph, which exists only once the catalogue is stitched into it.
   let classification: ReadonlyMap<string, FieldClassification> = new Map();
   const workflows = createWorkflows({ knex, vault: createIdNumberVault(config.dataKey), checkSigningKeyPem: config.checkSigningKeyPem });
@@ -157,6 +166,7 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
   } catch (error) {
     clearInterval(pruning);
     await servers.stop();
+    await checkpoints?.close();
     await platforms.close();
     await knex.destroy();
     throw new Error(`cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
@@ -175,6 +185,7 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
         accepting = false;
         clearInterval(pruning);
         await servers.stop();
+        await checkpoints?.close();
         await platforms.close();
         await knex.destroy();
       })();
