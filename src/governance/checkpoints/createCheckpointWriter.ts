@@ -38,14 +38,18 @@ export interface CheckpointLog {
  */
 export function createCheckpointWriter(knex: Knex, options: CheckpointOptions, log: CheckpointLog, now: () => Date = () => new Date()): CheckpointWriter {
   let lastWritten = 0;
+  // The head last handed to `write`, so entries appended while a write is pending do not queue another.
+  let lastQueued = 0;
   let queue: Promise<void> = Promise.resolve();
   const write = (head: LedgerHead): Promise<void> => {
+    lastQueued = Math.max(lastQueued, head.seq);
     queue = queue.then(async () => {
       if (head.seq <= lastWritten) return;
       try {
         await appendFile(options.file, `${JSON.stringify(signCheckpoint(head, options.privateKey, now()))}\n`, { encoding: 'utf8', mode: 0o640 });
         lastWritten = head.seq;
       } catch (error) {
+        lastQueued = lastWritten;
         log.warn('writing an audit ledger checkpoint failed; retried at the next one', { err: error, file: options.file });
       }
     });
@@ -61,7 +65,7 @@ export function createCheckpointWriter(knex: Knex, options: CheckpointOptions, l
   timer.unref();
   return {
     noteAppended(head) {
-      if (head.seq - lastWritten >= options.everyEntries) void write(head);
+      if (head.seq - lastQueued >= options.everyEntries) void write(head);
     },
     checkpointNow,
     async close() {
