@@ -11,6 +11,8 @@ export { createIdNumberVault, DEVELOPMENT_DATA_KEY, type IdNumberVault } from '.
 export { publicityWindow } from './publicityWindow.js';
 export { DateScalar, DecimalScalar } from './scalars.js';
 export { actorOf, assertActorRole } from './actorOf.js';
+export { reportAccess } from './reportAccess.js';
+export type { AccessReport, AccessReportingContext } from './reportAccess.js';
 export type { CreditActor } from './actorOf.js';
 export { createWorkflows } from './workflows/createWorkflows.js';
 export type { Workflow, WorkflowDeps, WorkflowRoute } from './workflows/WorkflowDeps.js';

@@ -7,6 +7,7 @@ export interface AuditEntryInput {
   consumerId: string | null;
   purpose?: string | null;
   caseReference?: string | null;
+  /** Kept to its first 200 characters; a longer name's length and SHA-256 go to `details.operationName`. */
   operationName?: string | null;
   /** SHA-256 hex of the document text. */
   documentHash?: string | null;

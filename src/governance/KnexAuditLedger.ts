@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import type { AccessLogPage, AuditEntry, AuditEntryInput, AuditLedger } from './AuditLedger.js';
+import { boundOperationName } from './boundOperationName.js';
+import type { LedgerHead } from './checkpoints/index.js';
 import { computeEntryHash, GENESIS_HASH } from './ledgerHash.js';
 import { LEDGER_COLUMNS, toAccessLogEntry, toAuditEntry, toLedgerContent, toLedgerRow } from './ledgerRows.js';
 
@@ -11,11 +13,11 @@ const INSERT_CHUNK = 500;
 
 /** The audit ledger on PostgreSQL (server or PGlite) through knex. */
 export class KnexAuditLedger implements AuditLedger {
-  private constructor(private readonly knex: Knex) {}
+  private constructor(private readonly knex: Knex, private readonly onAppended: (head: LedgerHead) => void) {}
 
-  /** Wraps a migrated database. */
-  static create(knex: Knex): KnexAuditLedger {
-    return new KnexAuditLedger(knex);
+  /** Wraps a migrated database; `onAppended` hears the new head after each committed append (e.g. to checkpoint it). */
+  static create(knex: Knex, options: { onAppended?: (head: LedgerHead) => void } = {}): KnexAuditLedger {
+    return new KnexAuditLedger(knex, options.onAppended ?? (() => undefined));
   }
 
   async append(entry: AuditEntryInput): Promise<AuditEntry> {
@@ -25,7 +27,7 @@ export class KnexAuditLedger implements AuditLedger {
 
   async appendMany(entries: readonly AuditEntryInput[]): Promise<AuditEntry[]> {
     if (entries.length === 0) return [];
-    return this.knex.transaction(async (trx) => {
+    const appended = await this.knex.transaction(async (trx) => {
       // Every process takes the same lock before reading the head, so two appends never pick the same seq;
       // it is released at commit, after which the next waiter reads the new head.
       await trx.raw('SELECT pg_advisory_xact_lock(?)', [LEDGER_LOCK_KEY]);
@@ -38,7 +40,7 @@ export class KnexAuditLedger implements AuditLedger {
       const occurredAt = head.now instanceof Date ? head.now : new Date(String(head.now));
       const rows = entries.map((input) => {
         seq += 1;
-        const content = toLedgerContent(seq, occurredAt, input);
+        const content = toLedgerContent(seq, occurredAt, boundOperationName(input));
         const entryHash = computeEntryHash(prevHash, content);
         const row = toLedgerRow(content, prevHash, entryHash);
         prevHash = entryHash;
@@ -50,6 +52,9 @@ export class KnexAuditLedger implements AuditLedger {
       }
       return inserted.map(toAuditEntry).sort((a, b) => a.seq - b.seq);
     });
+    const head = appended[appended.length - 1]!;
+    this.onAppended({ seq: head.seq, entryHash: head.entryHash });
+    return appended;
   }
 
   async listAccessesToSubject(uscc: string, page: { limit: number; before?: number }): Promise<AccessLogPage> {

@@ -11,6 +11,7 @@ export { classifySchema, PERSONAL_DATA_KINDS, unclassifiedFields } from './class
 export type { FieldClassification } from './classifySchema.js';
 export { consumeRateLimit, pruneRateLimitWindows } from './consumeRateLimit.js';
 export type { RateLimitDecision } from './consumeRateLimit.js';
+export { checkFailedAuthentications, countFailedAuthentication } from './failedAuthentications.js';
 export { createGovernanceSubschema } from './createGovernanceSubschema.js';
 export type { GovernanceSubschemaOptions } from './createGovernanceSubschema.js';
 export { CONSUMER_KINDS, ConsumerNotFoundError } from './ConsumerStore.js';
@@ -30,7 +31,7 @@ export { decideRecordDisclosure, DISCLOSURE_CLASSES } from './recordDisclosure.j
 export type { DisclosureClass, RecordDisclosure } from './recordDisclosure.js';
 export { verifyLedger } from './verifyLedger.js';
 export type { LedgerVerification } from './verifyLedger.js';
-export { createRequestGovernance, governanceOf } from './runtime/RequestGovernance.js';
+export { addToTrail, createRequestGovernance, governanceOf } from './runtime/RequestGovernance.js';
 export type { AuditTrail, Caller, RequestGovernance } from './runtime/RequestGovernance.js';
 export { identifyCaller } from './runtime/identifyCaller.js';
 export type { CallerRejection } from './runtime/identifyCaller.js';
@@ -39,7 +40,10 @@ export type { GovernedField, GovernSchemaOptions } from './runtime/governSchema.
 export { maskPersonalData } from './runtime/maskPersonalData.js';
 export type { PersonalDataKind } from './runtime/maskPersonalData.js';
 export { createAuditPlugin } from './runtime/createAuditPlugin.js';
+export { createTrustedDocumentsPlugin } from './runtime/createTrustedDocumentsPlugin.js';
+export type { IsTrustedDocument } from './runtime/createTrustedDocumentsPlugin.js';
 export { createAuditSubschema } from './createAuditSubschema.js';
 export type { AuditSubschemaDeps } from './createAuditSubschema.js';
 export * from './limits/index.js';
 export { DEMO_CONSUMERS } from './demoConsumers.js';
+export * from './checkpoints/index.js';

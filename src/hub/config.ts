@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { DEVELOPMENT_DATA_KEY } from '../credit/index.js';
 import { OperationLimitConfigError, readAuditRetentionYears, readOperationLimits, type OperationLimits } from '../governance/index.js';
 import { ConfigError, flag, integer, oneOf } from './env.js';
@@ -31,6 +32,36 @@ function readSigningKey(env: NodeJS.ProcessEnv, production: boolean): string | n
     throw new ConfigError('CREDIT_CHECK_SIGNING_KEY', 'must be a PKCS#8 PEM private key (-----BEGIN PRIVATE KEY-----), e.g. from openssl genpkey -algorithm ed25519');
   }
   return raw?.replace(/\\n/g, '\n') ?? null;
+}
+
+/** Where and how often the ledger's head is anchored outside the database (issue 10 item 4). */
+export interface AuditCheckpointConfig {
+  /** The Ed25519 private key (PKCS#8 PEM), read from the file AUDIT_CHECKPOINT_KEY names. */
+  privateKeyPem: string;
+  file: string;
+  everyEntries: number;
+  everyMinutes: number;
+}
+
+function readCheckpoints(env: NodeJS.ProcessEnv): AuditCheckpointConfig | null {
+  const keyFile = env.AUDIT_CHECKPOINT_KEY?.trim() || null;
+  const file = env.AUDIT_CHECKPOINT_FILE?.trim() || null;
+  if (keyFile === null && file === null) return null;
+  if (keyFile === null) throw new ConfigError('AUDIT_CHECKPOINT_KEY', 'is required with AUDIT_CHECKPOINT_FILE: the path of an Ed25519 private key in PEM (openssl genpkey -algorithm ed25519 -out checkpoint.pem)');
+  if (file === null) throw new ConfigError('AUDIT_CHECKPOINT_FILE', 'is required with AUDIT_CHECKPOINT_KEY: the file signed checkpoints are appended to, on storage the auditors keep');
+  let privateKeyPem: string;
+  try {
+    privateKeyPem = readFileSync(keyFile, 'utf8');
+  } catch (error) {
+    throw new ConfigError('AUDIT_CHECKPOINT_KEY', `cannot read ${keyFile}: ${(error as Error).message}`);
+  }
+  if (!privateKeyPem.includes('BEGIN PRIVATE KEY')) throw new ConfigError('AUDIT_CHECKPOINT_KEY', `${keyFile} is not a PKCS#8 PEM private key; make one with openssl genpkey -algorithm ed25519`);
+  return {
+    privateKeyPem,
+    file,
+    everyEntries: integer(env, 'AUDIT_CHECKPOINT_EVERY_ENTRIES', 1000, 1, 10_000_000),
+    everyMinutes: integer(env, 'AUDIT_CHECKPOINT_EVERY_MINUTES', 10, 1, 1440),
+  };
 }
 
 function readRetention(env: NodeJS.ProcessEnv): number {
@@ -69,10 +100,14 @@ export interface HubConfig {
   checkSigningKeyPem: string | null;
   /** Requests per minute from one client address without an API key (consumers have their own limits). */
   publicRateLimitPerMinute: number;
+  /** Failed authentications per minute from one client address before requests with a key from it get 429. */
+  authFailureLimitPerMinute: number;
   /** Depth, aliases, tokens, cost and body size every operation must stay within. */
   operationLimits: OperationLimits;
   /** Years audit ledger entries are kept (at least 5); reported, never used to delete. */
   auditRetentionYears: number;
+  /** Signed checkpoints of the ledger head written outside the database; null: none. */
+  auditCheckpoints: AuditCheckpointConfig | null;
   /** Fixture size of the local sandboxes: the sample data size, so their USCCs match the credit store's. */
   sandboxSize: 'small' | 'large';
 }
@@ -126,9 +161,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     platforms: loadPlatformConfig(env, production),
     operationLimits: readLimits(env),
     auditRetentionYears: readRetention(env),
+    auditCheckpoints: readCheckpoints(env),
     demoConsumers: readDemoConsumers(env, production),
     checkSigningKeyPem: readSigningKey(env, production),
     publicRateLimitPerMinute: integer(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    authFailureLimitPerMinute: integer(env, 'AUTH_FAILURE_LIMIT_PER_MINUTE', 20, 1, 1_000_000),
     sandboxSize: oneOf(env, 'SANDBOX_SIZE', ['small', 'large'] as const, seed === 'large' ? 'large' : 'small'),
   };
 }

@@ -2,10 +2,10 @@ import type { IncomingMessage } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { Knex } from 'knex';
 import {
-  consumeRateLimit, createRequestGovernance, decideRecordDisclosure, hashDocument, identifyCaller, seesAllRecords, type ConsumerStore,
-  type RecordDisclosure, type RequestGovernance,
+  addToTrail, checkFailedAuthentications, consumeRateLimit, countFailedAuthentication, createRequestGovernance, decideRecordDisclosure,
+  identifyCaller, seesAllRecords, type ConsumerStore, type RecordDisclosure, type RequestGovernance,
 } from '../governance/index.js';
-import { todayInShanghai, type CreditActor } from '../credit/index.js';
+import { todayInShanghai, type AccessReport, type CreditActor } from '../credit/index.js';
 import type { Admission } from './createHttpHandler.js';
 import type { Logger } from './logger.js';
 
@@ -16,6 +16,8 @@ export interface HubContext {
   creditVisibility: { records: 'DISCLOSED' | 'ALL'; unmaskPersonalData: boolean; disclosure: RecordDisclosure };
   /** Who performs the request, for the credit workflows (`CreditActor`). */
   actor: CreditActor;
+  /** Where the credit subschema reports whom a read touched (`AccessReportingContext`): the audit trail. */
+  recordAccess: (report: AccessReport) => void;
 }
 
 /** What admission needs. */
@@ -27,47 +29,56 @@ export interface AdmissionDeps {
   /** Serves consumers with a role that may read restricted data. */
   internalServer: ApolloServer<HubContext>;
   publicRateLimitPerMinute: number;
+  /** Failed authentications one client address may make per minute before keys from it are refused. */
+  authFailureLimitPerMinute: number;
   logger: Logger;
 }
+
+const retryAfterSeconds = (resetAt: Date): number => Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 1000));
 
 /**
  * Creates the hub's admission step, run before any GraphQL work: identifies the caller (API key, purpose,
  * case reference), applies its per-minute rate limit (counted in the database, so it holds across hub
- * processes; the public per client address), holds a trusted-documents-only consumer to its registered
- * operations, and picks the server and context. Refusals carry UNAUTHENTICATED (401), BAD_USER_INPUT (400),
- * RATE_LIMITED (429), FORBIDDEN (403) or DATABASE_UNAVAILABLE (503) and name what to fix.
+ * processes; the public per client address), refuses keys from an address that failed authentication
+ * `authFailureLimitPerMinute` times this minute (429, before the key is checked), and picks the server and context. Refusals carry
+ * UNAUTHENTICATED (401), BAD_USER_INPUT (400), RATE_LIMITED (429) or DATABASE_UNAVAILABLE (503) and name
+ * what to fix. Trusted documents are checked later, on the text Apollo resolved (`createTrustedDocumentsPlugin`).
  */
-export function createAdmission(deps: AdmissionDeps): (req: IncomingMessage, document: string | null) => Promise<Admission<HubContext>> {
-  return async (req, document) => {
+export function createAdmission(deps: AdmissionDeps): (req: IncomingMessage) => Promise<Admission<HubContext>> {
+  return async (req) => {
+    // The TCP peer, as for the public's limit: headers such as X-Forwarded-For are the client's to forge.
+    const address = req.socket.remoteAddress ?? 'unknown';
     try {
+      const failures = deps.authFailureLimitPerMinute;
+      if (req.headers.authorization !== undefined) {
+        // Before the key is looked at: past the limit, a right guess is refused like a wrong one.
+        const decision = await checkFailedAuthentications(deps.knex, address, failures);
+        if (!decision.allowed) {
+          const retryAfter = retryAfterSeconds(decision.resetAt);
+          return { refusal: { status: 429, code: 'RATE_LIMITED', message: `too many failed authentications from this address (limit ${failures} per minute); retry after ${retryAfter} s with a valid key, or leave the Authorization header out to query as the public`, extensions: { limit: failures, retryAfterSeconds: retryAfter }, headers: { 'retry-after': String(retryAfter) } } };
+        }
+      }
       const identified = await identifyCaller(req.headers, deps.consumers);
       if ('rejection' in identified) {
         const { status, code, message, header } = identified.rejection;
-        deps.logger.warn('request refused', { code, header, address: req.socket.remoteAddress });
+        if (code === 'UNAUTHENTICATED') await countFailedAuthentication(deps.knex, address, failures);
+        deps.logger.warn('request refused', { code, header, address });
         return { refusal: { status, code, message, extensions: { header } } };
       }
       const { caller } = identified;
       const consumer = caller.consumer;
       const limit = consumer?.rateLimitPerMinute ?? deps.publicRateLimitPerMinute;
-      const who = consumer ? `consumer ${consumer.id}` : `the public at ${req.socket.remoteAddress ?? 'an unknown address'}`;
-      const decision = await consumeRateLimit(deps.knex, consumer ? consumer.id : `public:${req.socket.remoteAddress ?? 'unknown'}`, limit);
+      const who = consumer ? `consumer ${consumer.id}` : `the public at ${address}`;
+      const decision = await consumeRateLimit(deps.knex, consumer ? consumer.id : `public:${address}`, limit);
       if (!decision.allowed) {
-        const retryAfter = Math.max(1, Math.ceil((decision.resetAt.getTime() - Date.now()) / 1000));
+        const retryAfter = retryAfterSeconds(decision.resetAt);
         return { refusal: { status: 429, code: 'RATE_LIMITED', message: `rate limit of ${limit} requests per minute reached for ${who}; retry after ${retryAfter} s`, extensions: { limit, retryAfterSeconds: retryAfter }, headers: { 'retry-after': String(retryAfter) } } };
-      }
-      if (consumer?.trustedDocumentsOnly) {
-        if (document === null) {
-          return { refusal: { status: 403, code: 'FORBIDDEN', message: `consumer ${consumer.id} accepts only registered operations; send the full text of one` } };
-        }
-        const hash = hashDocument(document);
-        if (!(await deps.consumers.isTrustedDocument(consumer.id, hash))) {
-          return { refusal: { status: 403, code: 'FORBIDDEN', message: `operation sha256:${hash} is not in consumer ${consumer.id}'s registered manifest; register it with \`npm run consumers -- trust ${consumer.id} --file <operation.graphql>\``, extensions: { documentHash: hash } } };
-        }
       }
       const governance = createRequestGovernance(caller);
       const { permissions } = governance;
       const context: HubContext = {
         governance,
+        recordAccess: (report) => addToTrail(governance.trail, report),
         actor: {
           consumerId: consumer?.id ?? null,
           consumerName: consumer?.name ?? null,

@@ -5,7 +5,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { filterSchema, pruneSchema } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import {
-  createAuditPlugin, createOperationLimitsPlugin, governSchema, type AuditLedger, type GovernedField, type OperationLimits,
+  createAuditPlugin, createOperationLimitsPlugin, createTrustedDocumentsPlugin, governSchema, type AuditLedger, type GovernedField,
+  type IsTrustedDocument, type OperationLimits,
 } from '../governance/index.js';
 import type { HubContext } from './createAdmission.js';
 import { createFormatError } from './formatError.js';
@@ -33,6 +34,8 @@ export interface GraphqlServerOptions {
   httpServer: Server;
   /** Depth, aliases, tokens, cost: checked before execution. */
   limits: OperationLimits;
+  /** Whether a trusted-documents-only consumer registered a text (by the SHA-256 of the text executed). */
+  isTrustedDocument: IsTrustedDocument;
 }
 
 /**
@@ -50,6 +53,8 @@ export async function createGraphqlServers(options: GraphqlServerOptions): Promi
     // The default landing page loads Apollo Sandbox from a CDN; government networks have none.
     ApolloServerPluginLandingPageDisabled(),
     createRequestLogPlugin(logger),
+    // Before the limits: an unregistered text is refused as such, whatever else is wrong with it.
+    createTrustedDocumentsPlugin<HubContext>(options.isTrustedDocument),
     createOperationLimitsPlugin<HubContext>(options.limits),
     createAuditPlugin<HubContext>(options.ledger, logger),
   ];
@@ -59,6 +64,10 @@ export async function createGraphqlServers(options: GraphqlServerOptions): Promi
     // graphql-js stops parsing at this many tokens, before any validation work.
     parseOptions: { maxTokens: options.limits.maxTokens },
     allowBatchedHttpRequests: false,
+    // No automatic persisted queries, for anyone: a hash anyone could register would stand for a text no
+    // consumer registered, and the cache grows with whatever outsiders send. Trusted documents (registered
+    // by the credit office per consumer) are the hub's only persisted operations.
+    persistedQueries: false as const,
   };
   const publicServer = new ApolloServer<HubContext>({
     ...common,

@@ -52,20 +52,14 @@ export interface Refusal {
 /** Which server executes a request and with what context, or why it is refused before execution. */
 export type Admission<TContext extends object> = { apollo: ApolloServer<TContext>; context: TContext } | { refusal: Refusal };
 
-/** The GraphQL document text of a request (POST JSON `query` or GET `?query=`), or null when absent. */
-function documentOf(body: unknown, search: URLSearchParams): string | null {
-  const fromBody = (body as { query?: unknown } | null | undefined)?.query;
-  if (typeof fromBody === 'string') return fromBody;
-  return search.get('query');
-}
-
 /**
  * The hub's HTTP routes: POST/GET /graphql (Apollo), /healthz (process alive), /readyz (can serve).
- * `admit` decides per request — from its headers, the document text and the client address — which
- * Apollo server runs it with which fresh context, or refuses it with a GraphQL-shaped error body.
+ * `admit` decides per request — from its headers and the client address — which Apollo server runs it
+ * with which fresh context, or refuses it with a GraphQL-shaped error body. The document is Apollo's to
+ * read: checks of its text are Apollo plugins, so they see the text that runs.
  */
 export function createHttpHandler<TContext extends object>(
-  admit: (req: IncomingMessage, document: string | null) => Promise<Admission<TContext>>,
+  admit: (req: IncomingMessage) => Promise<Admission<TContext>>,
   probes: HealthProbes,
   extraRoutes: (req: IncomingMessage, res: ServerResponse, path: string) => boolean = () => false,
   maxBodyBytes = 1_048_576,
@@ -91,7 +85,7 @@ export function createHttpHandler<TContext extends object>(
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       }
       const body = req.method === 'POST' ? parseJsonBody(await readBody(req, maxBodyBytes), req.headers['content-type']) : undefined;
-      const admission = await admit(req, documentOf(body, url.searchParams));
+      const admission = await admit(req);
       if ('refusal' in admission) {
         const { status, code, message, extensions, headers: extra } = admission.refusal;
         for (const [name, value] of Object.entries(extra ?? {})) res.setHeader(name, value);

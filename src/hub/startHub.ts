@@ -15,7 +15,7 @@ import { createExplorerRoutes, EXPLORER_TITLE } from './explorer/createExplorerR
 import { createAdmission } from './createAdmission.js';
 import { createGraphqlServers } from './createGraphqlServers.js';
 import {
-  classifySchema, createAuditSubschema, createGovernanceSubschema, DEMO_CONSUMERS, governanceOf, pruneRateLimitWindows, KnexAuditLedger, KnexConsumerStore, type FieldClassification,
+  classifySchema, createAuditSubschema, createCheckpointWriter, readCheckpointPrivateKey, createGovernanceSubschema, DEMO_CONSUMERS, governanceOf, pruneRateLimitWindows, KnexAuditLedger, KnexConsumerStore, type FieldClassification,
 } from '../governance/index.js';
 import type { Logger } from './logger.js';
 
@@ -96,7 +96,16 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
     throw error;
   }
   const store = KnexCreditStore.create(knex, { vault: createIdNumberVault(config.dataKey) });
-  const ledger = KnexAuditLedger.create(knex);
+  const checkpoints = config.auditCheckpoints
+    ? createCheckpointWriter(knex, {
+      privateKey: readCheckpointPrivateKey(config.auditCheckpoints.privateKeyPem, 'AUDIT_CHECKPOINT_KEY'),
+      file: config.auditCheckpoints.file,
+      everyEntries: config.auditCheckpoints.everyEntries,
+      everyMs: config.auditCheckpoints.everyMinutes * 60_000,
+    }, logger)
+    : null;
+  if (!checkpoints) logger.warn('audit ledger checkpoints are off: set AUDIT_CHECKPOINT_KEY and AUDIT_CHECKPOINT_FILE so truncation and a recomputed chain can be detected');
+  const ledger = KnexAuditLedger.create(knex, { onAppended: (head) => checkpoints?.noteAppended(head) });
   // The catalogue describes the composed graph, which exists only once the catalogue is stitched into it.
   let classification: ReadonlyMap<string, FieldClassification> = new Map();
   const workflows = createWorkflows({ knex, vault: createIdNumberVault(config.dataKey), checkSigningKeyPem: config.checkSigningKeyPem });
@@ -108,7 +117,11 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
   const schema = composeHubSchema({ credit: await createCreditSubschema(store), adapters: platforms.adapters, extra });
   classification = classifySchema(schema);
   const httpServer: Server = createServer();
-  const servers = await createGraphqlServers({ schema, classification, ledger, logger, httpServer, limits: config.operationLimits });
+  const consumers = KnexConsumerStore.create(knex);
+  const servers = await createGraphqlServers({
+    schema, classification, ledger, logger, httpServer, limits: config.operationLimits,
+    isTrustedDocument: (consumerId, hash) => consumers.isTrustedDocument(consumerId, hash),
+  });
   let accepting = true;
   // Finished rate-limit windows decide nothing; every hub process clears them now and then (idempotent).
   const pruning = setInterval(() => {
@@ -128,11 +141,12 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
   };
   const explorer = createExplorerRoutes({ graphqlPath: '/graphql', title: EXPLORER_TITLE });
   const admit = createAdmission({
-    consumers: KnexConsumerStore.create(knex),
+    consumers,
     knex,
     publicServer: servers.publicServer,
     internalServer: servers.internalServer,
     publicRateLimitPerMinute: config.publicRateLimitPerMinute,
+    authFailureLimitPerMinute: config.authFailureLimitPerMinute,
     logger,
   });
   const routes = (req: IncomingMessage, res: ServerResponse, path: string) => explorer(req, res, path) || workflows.routes.some((route) => route(req, res, path));
@@ -152,6 +166,7 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
   } catch (error) {
     clearInterval(pruning);
     await servers.stop();
+    await checkpoints?.close();
     await platforms.close();
     await knex.destroy();
     throw new Error(`cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
@@ -170,6 +185,7 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
         accepting = false;
         clearInterval(pruning);
         await servers.stop();
+        await checkpoints?.close();
         await platforms.close();
         await knex.destroy();
       })();

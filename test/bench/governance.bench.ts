@@ -26,13 +26,14 @@ const store = KnexCreditStore.create(knex, { vault: createIdNumberVault(DEVELOPM
 const schema = composeHubSchema({ credit: await createCreditSubschema(store), adapters: [] });
 const bare = new ApolloServer<object>({ schema });
 await bare.start();
+const consumers = KnexConsumerStore.create(knex);
 const servers = await createGraphqlServers({
   schema, classification: classifySchema(schema), ledger: KnexAuditLedger.create(knex), logger, httpServer: createServer(), limits: DEFAULT_OPERATION_LIMITS,
+  isTrustedDocument: (id, hash) => consumers.isTrustedDocument(id, hash),
 });
-const consumers = KnexConsumerStore.create(knex);
 const adminId = `bench-admin-${Date.now()}`;
 const { apiKey } = await consumers.createConsumer({ id: adminId, name: 'bench', kind: 'DEPARTMENT', roles: ['CREDIT_OFFICE_ADMIN'], grants: [{ purpose: 'SUPERVISION', scope: 'RESTRICTED' }], rateLimitPerMinute: 1_000_000 });
-const admit = createAdmission({ consumers, knex, publicServer: servers.publicServer, internalServer: servers.internalServer, publicRateLimitPerMinute: 1_000_000, logger });
+const admit = createAdmission({ consumers, knex, publicServer: servers.publicServer, internalServer: servers.internalServer, publicRateLimitPerMinute: 1_000_000, authFailureLimitPerMinute: 1_000_000, logger });
 
 const pool = (await knex('organisations').select('uscc').whereIn('uscc', knex('credit_records').select('subject_uscc'))
   .orderByRaw('md5(uscc)').limit(100 * (RUNS + WARMUP))) as { uscc: string }[];
@@ -60,7 +61,7 @@ function check(result: { body: { kind: string; singleResult?: { errors?: unknown
 
 async function governed(headers: Record<string, string>) {
   return measure(async (usccs) => {
-    const admission = await admit(request(headers), source);
+    const admission = await admit(request(headers));
     if ('refusal' in admission) throw new Error(admission.refusal.message);
     check(await admission.apollo.executeOperation<HubContext>({ query: source, variables: { usccs, first: 10 } }, { contextValue: admission.context }));
   });

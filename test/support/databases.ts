@@ -41,3 +41,28 @@ function postgres(adminUrl: string): TestDatabase {
 export const TEST_DATABASES: TestDatabase[] = process.env.DATABASE_URL
   ? [pglite, postgres(process.env.DATABASE_URL)]
   : [pglite];
+
+/** The login the PostgreSQL suites run the hub as: a member of the hub's runtime role (migration 20261130000500). */
+export const TEST_RUNTIME_LOGIN = 'chengxin_hub_test';
+
+/**
+ * The URL of a migrated PostgreSQL database for the hub's runtime role: the same server and database, as
+ * TEST_RUNTIME_LOGIN (created once per server, without password: test servers trust local logins), which
+ * may insert into and read the audit ledger but not change it.
+ */
+export async function runtimeRoleUrl(databaseUrl: string): Promise<string> {
+  const admin = knexFactory({ client: 'pg', connection: databaseUrl, pool: { min: 0, max: 1 } });
+  try {
+    await admin.raw(`DO $$ BEGIN
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${TEST_RUNTIME_LOGIN}') THEN CREATE ROLE ${TEST_RUNTIME_LOGIN} LOGIN; END IF;
+      EXCEPTION WHEN duplicate_object THEN NULL;
+      END $$`);
+    await admin.raw(`GRANT chengxin_hub TO ${TEST_RUNTIME_LOGIN}`);
+  } finally {
+    await admin.destroy();
+  }
+  const url = new URL(databaseUrl);
+  url.username = TEST_RUNTIME_LOGIN;
+  url.password = '';
+  return url.toString();
+}

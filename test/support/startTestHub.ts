@@ -2,7 +2,8 @@ import type { Hub } from '../../src/hub/startHub.js';
 import { startHub } from '../../src/hub/startHub.js';
 import { loadConfig } from '../../src/hub/config.js';
 import { createLogger } from '../../src/hub/logger.js';
-import type { TestDatabase } from './databases.js';
+import { createKnex, migrateToLatest } from '../../db/connection.js';
+import { runtimeRoleUrl, type TestDatabase } from './databases.js';
 
 /** A hub on a fresh database with the small sample data, listening on a free loopback port. */
 export interface TestHub {
@@ -18,15 +19,25 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-/** Starts a hub for a test suite; `close` stops it and drops its database. */
-export async function startTestHub(database: TestDatabase, env: Record<string, string> = {}): Promise<TestHub> {
+/**
+ * Starts a hub for a test suite; `close` stops it and drops its database. With `asRuntimeRole` on
+ * PostgreSQL the database is migrated as the server's administrator and the hub runs as a member of the
+ * runtime role `chengxin_hub`, as in production (`databaseUrl` stays the administrator's).
+ */
+export async function startTestHub(database: TestDatabase, env: Record<string, string> = {}, options: { asRuntimeRole?: boolean } = {}): Promise<TestHub> {
   const db = await database.create();
+  let hubUrl = db.url;
+  if (db.url && options.asRuntimeRole) {
+    const admin = createKnex({ kind: 'postgres', url: db.url });
+    await migrateToLatest(admin).finally(() => admin.destroy());
+    hubUrl = await runtimeRoleUrl(db.url);
+  }
   const config = loadConfig({
     PORT: '0',
     SEED: 'small',
     // Suites create their own consumers (support/createTestConsumers.ts).
     DEMO_CONSUMERS: 'false',
-    ...(db.url ? { DATABASE_URL: db.url } : {}),
+    ...(hubUrl ? { DATABASE_URL: hubUrl } : {}),
     ...env,
   });
   const hub = await startHub(config, createLogger('error'));

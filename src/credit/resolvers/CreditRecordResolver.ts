@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { CreditDeps } from '../CreditDeps.js';
+import { reportAccess } from '../reportAccess.js';
 import type { CatalogItemRow, CivilServantRow, CreditRecordRow, OrganisationRow } from '../CreditStore.js';
 import { CatalogItem } from '../types/CatalogItem.js';
 import { CivilServant } from '../types/CivilServant.js';
@@ -37,7 +38,9 @@ export class CreditRecordResolver {
 
   @FieldResolver(() => CivilServant, { nullable: true, description: 'The civil servant the record is about; null for an organisation\'s record.' })
   civilServant(@Root() record: CreditRecordRow, @Ctx() ctx: object): Promise<CivilServantRow | null> | null {
-    return record.civilServantId ? this.deps.loaders(ctx).civilServant.load(record.civilServantId) : null;
+    if (!record.civilServantId) return null;
+    reportAccess(ctx, { civilServantIds: [record.civilServantId] });
+    return this.deps.loaders(ctx).civilServant.load(record.civilServantId);
   }
 
   @FieldResolver(() => CreditSubject, { nullable: true, description: 'The deciding authority (决定机关 / 作出决定的机关或法院).' })

@@ -18,6 +18,8 @@ export interface AuditTrail {
   fieldsRead: Set<string>;
   subjectUsccs: Set<string>;
   civilServantIds: Set<string>;
+  /** Other ids read, by their type: `CreditCheck` → check ids, `Objection` → objection ids, … */
+  ids: Map<string, Set<string>>;
   /** Coordinates refused with FORBIDDEN. */
   forbidden: Set<string>;
 }
@@ -40,8 +42,14 @@ export function createRequestGovernance(caller: Caller): RequestGovernance {
     caller,
     reader: { consumerId: caller.consumer?.id ?? null, roles, grants: caller.consumer?.grants ?? [] },
     permissions: permissionsOf(roles),
-    trail: { fieldsRead: new Set(), subjectUsccs: new Set(), civilServantIds: new Set(), forbidden: new Set() },
+    trail: { fieldsRead: new Set(), subjectUsccs: new Set(), civilServantIds: new Set(), ids: new Map(), forbidden: new Set() },
   };
+}
+
+/** Puts subjects and civil servants a subschema reports having read on the request's audit trail. */
+export function addToTrail(trail: AuditTrail, report: { subjectUsccs?: readonly string[]; civilServantIds?: readonly string[] }): void {
+  for (const uscc of report.subjectUsccs ?? []) trail.subjectUsccs.add(uscc);
+  for (const id of report.civilServantIds ?? []) trail.civilServantIds.add(id);
 }
 
 /** Reads the governance state from a GraphQL context; throws when the hub did not set it (a wiring bug). */

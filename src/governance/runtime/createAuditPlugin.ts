@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { hashDocument } from '../apiKeys.js';
 import type { AuditLedger, AuditOutcome } from '../AuditLedger.js';
 import type { RequestGovernance } from './RequestGovernance.js';
 
@@ -19,7 +19,7 @@ export function createAuditPlugin<TContext extends { governance: RequestGovernan
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, request, response, operation, operationName }) {
+        async willSendResponse({ contextValue, source, response, operation, operationName }) {
           const { trail, caller } = contextValue.governance;
           const mutation = operation?.operation === 'mutation';
           if (trail.fieldsRead.size === 0 && trail.forbidden.size === 0 && !mutation) return;
@@ -34,12 +34,16 @@ export function createAuditPlugin<TContext extends { governance: RequestGovernan
               purpose: caller.purpose,
               caseReference: caller.caseReference,
               operationName: operationName ?? null,
-              documentHash: request.query ? createHash('sha256').update(request.query).digest('hex') : null,
+              // The text Apollo resolved and ran (never a copy from the HTTP request).
+              documentHash: source === undefined ? null : hashDocument(source),
               fieldsRead: [...trail.fieldsRead].sort(),
               subjectUsccs: [...trail.subjectUsccs].sort(),
               civilServantIds: [...trail.civilServantIds].sort(),
               outcome,
-              details: trail.forbidden.size > 0 ? { forbidden: [...trail.forbidden].sort() } : {},
+              details: {
+                ...(trail.forbidden.size > 0 ? { forbidden: [...trail.forbidden].sort() } : {}),
+                ...(trail.ids.size > 0 ? { ids: Object.fromEntries([...trail.ids].sort(([a], [b]) => a.localeCompare(b)).map(([type, set]) => [type, [...set].sort()])) } : {}),
+              },
             });
           } catch (error) {
             log.error('audit ledger write failed; response withheld', { err: error, consumer: caller.consumer?.id ?? null });

@@ -32,15 +32,21 @@ export function seesAllRecords(governance: Pick<RequestGovernance, 'permissions'
 
 const isThenable = (value: unknown): value is Promise<unknown> => typeof (value as Promise<unknown> | null)?.then === 'function';
 
-// The subjects a field read touches: the object's own USCC (or a civil servant's id), or a root field's arguments.
-function recordSubjects(governance: RequestGovernance, typeName: string, parent: unknown, args: Record<string, unknown>): void {
-  const { subjectUsccs, civilServantIds } = governance.trail;
+// The subjects a field read touches: the object's own USCC (or a civil servant's id), or a root field's
+// arguments. A root field's `id` is recorded under the type the field returns (a check id is not a person's);
+// subschemas report whom else they read (a check's evidence, a record's civil servant) through the context.
+function recordSubjects(governance: RequestGovernance, typeName: string, parent: unknown, args: Record<string, unknown>, returnType: string): void {
+  const { subjectUsccs, civilServantIds, ids } = governance.trail;
   const object = parent as Record<string, unknown> | null;
   if (typeName === 'CivilServant' && typeof object?.id === 'string') civilServantIds.add(object.id);
   else if (typeof object?.uscc === 'string') subjectUsccs.add(object.uscc);
   if (typeof args.uscc === 'string') subjectUsccs.add(args.uscc);
   if (Array.isArray(args.usccs)) for (const uscc of args.usccs) if (typeof uscc === 'string') subjectUsccs.add(uscc);
-  if (typeName === 'Query' && typeof args.id === 'string') civilServantIds.add(args.id);
+  if ((typeName === 'Query' || typeName === 'Mutation') && typeof args.id === 'string') {
+    if (returnType === 'CivilServant') civilServantIds.add(args.id);
+    if (!ids.has(returnType)) ids.set(returnType, new Set());
+    ids.get(returnType)!.add(args.id);
+  }
 }
 
 function subjectOf(parent: unknown, args: Record<string, unknown>): string | null {
@@ -95,6 +101,7 @@ export function governSchema(schema: GraphQLSchema, classification: ReadonlyMap<
       const gated = shareLevelRank(gateLevel) > shareLevelRank(parentLevel);
       const field: GovernedField = { ...declared, shareLevel: gateLevel };
       const disclosesRecords = options.fullDisclosureFields.has(coordinate);
+      const returnType = getNamedType(fieldConfig.type).name;
       if (!gated && !field.personal && !disclosesRecords) return fieldConfig;
       const resolve: GraphQLFieldResolver<unknown, unknown> = fieldConfig.resolve ?? defaultFieldResolver;
       return {
@@ -113,7 +120,7 @@ export function governSchema(schema: GraphQLSchema, classification: ReadonlyMap<
           const audited = gated || (disclosesRecords && seesAllRecords(governance));
           if (audited) {
             governance.trail.fieldsRead.add(coordinate);
-            recordSubjects(governance, typeName, parent, args);
+            recordSubjects(governance, typeName, parent, args, returnType);
           }
           const value = resolve(parent, args, context, info);
           if (!field.personal) return value;
@@ -122,7 +129,7 @@ export function governSchema(schema: GraphQLSchema, classification: ReadonlyMap<
             && governance.reader.grants.some((g) => g.purpose === governance.caller.purpose && scopeCovers(g.scope, field));
           if (unmask) {
             governance.trail.fieldsRead.add(coordinate);
-            recordSubjects(governance, typeName, parent, args);
+            recordSubjects(governance, typeName, parent, args, returnType);
             return value;
           }
           const kind = field.personal;

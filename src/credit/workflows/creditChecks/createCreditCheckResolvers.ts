@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { UsccScalar } from '../../../codes/index.js';
 import { actorOf, assertActorRole, type CreditActor } from '../../actorOf.js';
+import { reportAccess } from '../../reportAccess.js';
 import { DateScalar } from '../../scalars.js';
 import type { CheckResult } from './checkResult.js';
 import { FeedbackExistsError, type StoredFeedback } from './CreditCheckStore.js';
@@ -49,6 +50,7 @@ export function createCreditCheckResolvers(deps: RunCreditCheckDeps) {
         const check = await store.findCheck(id);
         if (!check) return null;
         assertMayRead(actor, check.consumerId, id);
+        reportAccess(context, { subjectUsccs: (check.result as unknown as CheckResult).subjects.map((s) => s.uscc) });
         return { result: check.result as unknown as CheckResult, jws: check.jws, kid: check.kid };
       },
       async checkCases(_: unknown, { first }: { first: number }) {
@@ -64,6 +66,8 @@ export function createCreditCheckResolvers(deps: RunCreditCheckDeps) {
         const actor = actorOf(context);
         assertActorRole(actor, RUNS_CHECKS, 'Running a credit check');
         const { result, jws } = await runCreditCheck(deps, actor, input);
+        // The evidence read about each subject (conditional records included) is in the ledger under it.
+        reportAccess(context, { subjectUsccs: result.subjects.map((s) => s.uscc) });
         return { result, jws, kid: deps.signer.kid, feedback: [] };
       },
       async recordCheckFeedback(_: unknown, { input }: { input: { checkId: string; subjectUscc: string; usage: string; note?: string | null } }, context: unknown) {

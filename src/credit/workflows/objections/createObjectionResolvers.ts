@@ -4,6 +4,7 @@ import { UsccScalar } from '../../../codes/index.js';
 import { actorOf, assertActorRole, type CreditActor } from '../../actorOf.js';
 import type { CalendarSource } from '../../calendar/index.js';
 import { badUserInput } from '../../errors.js';
+import { reportAccess } from '../../reportAccess.js';
 import { DateScalar } from '../../scalars.js';
 import type { ObjectionOutcome, RecordCorrections } from './applyOutcome.js';
 import type { KnexObjectionStore } from './KnexObjectionStore.js';
@@ -54,8 +55,35 @@ function checkCorrections(corrections: RecordCorrections | null | undefined): Re
   return corrections;
 }
 
+// The subjects of what a resolver returns: an objection or repair application, a list of them, or an
+// answer holding one (`{ objection }`, `{ application }`, an overdue entry).
+function subjectsIn(value: unknown, depth = 0): string[] {
+  if (Array.isArray(value)) return value.flatMap((item) => subjectsIn(item, depth));
+  if (value === null || typeof value !== 'object' || depth > 1) return [];
+  const object = value as Record<string, unknown>;
+  if (typeof object.subjectUscc === 'string') return [object.subjectUscc];
+  return Object.values(object).flatMap((inner) => subjectsIn(inner, depth + 1));
+}
+
+type RootResolver = (parent: unknown, args: never, context: unknown) => unknown;
+
+// Every root field reports the subjects of the objections and applications it read or changed to the
+// audit trail (an id alone says nothing about whom the read was about).
+function reportingSubjects<T extends Record<string, RootResolver>>(resolvers: T): T {
+  return Object.fromEntries(Object.entries(resolvers).map(([name, resolve]) => [name, async (parent: unknown, args: never, context: unknown) => {
+    const value = await resolve(parent, args, context);
+    reportAccess(context, { subjectUsccs: subjectsIn(value) });
+    return value;
+  }])) as T;
+}
+
 /** Resolvers of schema/objections.graphql. */
-export function createObjectionResolvers({ objections, repairs, calendars, today }: ObjectionResolverDeps) {
+export function createObjectionResolvers(deps: ObjectionResolverDeps) {
+  const resolvers = createPlainResolvers(deps);
+  return { ...resolvers, Query: reportingSubjects(resolvers.Query), Mutation: reportingSubjects(resolvers.Mutation) };
+}
+
+function createPlainResolvers({ objections, repairs, calendars, today }: ObjectionResolverDeps) {
   const officerStep = (context: unknown, action: string) => {
     const actor = actorOf(context);
     assertActorRole(actor, OFFICERS, action);
