@@ -5,7 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { filterSchema, pruneSchema } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import {
-  createAuditPlugin, createOperationLimitsPlugin, governSchema, type AuditLedger, type GovernedField, type OperationLimits,
+  createAuditPlugin, createExecutionBudgetPlugin, createOperationLimitsPlugin, governSchema, type AuditLedger, type GovernedField, type OperationLimits,
 } from '../governance/index.js';
 import type { HubContext } from './createAdmission.js';
 import { createFormatError } from './formatError.js';
@@ -51,6 +51,7 @@ export async function createGraphqlServers(options: GraphqlServerOptions): Promi
     ApolloServerPluginLandingPageDisabled(),
     createRequestLogPlugin(logger),
     createOperationLimitsPlugin<HubContext>(options.limits),
+    createExecutionBudgetPlugin<HubContext>(options.limits),
     createAuditPlugin<HubContext>(options.ledger, logger),
   ];
   const common = {

@@ -1,0 +1,18 @@
+import { buildBiddingFixtures } from '../gateways/bidding/sandbox/buildBiddingFixtures.js';
+import { buildConstructionFixtures } from '../gateways/construction-approval/sandbox/buildConstructionFixtures.js';
+const size = (process.argv[2] ?? 'large') as 'large' | 'small';
+const max = (it: Iterable<number>) => { let m = 0; for (const v of it) m = Math.max(m, v); return m; };
+let t = Date.now();
+const b = buildBiddingFixtures(size);
+console.log('bidding built', Date.now() - t);
+console.log('Enterprise.bids', max([...b.bidsByParticipant.values()].map((l) => l.length)));
+console.log('Enterprise.awards', max([...b.awardsByParticipant.values()].map((l) => l.length)));
+console.log('tenders by tenderer', max([...b.sectionsByTenderer.values()].map((l) => l.length)));
+console.log('Tender.bids', max(b.sections.map((s) => s.bidList.length)));
+console.log('TenderBid.consortiumMembers', max(b.sections.flatMap((s) => s.bidList.map((x) => x.unionMembers.length))));
+t = Date.now();
+const c = buildConstructionFixtures(size);
+console.log('construction built', Date.now() - t);
+console.log('byBuilder', max([...c.byBuilder.values()].map((l) => l.length)));
+console.log('stages', max(c.projects.map((p) => p.stageList.length)));
+console.log('departs', c.statsByDepart.size, max([...c.statsByDepart.values()].map((d) => d.stageStats.length)));
