@@ -40,4 +40,5 @@ export { createAuditPlugin } from './runtime/createAuditPlugin.js';
 export { createAuditSubschema } from './createAuditSubschema.js';
 export type { AuditSubschemaDeps } from './createAuditSubschema.js';
 export * from './limits/index.js';
+export * from './input/index.js';
 export { DEMO_CONSUMERS } from './demoConsumers.js';

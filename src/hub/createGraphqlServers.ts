@@ -5,7 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { filterSchema, pruneSchema } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import {
-  createAuditPlugin, createExecutionBudgetPlugin, createOperationLimitsPlugin, governSchema, type AuditLedger, type GovernedField, type OperationLimits,
+  createAuditPlugin, createExecutionBudgetPlugin, createInputValidationPlugin, createOperationLimitsPlugin, governSchema, type AuditLedger, type GovernedField, type OperationLimits,
 } from '../governance/index.js';
 import type { HubContext } from './createAdmission.js';
 import { createFormatError } from './formatError.js';
@@ -50,6 +50,9 @@ export async function createGraphqlServers(options: GraphqlServerOptions): Promi
     // The default landing page loads Apollo Sandbox from a CDN; government networks have none.
     ApolloServerPluginLandingPageDisabled(),
     createRequestLogPlugin(logger),
+    // NUL characters and impossible dates in any argument: BAD_USER_INPUT before anything runs. An ingested
+    // batch's cells are checked row by row instead, so one bad cell rejects its row only.
+    createInputValidationPlugin<HubContext>({ perRowFields: new Set(['IngestRecordsInput.csv', 'IngestRecordsInput.rows']) }),
     createOperationLimitsPlugin<HubContext>(options.limits),
     createExecutionBudgetPlugin<HubContext>(options.limits),
     createAuditPlugin<HubContext>(options.ledger, logger),
