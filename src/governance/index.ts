@@ -45,5 +45,6 @@ export type { IsTrustedDocument } from './runtime/createTrustedDocumentsPlugin.j
 export { createAuditSubschema } from './createAuditSubschema.js';
 export type { AuditSubschemaDeps } from './createAuditSubschema.js';
 export * from './limits/index.js';
+export * from './input/index.js';
 export { DEMO_CONSUMERS } from './demoConsumers.js';
 export * from './checkpoints/index.js';

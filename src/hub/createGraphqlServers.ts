@@ -5,8 +5,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { filterSchema, pruneSchema } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import {
-  createAuditPlugin, createOperationLimitsPlugin, createTrustedDocumentsPlugin, governSchema, type AuditLedger, type GovernedField,
-  type IsTrustedDocument, type OperationLimits,
+  createAuditPlugin, createExecutionBudgetPlugin, createInputValidationPlugin, createOperationLimitsPlugin, createTrustedDocumentsPlugin,
+  governSchema, type AuditLedger, type GovernedField, type IsTrustedDocument, type OperationLimits,
 } from '../governance/index.js';
 import type { HubContext } from './createAdmission.js';
 import { createFormatError } from './formatError.js';
@@ -55,7 +55,11 @@ export async function createGraphqlServers(options: GraphqlServerOptions): Promi
     createRequestLogPlugin(logger),
     // Before the limits: an unregistered text is refused as such, whatever else is wrong with it.
     createTrustedDocumentsPlugin<HubContext>(options.isTrustedDocument),
+    // NUL characters and impossible dates in any argument: BAD_USER_INPUT before anything runs. An ingested
+    // batch's cells are checked row by row instead, so one bad cell rejects its row only.
+    createInputValidationPlugin<HubContext>({ perRowFields: new Set(['IngestRecordsInput.csv', 'IngestRecordsInput.rows']) }),
     createOperationLimitsPlugin<HubContext>(options.limits),
+    createExecutionBudgetPlugin<HubContext>(options.limits),
     createAuditPlugin<HubContext>(options.ledger, logger),
   ];
   const common = {

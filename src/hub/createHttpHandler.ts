@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { describeLimitExcess, OPERATION_LIMIT_EXCEEDED } from '../governance/index.js';
 
 
 /** Probes behind /healthz and /readyz. */
@@ -63,6 +64,7 @@ export function createHttpHandler<TContext extends object>(
   probes: HealthProbes,
   extraRoutes: (req: IncomingMessage, res: ServerResponse, path: string) => boolean = () => false,
   maxBodyBytes = 1_048_576,
+  maxResponseBytes = Number.POSITIVE_INFINITY,
 ) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://hub.invalid');
@@ -95,6 +97,11 @@ export function createHttpHandler<TContext extends object>(
         httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
         context: async () => admission.context,
       });
+      if (result.body.kind === 'complete' && Buffer.byteLength(result.body.string) > maxResponseBytes) {
+        // The execution budget bounds the values; long strings can still add up. Withhold, never truncate.
+        const actual = Buffer.byteLength(result.body.string);
+        return sendJson(res, 400, { errors: [{ message: describeLimitExcess({ limit: 'maxResponseBytes', max: maxResponseBytes, actual }), extensions: { code: OPERATION_LIMIT_EXCEEDED, limit: 'maxResponseBytes', max: maxResponseBytes, actual } }] });
+      }
       for (const [name, value] of result.headers) res.setHeader(name, value);
       res.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {

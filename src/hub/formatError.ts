@@ -11,6 +11,26 @@ const PUBLIC_CODES = new Set([
   'OPERATION_LIMIT_EXCEEDED', 'RATE_LIMITED', 'AUDIT_UNAVAILABLE', 'CALENDAR_UNAVAILABLE',
 ]);
 
+/** What a client is told when a platform fails, per code: fixed words, never the platform's own bytes. */
+const SOURCE_MESSAGES: Readonly<Record<string, string>> = {
+  SOURCE_UNAVAILABLE: 'the platform is unavailable; the fields it serves are null — try again later',
+  SOURCE_TIMEOUT: 'the platform did not answer in time; the fields it serves are null — try again later',
+  SOURCE_BAD_RESPONSE: 'the platform answered something that is not its API; the fields it serves are null — the hub has logged the details',
+};
+
+/**
+ * A platform failure as clients see it: a fixed message naming the platform, `{ code, platform }` and no
+ * cause, since causes quote what the platform answered. The full cause goes to the log.
+ */
+function asSourceFailure(formatted: GraphQLFormattedError, logger: Logger): GraphQLFormattedError | null {
+  const code = formatted.extensions?.code;
+  const fixed = typeof code === 'string' ? SOURCE_MESSAGES[code] : undefined;
+  if (!fixed) return null;
+  const platform = typeof formatted.extensions?.platform === 'string' ? formatted.extensions.platform : 'PLATFORM';
+  logger.warn('a platform failed', { platform, code, path: formatted.path, message: formatted.message, cause: formatted.extensions?.cause });
+  return { ...formatted, message: `${platform}: ${fixed}`, extensions: { code, platform } };
+}
+
 /**
  * Finds the argument whose literal value is at `start` in the document, e.g. `uscc` for a malformed
  * `subject(uscc: "…")`. graphql-js reports such values without naming their argument.
@@ -55,6 +75,8 @@ export function createFormatError(logger: Logger, options: { development: boolea
     const formatted = options.hideSuggestions ? { ...raw, message: stripFieldSuggestions(raw.message) } : raw;
     const badArgument = asBadArgument(formatted, error);
     if (badArgument) return badArgument;
+    const sourceFailure = asSourceFailure(formatted, logger);
+    if (sourceFailure) return sourceFailure;
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
       if (development) return formatted;

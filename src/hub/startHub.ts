@@ -150,7 +150,7 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
     logger,
   });
   const routes = (req: IncomingMessage, res: ServerResponse, path: string) => explorer(req, res, path) || workflows.routes.some((route) => route(req, res, path));
-  const handler = createHttpHandler(admit, probes, routes, config.operationLimits.maxBodyBytes);
+  const handler = createHttpHandler(admit, probes, routes, config.operationLimits.maxBodyBytes, config.operationLimits.maxResponseBytes);
   httpServer.on('request', (req, res) => {
     handler(req, res).catch((error: unknown) => {
       logger.error('unhandled error in HTTP handler', { err: error });

@@ -1,6 +1,10 @@
 export { countTokens } from './countTokens.js';
 export { createOperationLimitRules } from './createOperationLimitRules.js';
+export { createExecutionBudgetPlugin } from './createExecutionBudgetPlugin.js';
 export { createOperationLimitsPlugin } from './createOperationLimitsPlugin.js';
+export { measureIntrospection } from './measureIntrospection.js';
+export { LIST_SIZES, ListSizesFileError, readListSizes } from './readListSizes.js';
+export type { ListSizes } from './readListSizes.js';
 export {
   ASSUMED_LIST_SIZE, computeOperationCost, DEFAULT_PAGE_SIZE, KEY_LIST_ARGUMENTS, measureOperation,
 } from './measureOperation.js';

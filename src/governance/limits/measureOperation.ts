@@ -1,9 +1,11 @@
 import {
-  getNamedType, getNullableType, getOperationAST, isCompositeType, isInterfaceType, isListType, isObjectType,
+  getNamedType, getNullableType, getOperationAST, isAbstractType, isCompositeType, isInterfaceType, isListType, isObjectType,
   Kind, valueFromASTUntyped,
-  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLField,
+  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLField, type GraphQLObjectType,
   type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
 } from 'graphql';
+import { measureIntrospection } from './measureIntrospection.js';
+import { LIST_SIZES, type ListSizes } from './readListSizes.js';
 
 /** What an operation asks of the hub, as the limits see it. */
 export interface OperationMeasures {
@@ -17,8 +19,8 @@ export interface OperationMeasures {
 
 /** Page size assumed for a paginated field (`first`/`last` argument) given no value: the credit store's default. */
 export const DEFAULT_PAGE_SIZE = 20;
-/** Items assumed in a list field that is neither paginated nor keyed (bids, stages, districts …). */
-export const ASSUMED_LIST_SIZE = 10;
+/** Items assumed in a list field that is neither paginated, keyed nor declared in listSizes.json. */
+export const ASSUMED_LIST_SIZE = LIST_SIZES.undeclared;
 /** Arguments of a list field that returns one entry per key given (`subjects(usccs:)`, `constructionProjectsByCode(codes:)`). */
 export const KEY_LIST_ARGUMENTS: readonly string[] = ['usccs', 'codes'];
 
@@ -34,11 +36,14 @@ const NOTHING: OperationMeasures = Object.freeze({ depth: 0, aliases: 0, cost: 0
  * `variables` (raw JSON values, as sent); null when the document has no such operation.
  *
  * Cost model — an upper estimate of the field values the response can hold:
- * - every field costs 1; introspection fields (`__typename`, `__schema`, `__type` and below) cost 0;
+ * - every field costs 1, `__typename` included;
+ * - `__schema` and `__type` cost the real size of their answer on `schema` (see `measureIntrospection`):
+ *   every type, field, argument and enum value the selection reaches;
  * - a list field multiplies the cost of its selection by its size: its `first`/`last` argument (literal,
  *   variable, the variable's or the argument's default, else DEFAULT_PAGE_SIZE); else the length of its
  *   `usccs`/`codes` argument; else, directly inside a paginated connection (`edges`), the page size; else
- *   ASSUMED_LIST_SIZE;
+ *   the field's maximum in `listSizes` (listSizes.json: measured or declared per field, `Enterprise.bids` 64);
+ *   else `listSizes.undeclared`;
  * - a connection's `totalCount` and `pageInfo` are counted once, not per item;
  * - fragments and inline fragments are counted at every spread, for every type condition (no merging
  *   of repeated fields, no evaluation of `@skip`/`@include`), so the estimate never falls below the
@@ -51,6 +56,7 @@ export function measureOperation(
   document: DocumentNode,
   operationName?: string | null,
   variables: Variables = {},
+  listSizes: ListSizes = LIST_SIZES,
 ): OperationMeasures | null {
   const operation = getOperationAST(document, operationName);
   if (!operation) return null;
@@ -58,7 +64,7 @@ export function measureOperation(
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
-  return measureOperationNode(schema, operation, (name) => fragments.get(name), variables);
+  return measureOperationNode(schema, operation, (name) => fragments.get(name), variables, listSizes);
 }
 
 /** The cost of the operation `operationName` of `document` with `variables` (see `measureOperation`); 0 when there is no such operation. */
@@ -77,6 +83,7 @@ export function measureOperationNode(
   operation: OperationDefinitionNode,
   fragment: FragmentLookup,
   variables: Variables = {},
+  listSizes: ListSizes = LIST_SIZES,
 ): OperationMeasures {
   // Variables the request left out take their default from the operation, as execution would.
   const values: Record<string, unknown> = { ...variables };
@@ -85,7 +92,7 @@ export function measureOperationNode(
     if (values[name] === undefined && definition.defaultValue) values[name] = valueFromASTUntyped(definition.defaultValue);
   }
   const rootType = schema.getRootType(operation.operation) ?? undefined;
-  return new Measurer(schema, fragment, values).selectionSet(operation.selectionSet, rootType, undefined, false);
+  return new Measurer(schema, fragment, values, listSizes).selectionSet(operation.selectionSet, rootType, undefined, false);
 }
 
 class Measurer {
@@ -98,6 +105,7 @@ class Measurer {
     private readonly schema: GraphQLSchema,
     private readonly fragment: FragmentLookup,
     private readonly variables: Variables,
+    private readonly listSizes: ListSizes,
   ) {}
 
   /**
@@ -107,22 +115,45 @@ class Measurer {
   selectionSet(selectionSet: SelectionSetNode, parent: GraphQLCompositeType | undefined, page: number | undefined, free: boolean): OperationMeasures {
     let depth = 0;
     let aliases = 0;
-    let cost = 0;
+    // Each selection's cost with the type it applies to (undefined: every object of the parent type).
+    const parts: { cost: number; condition: GraphQLCompositeType | undefined }[] = [];
     for (const selection of selectionSet.selections) {
       let measures: OperationMeasures;
+      let condition: GraphQLCompositeType | undefined;
       if (selection.kind === Kind.FIELD) {
         measures = this.field(selection, parent, page, free);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? this.compositeType(selection.typeCondition.name.value) : parent;
-        measures = this.selectionSet(selection.selectionSet, type, page, free);
+        condition = selection.typeCondition ? this.compositeType(selection.typeCondition.name.value) : undefined;
+        measures = this.selectionSet(selection.selectionSet, condition ?? parent, page, free);
       } else {
+        condition = this.compositeType(this.fragment(selection.name.value)?.typeCondition.name.value ?? '');
         measures = this.spread(selection.name.value, page, free);
       }
       depth = Math.max(depth, measures.depth);
       aliases += measures.aliases;
-      cost += measures.cost;
+      parts.push({ cost: measures.cost, condition });
     }
-    return { depth, aliases, cost };
+    return { depth, aliases, cost: this.costOf(parts, parent) };
+  }
+
+  /**
+   * The cost of a selection set's parts: one object of an abstract type is of one concrete type, so only
+   * the fragments applying to that type are answered — the most expensive concrete type sets the cost
+   * (`... on Enterprise { bids }` and `... on GovernmentBody { tenders }` are never both in one subject).
+   */
+  private costOf(parts: readonly { cost: number; condition: GraphQLCompositeType | undefined }[], parent: GraphQLCompositeType | undefined): number {
+    const total = parts.reduce((sum, part) => sum + part.cost, 0);
+    if (!parent || parts.every((part) => part.condition === undefined)) return total;
+    const concrete = isAbstractType(parent) ? this.schema.getPossibleTypes(parent) : isObjectType(parent) ? [parent] : [];
+    if (concrete.length === 0) return total;
+    const applies = (condition: GraphQLCompositeType, type: GraphQLObjectType): boolean =>
+      condition === type || (isAbstractType(condition) && this.schema.isSubType(condition, type));
+    let most = 0;
+    for (const type of concrete) {
+      const cost = parts.reduce((sum, part) => sum + (part.condition === undefined || applies(part.condition, type) ? part.cost : 0), 0);
+      most = Math.max(most, cost);
+    }
+    return most;
   }
 
   private spread(name: string, page: number | undefined, free: boolean): OperationMeasures {
@@ -143,19 +174,22 @@ class Measurer {
     const alias = node.alias ? 1 : 0;
     const introspection = free || name.startsWith('__');
     const definition = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
-    if (!node.selectionSet) return { depth: introspection ? 0 : 1, aliases: alias, cost: introspection ? 0 : 1 };
+    if (!node.selectionSet) return { depth: introspection ? 0 : 1, aliases: alias, cost: free ? 0 : 1 };
+    if (introspection) {
+      // Depth and aliases from the walk below; the cost is that of the answer, measured on the schema.
+      const child = this.selectionSet(node.selectionSet, undefined, undefined, true);
+      const cost = free ? 0 : measureIntrospection(this.schema, node, this.fragment, (value) => this.value(value));
+      return { depth: 0, aliases: alias + child.aliases, cost };
+    }
 
     const type = definition ? getNamedType(definition.type) : undefined;
     const ownPage = definition ? this.pageSize(definition, node) : undefined;
     const isList = definition !== undefined && isListType(getNullableType(definition.type));
     // A paginated list is sized by its own page; a paginated object (a connection) passes its page to the list inside it.
-    const size = definition && isList ? ownPage ?? this.keyCount(definition, node) ?? page ?? ASSUMED_LIST_SIZE : 1;
-    const child = this.selectionSet(node.selectionSet, type && isCompositeType(type) ? type : undefined, isList ? undefined : ownPage, introspection);
-    return {
-      depth: introspection ? 0 : 1 + child.depth,
-      aliases: alias + child.aliases,
-      cost: introspection ? 0 : 1 + size * child.cost,
-    };
+    const declared = parent ? this.listSizes.byField.get(`${parent.name}.${name}`) : undefined;
+    const size = definition && isList ? ownPage ?? this.keyCount(definition, node) ?? page ?? declared ?? this.listSizes.undeclared : 1;
+    const child = this.selectionSet(node.selectionSet, type && isCompositeType(type) ? type : undefined, isList ? undefined : ownPage, false);
+    return { depth: 1 + child.depth, aliases: alias + child.aliases, cost: 1 + size * child.cost };
   }
 
   /** The page size of a field with a `first` or `last` argument; undefined for other fields. */

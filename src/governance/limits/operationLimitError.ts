@@ -18,6 +18,8 @@ const FIX: Record<OperationLimitName, (excess: LimitExcess) => string> = {
   maxCost: ({ max, actual }) => `operation cost ${actual} exceeds maxCost ${max}; ask for fewer items (smaller first/last, fewer usccs) or split the operation`,
   maxTokens: ({ max }) => `operation has more than ${max} tokens, the maxTokens limit; send a shorter document or split it`,
   maxBodyBytes: ({ max, actual }) => `request body of ${actual ?? 'more than ' + max} bytes exceeds maxBodyBytes ${max}; send a shorter document or fewer variables`,
+  maxResponseBytes: ({ max, actual }) => `response of ${actual ?? 'more than ' + max} bytes exceeds maxResponseBytes ${max}; the answer was withheld — ask for fewer items or fields, or split the operation`,
+  maxExecutionMs: ({ max }) => `operation ran longer than maxExecutionMs ${max} ms and was stopped; ask for fewer items or fields, or split the operation`,
 };
 
 /** The message for `excess`: names the limit, its value, the operation's figure and the fix. */

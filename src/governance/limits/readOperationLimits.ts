@@ -18,10 +18,13 @@ const VARIABLES: Record<OperationLimitName, { name: string; min: number; max: nu
   maxTokens: { name: 'LIMIT_MAX_TOKENS', min: 100, max: 1_000_000 },
   maxCost: { name: 'LIMIT_MAX_COST', min: 1, max: 1_000_000_000 },
   maxBodyBytes: { name: 'LIMIT_MAX_BODY_BYTES', min: 1024, max: 104_857_600 },
+  maxResponseBytes: { name: 'LIMIT_MAX_RESPONSE_BYTES', min: 1024, max: 1_073_741_824 },
+  maxExecutionMs: { name: 'LIMIT_MAX_EXECUTION_MS', min: 10, max: 600_000 },
 };
 
 /**
- * Reads LIMIT_MAX_DEPTH, LIMIT_MAX_ALIASES, LIMIT_MAX_TOKENS, LIMIT_MAX_COST and LIMIT_MAX_BODY_BYTES;
+ * Reads LIMIT_MAX_DEPTH, LIMIT_MAX_ALIASES, LIMIT_MAX_TOKENS, LIMIT_MAX_COST, LIMIT_MAX_BODY_BYTES,
+ * LIMIT_MAX_RESPONSE_BYTES and LIMIT_MAX_EXECUTION_MS;
  * an unset or empty variable keeps its DEFAULT_OPERATION_LIMITS value. Throws OperationLimitConfigError
  * naming the variable when a value is not a whole number in its range.
  */

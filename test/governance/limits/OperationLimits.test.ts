@@ -89,7 +89,7 @@ describe('DEFAULT_OPERATION_LIMITS', () => {
     const response = await server.executeOperation({ query, variables: { usccs: Array(500).fill(USCCS[0]), first: 100 } });
     expect(response.http.status).toBe(400);
     expect(response.body.kind === 'single' && response.body.singleResult.errors?.map((e) => e.extensions)).toEqual([
-      { code: 'OPERATION_LIMIT_EXCEEDED', limit: 'maxCost', max: 200_000, actual: 605_501 },
+      { code: 'OPERATION_LIMIT_EXCEEDED', limit: 'maxCost', max: 250_000, actual: 605_501 },
     ]);
   });
 });

@@ -1,10 +1,13 @@
-import { parse } from 'graphql';
+import { getIntrospectionQuery, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { computeOperationCost, measureOperation } from '../../../src/governance/limits/index.js';
+import { computeOperationCost, measureOperation, type ListSizes } from '../../../src/governance/limits/index.js';
 import { readHubSchema, SMALL_SCHEMA } from './smallSchema.js';
 
+// Declared maxima for the small schema: districts at most 12; any other list 10.
+const LIST_SIZES: ListSizes = { byField: new Map([['Query.districts', 12]]), undeclared: 10 };
+
 function measure(document: string, variables?: Record<string, unknown>) {
-  return measureOperation(SMALL_SCHEMA, parse(document), null, variables);
+  return measureOperation(SMALL_SCHEMA, parse(document), null, variables, LIST_SIZES);
 }
 
 const RECORDS = 'query ($first: Int) { subject(uscc: "A") { records(first: $first) { totalCount edges { node { id title } } } } }';
@@ -35,8 +38,22 @@ describe('measureOperation', () => {
     expect(measure(document, variables)?.cost).toBe(cost);
   });
 
-  it('assumes 10 items in a list with neither page nor keys', () => {
-    expect(measure('{ districts { code } }')).toEqual({ depth: 2, aliases: 0, cost: 11 });
+  it('sizes a list with neither page nor keys by its declared maximum, else by the size assumed for undeclared lists', () => {
+    expect(measure('{ districts { code } }')).toEqual({ depth: 2, aliases: 0, cost: 13 });
+    expect(measureOperation(SMALL_SCHEMA, parse('{ districts { code } }'), null, {}, { byField: new Map(), undeclared: 10 })).toEqual({ depth: 2, aliases: 0, cost: 11 });
+  });
+
+  it('sizes Enterprise.bids by its measured maximum on the hub schema, so the bids → tenderer → tenders → bids → bidder → bids chain costs millions', () => {
+    const chain = parse(`{ subject(uscc: "91440300MA5E9NHA04") { ... on Enterprise { bids { tenderer { ... on GovernmentBody { tenders { bids { bidder {
+      ... on Enterprise { bids { tenderCode price tenderName } } } } } } } } } } }`);
+    // subject 1 + bids 1 + 64 × (tenderer 1 + tenders 1 + 64 × (bids 1 + 16 × (bidder 1 + bids 1 + 64 × 3 fields)))
+    expect(measureOperation(readHubSchema(), chain)).toEqual({ depth: 8, aliases: 0, cost: 2 + 64 * (2 + 64 * (1 + 16 * (2 + 64 * 3))) });
+  });
+
+  it('costs one subject of an abstract type by its most expensive concrete type, not by every fragment at once', () => {
+    const document = parse('{ subject(uscc: "A") { uscc ... on Enterprise { bids { tenderCode } } ... on GovernmentBody { tenders { code } } } }');
+    // 1 + uscc 1 + max(Enterprise: bids 1 + 64 × 1, GovernmentBody: tenders 1 + 64 × 1)
+    expect(measureOperation(readHubSchema(), document)?.cost).toBe(1 + 1 + 65);
   });
 
   it('counts a field each time it appears: plainly, aliased, in a named fragment, in an inline fragment', () => {
@@ -57,8 +74,25 @@ describe('measureOperation', () => {
       fragment Up on Subject { a: parent { b: parent { name } } }`)).toEqual({ depth: 5, aliases: 4, cost: 1 + (3 + 1 + 3) });
   });
 
-  it('does not count introspection fields, except their aliases', () => {
-    expect(measure('{ __typename s: __schema { t: types { name fields { name type { ofType { name } } } } } }')).toEqual({ depth: 0, aliases: 2, cost: 0 });
+  it('costs introspection by the real size of its answer, and __typename like any field', () => {
+    const schema = readHubSchema();
+    const types = Object.values(schema.getTypeMap());
+    // __schema 1 + types 1 + per type (name 1)
+    expect(measureOperation(schema, parse('{ __typename s: __schema { t: types { name } } }'))).toEqual({ depth: 0, aliases: 2, cost: 1 + 1 + 1 + types.length });
+    // __type 1 + name 1 + fields 1 + per field (name 1)
+    const query = schema.getQueryType()!;
+    expect(measureOperation(schema, parse('{ __type(name: "Query") { name fields { name } } }'))?.cost).toBe(3 + Object.keys(query.getFields()).length);
+    expect(measureOperation(schema, parse('{ __type(name: "NoSuchType") { name } }'))?.cost).toBe(1);
+  });
+
+  it('costs 30 aliased __schema 30 times one, over maxCost for the full introspection query', () => {
+    const schema = readHubSchema();
+    const one = measureOperation(schema, parse('{ __schema { types { name fields { name args { name type { name } } type { name ofType { name } } } } } }'))!.cost;
+    const thirty = Array.from({ length: 30 }, (_, i) => `a${i}: __schema { types { name fields { name args { name type { name } } type { name ofType { name } } } } }`).join(' ');
+    expect(measureOperation(schema, parse(`{ ${thirty} }`))?.cost).toBe(30 * one);
+    const full = measureOperation(schema, parse(getIntrospectionQuery()))!.cost;
+    expect(full).toBeGreaterThan(5_000);
+    expect(30 * full).toBeGreaterThan(250_000);
   });
 
   it('ends on fragment cycles, counting the cycle once', () => {
@@ -70,12 +104,12 @@ describe('measureOperation', () => {
   it('measures 2^40 spreads without walking them one by one', () => {
     const fragments = Array.from({ length: 40 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join('\n');
     const document = `{ ...F0 }\n${fragments}\nfragment F40 on Query { a: districts { code } }`;
-    expect(measure(document)).toEqual({ depth: 2, aliases: 2 ** 40, cost: 11 * 2 ** 40 });
+    expect(measure(document)).toEqual({ depth: 2, aliases: 2 ** 40, cost: 13 * 2 ** 40 });
   });
 
   it('measures the named operation and answers null for a missing one', () => {
     const document = parse('query Small { districts { code } } query Big { subject(uscc: "A") { records(first: 50) { edges { cursor } } } }');
-    expect(computeOperationCost(document, 'Small', {}, SMALL_SCHEMA)).toBe(11);
+    expect(computeOperationCost(document, 'Small', {}, SMALL_SCHEMA)).toBe(17);
     expect(computeOperationCost(document, 'Big', {}, SMALL_SCHEMA)).toBe(53);
     expect(measureOperation(SMALL_SCHEMA, document, 'Missing')).toBeNull();
     expect(computeOperationCost(document, 'Missing', {}, SMALL_SCHEMA)).toBe(0);

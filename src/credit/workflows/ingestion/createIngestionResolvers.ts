@@ -3,7 +3,7 @@ import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { UsccScalar } from '../../../codes/index.js';
 import { actorOf, assertActorRole } from '../../actorOf.js';
 import { todayInShanghai } from '../../creditVisibility.js';
-import { IngestionInputError, ingestRecords } from './ingestRecords.js';
+import { IngestionInputError, ingestRecords, type IngestionReport, type RowStatus } from './ingestRecords.js';
 import type { IngestionStore } from './IngestionStore.js';
 import { readBatchRows } from './readBatchRows.js';
 
@@ -18,6 +18,10 @@ interface IssueArgs {
   first?: number | null;
   after?: string | null;
 }
+
+/** Row reports one answer lists at most, and by default (the counts always cover every row). */
+const MAX_LISTED_ROWS = 1000;
+const MAX_LISTED_ROWS_DEFAULT = 100;
 
 function forbidden(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
@@ -71,6 +75,25 @@ export function createIngestionResolvers(store: IngestionStore, today: () => str
     },
     DataQualityIssue: {
       sourceUnit: (issue: { sourceUnitUscc: string }) => issue.sourceUnitUscc,
+    },
+    IngestionReport: {
+      rows(report: IngestionReport, args: { status?: RowStatus | null; first?: number | null }) {
+        const first = args.first ?? MAX_LISTED_ROWS_DEFAULT;
+        if (!Number.isInteger(first) || first < 1 || first > MAX_LISTED_ROWS) throw badInput(`Argument "first": must be from 1 to ${MAX_LISTED_ROWS}, got ${first}`, 'first');
+        const listed = [];
+        for (const row of report.rows) {
+          if (listed.length === first) break;
+          if (!args.status || row.status === args.status) listed.push(row);
+        }
+        return listed;
+      },
+      errorCounts(report: IngestionReport) {
+        const byField = new Map<string, number>();
+        for (const row of report.rows) {
+          for (const field of new Set(row.errors.map((e) => e.field))) byField.set(field, (byField.get(field) ?? 0) + 1);
+        }
+        return [...byField].map(([field, rows]) => ({ field, rows })).sort((a, b) => b.rows - a.rows || a.field.localeCompare(b.field));
+      },
     },
   };
 }

@@ -17,7 +17,8 @@ const KIND_NAMES: Readonly<Record<IngestedKind, string>> = {
 // A row's raw values as trimmed strings; '' for absent or null. Numbers are accepted for amounts and dates.
 function textOf(value: unknown): string | { problem: string } {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
+  // PostgreSQL text cannot hold U+0000; the row is refused, not the batch.
+  if (typeof value === 'string') return value.includes('\u0000') ? { problem: 'contains a NUL character (U+0000); remove it' } : value.trim();
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return { problem: `must be a string, got ${Array.isArray(value) ? 'a list' : typeof value}` };
 }
@@ -78,7 +79,8 @@ export function validateRow(raw: Readonly<Record<string, unknown>>, rowNumber: n
   for (const [name, spec] of Object.entries(specs)) {
     const text = texts.get(name) ?? '';
     if (text === '') {
-      if (spec.required) errors.push({ field: name, message: `is required (${spec.nameZh})` });
+      // A cell already refused (a NUL character, a list) is not also "missing".
+      if (spec.required && !errors.some((e) => e.field === name)) errors.push({ field: name, message: `is required (${spec.nameZh})` });
       continue;
     }
     const read = readFieldValue(spec.type, text);

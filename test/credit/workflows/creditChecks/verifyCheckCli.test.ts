@@ -31,10 +31,11 @@ describe('npm run verify-check (a child process)', () => {
   writeFileSync(jwksFile, JSON.stringify({ keys: [signer.publicKey] }));
 
   it('prints the payload and OK, exit 0; after one byte of the payload is flipped, says why and exits 1', async () => {
-    const ok = await verify(checkFile, '--jwks', jwksFile);
+    const ok = await verify(checkFile, '--jwks', jwksFile, '--pin', signer.kid);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('"reference": "E4403052026000100"');
-    expect(ok.stdout).toContain(`OK: signature valid (key ${signer.kid})`);
+    expect(ok.stdout).toContain(`OK: signature valid (key ${signer.kid}, pinned)`);
+    expect(ok.stderr).toBe('');
 
     const saved = readFileSync(checkFile, 'utf8');
     const jws = (JSON.parse(saved) as { data: { runCreditCheck: { signedResult: string } } }).data.runCreditCheck.signedResult;
@@ -47,5 +48,28 @@ describe('npm run verify-check (a child process)', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain(`FAILED: the signature does not match the header and payload (key ${signer.kid})`);
     expect(bad.stdout).toBe('');
+  }, 60_000);
+
+  it('warns when the key set is not pinned, and fails when the signing key is not the pinned one', async () => {
+    const unpinned = await verify(checkFile, '--jwks', jwksFile);
+    expect(unpinned.code).toBe(0);
+    expect(unpinned.stderr).toContain(`WARNING: the key set is not pinned: anyone who can serve or edit ${jwksFile} can make a check verify. Pin the hub's key: --pin ${signer.kid}`);
+    // An attacker's key set, with a check signed by the attacker: it verifies against that set, but not against the pin.
+    const attacker = createCheckSigner(generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
+    const forged = join(dir, 'forged.jws');
+    const forgedKeys = join(dir, 'forged-jwks.json');
+    writeFileSync(forged, attacker.sign(payload));
+    writeFileSync(forgedKeys, JSON.stringify({ keys: [attacker.publicKey] }));
+    const refused = await verify(forged, '--jwks', forgedKeys, '--pin', signer.kid);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`FAILED: signed with key ${attacker.kid}, which is not pinned (pinned: ${signer.kid}); the key set may have been replaced`);
+  }, 60_000);
+
+  it.each([
+    ['plain http to another machine', 'http://keys.example.org/.well-known/credit-check-keys'],
+    ['another scheme', 'ftp://keys.example.org/jwks.json'],
+  ])('refuses a key set over %s before fetching it, exit 2', async (_case, url) => {
+    const refused = await verify(checkFile, '--jwks', url);
+    expect(refused).toEqual({ code: 2, stdout: '', stderr: `refusing the key set at ${url}: fetch it over https:// (plain http:// is accepted only from this machine), or save it once and pass the file\n` });
   }, 60_000);
 });

@@ -1,0 +1,3 @@
+export { createInputValidationPlugin } from './createInputValidationPlugin.js';
+export { findBadInput, findStringProblem } from './findBadInput.js';
+export type { BadInput, FindBadInputOptions } from './findBadInput.js';
