@@ -107,10 +107,12 @@ describe('subjectKindOf and areaCodeOf', () => {
 describe('makeUscc', () => {
   const random = createSeededRandom(32100);
   const prefixes = ['11', '12', '51', '52', '53', '91', '92', '93'];
+  // A USCC carries the registering authority's GB/T 2260 code, never a project-local one (4403DP …).
+  const registrationAreas = SHENZHEN_DISTRICTS.filter((d) => d.local !== true);
   const codes = Array.from({ length: 1000 }, () =>
     makeUscc(
       prefixes[Math.floor(random() * prefixes.length)] ?? '91',
-      SHENZHEN_DISTRICTS[Math.floor(random() * SHENZHEN_DISTRICTS.length)]?.code ?? '440300',
+      registrationAreas[Math.floor(random() * registrationAreas.length)]?.code ?? '440300',
       pickString(random, USCC_CHARSET, 8),
     ),
   );
