@@ -106,11 +106,15 @@ describe.each(TEST_DATABASES)('credit checks on $name', (database) => {
     expect(recorded).toEqual({ data: { recordCheckFeedback: { checkId: id, subjectUscc: clean, usage: 'NO_ACTION', note: '无异常' } } });
     const twice = await exec(FEEDBACK, { input: { checkId: id, subjectUscc: clean, usage: 'BID_REJECTED' } });
     expect(twice.errors![0]!.extensions!.code).toBe('CONFLICT');
+    // Another consumer's check answers exactly like a missing one: ids cannot be probed.
     const other = await exec(FEEDBACK, { input: { checkId: id, subjectUscc: clean, usage: 'BID_REJECTED' } }, otherBidding);
-    expect(other.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(other).toEqual({ data: null, errors: [expect.objectContaining({ message: `no credit check has id ${id} that you may see; use the id runCreditCheck answered you`, extensions: { code: 'NOT_FOUND' } })] });
+    const missingId = '00000000-0000-4000-8000-000000000000';
+    const missing = await exec(FEEDBACK, { input: { checkId: missingId, subjectUscc: clean, usage: 'BID_REJECTED' } }, otherBidding);
+    expect(missing).toEqual({ data: null, errors: [expect.objectContaining({ message: `no credit check has id ${missingId} that you may see; use the id runCreditCheck answered you`, extensions: { code: 'NOT_FOUND' } })] });
     const stored = await exec(GET, { id });
     expect(stored.data).toMatchObject({ creditCheck: { id, feedback: [{ subjectUscc: clean, usage: 'NO_ACTION' }] } });
-    expect((await exec(GET, { id }, otherBidding)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(await exec(GET, { id }, otherBidding)).toEqual({ data: { creditCheck: null } });
     expect(await exec(GET, { id: '00000000-0000-4000-8000-000000000000' })).toEqual({ data: { creditCheck: null } });
   });
 
