@@ -191,6 +191,8 @@ export class KnexIngestionStore implements IngestionStore {
   }
 
   async unregisterAuthority(sourceUnitUscc: string, authorityUscc: string): Promise<boolean> {
-    return (await this.knex('source_unit_authorities').where({ source_unit_uscc: sourceUnitUscc, authority_uscc: authorityUscc }).delete()) > 0;
+    // RETURNING, not the affected-row count, which the embedded driver does not report for DELETE.
+    const removed = await this.knex('source_unit_authorities').where({ source_unit_uscc: sourceUnitUscc, authority_uscc: authorityUscc }).delete(['authority_uscc']);
+    return (removed as unknown[]).length > 0;
   }
 }
