@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 // src/credit/workflows/ingestion/documentNumberKey.ts, and a test checks that both give the same key.
 // Full-width digits and Latin letters become half-width, Latin letters upper case, every bracket form
 // (〔〕 [] ［］ () （） 【】 〖〗 {} ｛｝) becomes 〔〕, the hyphen forms become '-', and white space (space, tab,
-// ideographic space U+3000, no-break space) is dropped. One translate() call: immutable, so it can be a generated column.
+// ideographic space U+3000, no-break space) is dropped. One translate() call.
 const folds: [string, string][] = [];
 for (let i = 0; i < 10; i++) folds.push([String.fromCharCode(0xff10 + i), String(i)]);
 for (let i = 0; i < 26; i++) {
@@ -17,7 +17,7 @@ for (const dash of '－‐‑–—') folds.push([dash, '-']);
 const DROPPED = ' \t\u3000\u00a0';
 const FROM = folds.map(([from]) => from).join('') + DROPPED;
 const TO = folds.map(([, to]) => to).join('');
-const KEY_EXPRESSION = `translate(document_number, '${FROM}', '${TO}')`;
+const keyOf = (column: string): string => `translate(${column}, '${FROM}', '${TO}')`;
 
 /**
  * Reporting authority (issue 10 item 3).
@@ -26,9 +26,10 @@ const KEY_EXPRESSION = `translate(document_number, '${FROM}', '${TO}')`;
  *   report decisions of. Managed by the credit office (registerSourceUnitAuthority); ingestion rejects a row
  *   whose authority the unit is not registered for. Backfilled with every (source unit, authority) pair already
  *   in credit_records, so what was reported before stays reportable.
- * - `credit_records.document_number_key`: the document number in canonical form (see KEY_EXPRESSION), a stored
- *   generated column, so every writer (ingestion, seed, plain SQL) gets it; unique with the authority, so one
- *   decision reported with different bracket forms is one record. `document_number` keeps the display form as
+ * - `credit_records.document_number_key`: the document number in canonical form (see `keyOf`), set by a trigger
+ *   on every insert and every change of document_number, so every writer (ingestion, seed, plain SQL) gets it and
+ *   none can set it otherwise (a trigger, not a generated column, so that copying a whole row still inserts);
+ *   unique with the authority, so one decision reported with different bracket forms is one record. `document_number` keeps the display form as
  *   first reported. Fails naming the records when existing rows already collide under the key.
  * - `data_quality_issues.issue_kind` / `conflicting_record_id`: the queue also takes KEY_CONFLICT entries — a row
  *   whose (authority, key) another source unit already reported — for the credit office to settle.
@@ -45,7 +46,18 @@ export async function up(knex: Knex): Promise<void> {
     INSERT INTO source_unit_authorities (source_unit_uscc, authority_uscc, registered_by)
     SELECT DISTINCT source_unit_uscc, authority_uscc, 'migration 20261130000600 (records already reported)' FROM credit_records`);
 
-  await knex.raw(`ALTER TABLE credit_records ADD COLUMN document_number_key text GENERATED ALWAYS AS (${KEY_EXPRESSION}) STORED`);
+  await knex.raw('ALTER TABLE credit_records ADD COLUMN document_number_key text NULL');
+  await knex.raw(`UPDATE credit_records SET document_number_key = ${keyOf('document_number')}`);
+  await knex.raw('ALTER TABLE credit_records ALTER COLUMN document_number_key SET NOT NULL');
+  await knex.raw(`
+    CREATE FUNCTION credit_records_key_document_number() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      NEW.document_number_key := ${keyOf('NEW.document_number')};
+      RETURN NEW;
+    END $$`);
+  await knex.raw(`
+    CREATE TRIGGER credit_records_key_document_number BEFORE INSERT OR UPDATE OF document_number, document_number_key ON credit_records
+      FOR EACH ROW EXECUTE FUNCTION credit_records_key_document_number()`);
   const { rows: collisions } = (await knex.raw(`
     SELECT authority_uscc, document_number_key, string_agg(id::text || ' ' || document_number, '; ' ORDER BY id) AS records
       FROM credit_records GROUP BY authority_uscc, document_number_key HAVING count(*) > 1 LIMIT 20`)) as { rows: { authority_uscc: string; document_number_key: string; records: string }[] };
@@ -65,6 +77,8 @@ export async function down(knex: Knex): Promise<void> {
   await knex.raw(`DELETE FROM data_quality_issues WHERE issue_kind = 'KEY_CONFLICT'`);
   await knex.raw('ALTER TABLE data_quality_issues DROP CONSTRAINT data_quality_issues_kind, DROP COLUMN conflicting_record_id, DROP COLUMN issue_kind');
   await knex.raw('DROP INDEX credit_records_authority_document_key_idx');
+  await knex.raw('DROP TRIGGER credit_records_key_document_number ON credit_records');
+  await knex.raw('DROP FUNCTION credit_records_key_document_number()');
   await knex.raw('ALTER TABLE credit_records DROP COLUMN document_number_key');
   await knex.raw('DROP TABLE source_unit_authorities');
 }

@@ -60,6 +60,11 @@ describe.each(TEST_DATABASES)(`migration ${MIGRATION} on $name`, (database) => {
     expect(documentNumberKey('深市监罚 ［２０２６］ （１２）号')).toBe('深市监罚〔2026〕〔12〕号');
     await expect(knex('credit_records').insert({ ...template, authority_uscc: authority, document_number: '深市监罚 (2026) 12号-0' }))
       .rejects.toThrow(/credit_records_authority_document_key_idx/);
+    // The database sets the key whatever a writer sends, and again when the number is corrected.
+    const [copied] = await knex('credit_records').insert({ ...template, document_number: 'x (1)', document_number_key: 'forged' }).returning(['id', 'document_number_key']);
+    expect(copied.document_number_key).toBe('X〔1〕');
+    const [renumbered] = await knex('credit_records').where({ id: copied.id }).update({ document_number: 'y [2]' }).returning(['document_number_key']);
+    expect(renumbered.document_number_key).toBe('Y〔2〕');
   });
 
   it('goes down cleanly and up again', async () => {

@@ -1,5 +1,5 @@
-// Character folds of the key, the same as migration 20261130000600_source_unit_authorities's generated column
-// credit_records.document_number_key (test/credit/workflows/ingestion/documentNumberKey.test.ts checks both agree).
+// Character folds of the key, the same as the trigger of migration 20261130000600_source_unit_authorities that
+// sets credit_records.document_number_key (test/credit/workflows/ingestion/documentNumberKey.test.ts checks both agree).
 const FOLDS = new Map<string, string>();
 for (let i = 0; i < 10; i++) FOLDS.set(String.fromCharCode(0xff10 + i), String(i));
 for (let i = 0; i < 26; i++) {
