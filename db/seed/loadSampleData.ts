@@ -78,6 +78,20 @@ async function insertChunks<T>(
 }
 
 /**
+ * Registers each catalogue item's source unit to report decisions of every authority that appears on the item's
+ * sample records (source_unit_authorities; what ingestion checks a row's CF_CFJGDM / XK_XKJGDM against).
+ */
+async function registerSourceUnitAuthorities(trx: Knex.Transaction): Promise<void> {
+  // A database migrated only part of the way (a migration's own test) has no table yet; its migration backfills
+  // the same pairs from the records.
+  if (!(await trx.schema.hasTable('source_unit_authorities'))) return;
+  await trx.raw(`
+    INSERT INTO source_unit_authorities (source_unit_uscc, authority_uscc, registered_by)
+    SELECT DISTINCT c.source_unit_uscc, r.authority_uscc, 'sample data' FROM credit_records r JOIN catalog_items c ON c.code = r.catalog_item_code
+    ON CONFLICT DO NOTHING`);
+}
+
+/**
  * Generates the sample data set of `size` and inserts it in one transaction, in dependency order
  * (organisations, civil servants, catalogue, credit records), with multi-row INSERTs. Citizen ID
  * numbers are stored only encrypted, hashed and masked with `vault`. Expects migrated, empty tables
@@ -91,12 +105,16 @@ export async function loadSampleData(
 ): Promise<SampleDataSummary> {
   const started = performance.now();
   const data = generateSampleData(size, options);
-  const counts = await knex.transaction(async (trx) => ({
-    organisations: await insertChunks(trx, 'organisations', data.organisations, toOrganisationRow, options),
-    civilServants: await insertChunks(trx, 'civil_servants', data.civilServants, (c) => toCivilServantRow(vault, c), options),
-    catalogItems: await insertChunks(trx, 'catalog_items', data.catalogItems, toCatalogItemRow, options),
-    creditRecords: await insertChunks(trx, 'credit_records', data.creditRecords, toCreditRecordRow, options),
-  }));
+  const counts = await knex.transaction(async (trx) => {
+    const inserted = {
+      organisations: await insertChunks(trx, 'organisations', data.organisations, toOrganisationRow, options),
+      civilServants: await insertChunks(trx, 'civil_servants', data.civilServants, (c) => toCivilServantRow(vault, c), options),
+      catalogItems: await insertChunks(trx, 'catalog_items', data.catalogItems, toCatalogItemRow, options),
+      creditRecords: await insertChunks(trx, 'credit_records', data.creditRecords, toCreditRecordRow, options),
+    };
+    await registerSourceUnitAuthorities(trx);
+    return inserted;
+  });
   await knex.raw('ANALYZE organisations, civil_servants, catalog_items, credit_records');
   return { seed: data.seed, asOf: data.asOf, counts, elapsedMs: Math.round(performance.now() - started) };
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { UNDISCLOSED_STATUSES } from '../../creditVisibility.js';
 import type { RecordState } from './rules/decideSubjectVerdict.js';
 import type { CheckPublicKey } from './signing/createCheckSigner.js';
 
@@ -98,14 +99,28 @@ export class CreditCheckStore {
   /**
    * Every record of the subjects `usccs` as it stood at `asOf` (the version of credit_record_versions valid
    * then), grouped by subject; records the hub did not yet know at `asOf` are absent.
+   *
+   * With `inViewOn` (YYYY-MM-DD), only records that are in public view NOW, judged on that day, are kept:
+   * a record whose current state is REPAIRED, WITHDRAWN or EXPIRED (a STOP_DISCLOSURE or REMOVE_FROM_LIST
+   * objection decision withdraws it), whose publicity window ended before that day, or that no longer exists,
+   * is absent whatever it was at `asOf`. Without it, the full history (the credit office's and auditors'
+   * reproducibility).
    */
-  async recordStatesAsOf(usccs: readonly string[], asOf: Date): Promise<Map<string, RecordState[]>> {
-    const rows = (await this.knex('credit_record_versions as v')
+  async recordStatesAsOf(usccs: readonly string[], asOf: Date, options: { inViewOn?: string } = {}): Promise<Map<string, RecordState[]>> {
+    const query = this.knex('credit_record_versions as v')
       .leftJoin('organisations as a', 'a.uscc', 'v.authority_uscc')
       .leftJoin('catalog_items as c', 'c.code', 'v.catalog_item_code')
       .whereIn('v.subject_uscc', [...usccs])
       .where('v.valid_from', '<=', asOf)
-      .where((q) => q.whereNull('v.valid_to').orWhere('v.valid_to', '>', asOf))
+      .where((q) => q.whereNull('v.valid_to').orWhere('v.valid_to', '>', asOf));
+    if (options.inViewOn !== undefined) {
+      const day = options.inViewOn;
+      // The record's current row decides, not the version: taking a record out of view is never undone by asking about the past.
+      query.join('credit_records as now_r', 'now_r.id', 'v.record_id')
+        .whereNotIn('now_r.status', [...UNDISCLOSED_STATUSES])
+        .where((q) => q.whereNull('now_r.publicity_end').orWhere('now_r.publicity_end', '>=', day));
+    }
+    const rows = (await query
       .orderBy([{ column: 'v.decision_date', order: 'desc' }, { column: 'v.record_id', order: 'desc' }])
       .select(
         'v.record_id', 'v.subject_uscc', 'v.kind', 'v.document_number', 'v.authority_uscc', 'a.name as authority_name',

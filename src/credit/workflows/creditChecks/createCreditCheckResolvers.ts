@@ -30,10 +30,14 @@ function assertCheckId(id: string, field: string): void {
   if (!UUID.test(id)) throw badInput(`${field} must be a check id (a UUID such as 0b6c…-…), got ${JSON.stringify(id)}`, field);
 }
 
-function assertMayRead(actor: CreditActor, consumerId: string, checkId: string): void {
-  if (actor.roles.some((r) => READS_ANY_CHECK.includes(r)) || (actor.consumerId !== null && actor.consumerId === consumerId)) return;
-  throw new GraphQLError(`check ${checkId} was run by another consumer; only it, the credit office and auditors may read it`, { extensions: { code: 'FORBIDDEN' } });
+/** Whether the actor may see the check: the consumer that ran it, the credit office and auditors. */
+function mayRead(actor: CreditActor, consumerId: string): boolean {
+  return actor.roles.some((r) => READS_ANY_CHECK.includes(r)) || (actor.consumerId !== null && actor.consumerId === consumerId);
 }
+
+// One answer for a check that does not exist and one the caller may not see, so that ids cannot be probed.
+const checkNotFound = (checkId: string): GraphQLError =>
+  new GraphQLError(`no credit check has id ${checkId} that you may see; use the id runCreditCheck answered you`, { extensions: { code: 'NOT_FOUND' } });
 
 /** The resolvers of schema/credit-checks.graphql over a store, a signer, the rules and a clock. */
 export function createCreditCheckResolvers(deps: RunCreditCheckDeps) {
@@ -48,8 +52,8 @@ export function createCreditCheckResolvers(deps: RunCreditCheckDeps) {
         assertActorRole(actor, [...RUNS_CHECKS, ...READS_ANY_CHECK], 'Reading a credit check');
         assertCheckId(id, 'id');
         const check = await store.findCheck(id);
-        if (!check) return null;
-        assertMayRead(actor, check.consumerId, id);
+        // Another consumer's check answers like a missing one (null), so that ids cannot be probed.
+        if (!check || !mayRead(actor, check.consumerId)) return null;
         reportAccess(context, { subjectUsccs: (check.result as unknown as CheckResult).subjects.map((s) => s.uscc) });
         return { result: check.result as unknown as CheckResult, jws: check.jws, kid: check.kid };
       },
@@ -76,10 +80,8 @@ export function createCreditCheckResolvers(deps: RunCreditCheckDeps) {
         assertCheckId(input.checkId, 'input.checkId');
         if (input.note != null && input.note.length > 1000) throw badInput('input.note must be at most 1,000 characters', 'input.note');
         const check = await store.findCheck(input.checkId);
-        if (!check) throw new GraphQLError(`no credit check has id ${input.checkId}`, { extensions: { code: 'NOT_FOUND' } });
-        if (actor.consumerId === null || actor.consumerId !== check.consumerId) {
-          throw new GraphQLError(`check ${input.checkId} was run by consumer ${check.consumerId}; only that consumer records feedback on it`, { extensions: { code: 'FORBIDDEN' } });
-        }
+        // Only the consumer that ran the check records feedback; anyone else gets the answer for a missing check.
+        if (!check || actor.consumerId === null || actor.consumerId !== check.consumerId) throw checkNotFound(input.checkId);
         const subjects = (check.result as unknown as CheckResult).subjects.map((s) => s.uscc);
         if (!subjects.includes(input.subjectUscc)) {
           throw badInput(`input.subjectUscc ${input.subjectUscc} was not a subject of check ${input.checkId} (its subjects: ${subjects.join(', ')})`, 'input.subjectUscc');

@@ -8,6 +8,9 @@ import { type CheckPurpose, type CheckRules, type CheckVerdict } from './rules/c
 import { decideSubjectVerdict, strongerVerdict } from './rules/decideSubjectVerdict.js';
 import type { CheckSigner } from './signing/createCheckSigner.js';
 
+/** Roles whose checks see records as they stood at `asOf` even when they are out of view now. */
+export const FULL_HISTORY_ROLES: readonly string[] = ['CREDIT_OFFICE_ADMIN', 'AUDITOR'];
+
 /** The most subjects one check takes. */
 export const MAX_CHECK_SUBJECTS = 200;
 
@@ -63,13 +66,20 @@ function validate(input: RunCreditCheckInput, actor: CreditActor, now: Date): Da
 /**
  * Runs, signs and stores one credit check for `actor` (whose role the caller has checked): every subject's
  * records as they stood at `asOf` (default now) are judged by the rules; the result is signed and stored
- * before it is returned. Throws BAD_USER_INPUT naming the field for bad input.
+ * before it is returned. Except for the credit office and auditors (FULL_HISTORY_ROLES), a record that is out
+ * of public view now (repaired, withdrawn, expired) is left out whatever `asOf` says. Throws BAD_USER_INPUT naming the field for bad input.
  */
 export async function runCreditCheck(deps: RunCreditCheckDeps, actor: CreditActor, input: RunCreditCheckInput): Promise<{ result: CheckResult; jws: string }> {
   const now = deps.now();
   const asOf = validate(input, actor, now);
   const usccs = input.subjects.map((s) => s.uscc);
-  const [organisations, records] = await Promise.all([deps.store.organisations(usccs), deps.store.recordStatesAsOf(usccs, asOf)]);
+  // Only the credit office and auditors reproduce the past in full; for everyone else a record out of view
+  // now (repaired, withdrawn, expired) stays out of the answer whatever `asOf` says.
+  const fullHistory = actor.roles.some((role) => FULL_HISTORY_ROLES.includes(role));
+  const [organisations, records] = await Promise.all([
+    deps.store.organisations(usccs),
+    deps.store.recordStatesAsOf(usccs, asOf, fullHistory ? {} : { inViewOn: todayInShanghai(now) }),
+  ]);
   const asOfDate = todayInShanghai(asOf);
   let overall: CheckVerdict = 'PASS';
   const subjects: CheckedSubjectResult[] = input.subjects.map((subject) => {

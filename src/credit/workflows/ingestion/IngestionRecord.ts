@@ -22,6 +22,8 @@ export interface IngestionReferences {
   today: string;
   /** Which of the USCCs the batch names are registered organisations (subjects and authorities). */
   registeredUsccs: ReadonlySet<string>;
+  /** The deciding authorities the source unit is registered to report decisions of (source_unit_authorities). */
+  reportableAuthorities: ReadonlySet<string>;
   /** The catalogue (公共信用信息目录) by item code. */
   catalogItems: ReadonlyMap<string, { recordKind: string; sourceUnitUscc: string }>;
 }

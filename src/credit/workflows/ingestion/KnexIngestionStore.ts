@@ -1,9 +1,10 @@
 import type { Knex } from 'knex';
 import { INGESTED_DETAIL_KEYS, type IngestionRecord } from './IngestionRecord.js';
 import {
-  recordKey, type BatchRow, type DataQualityIssueRow, type ExistingRecord, type IngestionStore, type IngestionTransaction,
-  type QueuedIssue,
+  recordKey, type AuthorityRegistration, type BatchRow, type DataQualityIssueRow, type ExistingRecord, type IngestionStore,
+  type IngestionTransaction, type QueuedConflict, type QueuedIssue,
 } from './IngestionStore.js';
+import { documentNumberKey } from './documentNumberKey.js';
 
 // Rows per multi-row statement: 19 parameters a record keeps a chunk well under PostgreSQL's 65,535.
 const CHUNK = 1000;
@@ -36,7 +37,7 @@ const DATA_COLUMNS = RECORD_COLUMNS.filter((c) => c !== 'status' && c !== 'detai
 // withdrawn or when the record is simply in or past publicity, and otherwise (under objection, repaired,
 // withdrawn) stays what the workflow that set it decided.
 const UPSERT_TAIL = `
-  ON CONFLICT (authority_uscc, document_number) DO UPDATE SET
+  ON CONFLICT (authority_uscc, document_number_key) DO UPDATE SET
     ${DATA_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
     status = CASE WHEN EXCLUDED.status = 'WITHDRAWN' THEN 'WITHDRAWN'
                   WHEN credit_records.status IN ('IN_PUBLICITY', 'EXPIRED') THEN EXCLUDED.status
@@ -44,7 +45,7 @@ const UPSERT_TAIL = `
     details = (credit_records.details - ${OWNED_KEYS}) || EXCLUDED.details,
     updated_at = now()
   WHERE credit_records.details->>'sourceHash' IS DISTINCT FROM EXCLUDED.details->>'sourceHash'
-  RETURNING id, authority_uscc, document_number`;
+  RETURNING id, authority_uscc, document_number_key`;
 
 function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -56,7 +57,13 @@ const toIssue = (row: Record<string, unknown>): DataQualityIssueRow => ({
   id: String(row.id), batchId: String(row.batch_id), rowNumber: Number(row.row_number), sourceUnitUscc: String(row.source_unit_uscc),
   recordAuthority: String(row.record_authority), recordDocumentNumber: String(row.record_document_number), field: String(row.field),
   value: String(row.value), expectedCharacter: (row.expected_character as string | null) ?? null, reason: String(row.reason),
-  status: String(row.status), createdAt: new Date(row.created_at as string),
+  status: String(row.status), createdAt: new Date(row.created_at as string), kind: String(row.issue_kind),
+  conflictingRecordId: row.conflicting_record_id === null || row.conflicting_record_id === undefined ? null : String(row.conflicting_record_id),
+});
+
+const toRegistration = (row: Record<string, unknown>): AuthorityRegistration => ({
+  sourceUnitUscc: String(row.source_unit_uscc), authorityUscc: String(row.authority_uscc),
+  registeredAt: new Date(row.registered_at as string), registeredBy: String(row.registered_by),
 });
 
 function transactionOn(trx: Knex.Transaction): IngestionTransaction {
@@ -76,18 +83,22 @@ function transactionOn(trx: Knex.Transaction): IngestionTransaction {
       }
       return found;
     },
+    async authoritiesOf(sourceUnitUscc) {
+      return new Set((await trx('source_unit_authorities').where({ source_unit_uscc: sourceUnitUscc }).pluck('authority_uscc')) as string[]);
+    },
     async findExisting(keys) {
       const found = new Map<string, ExistingRecord>();
       for (const part of chunks(keys)) {
         // A join on a VALUES list, not `(a, b) IN (…)`: the planner turns a long IN list of row values into
         // nested ORs, which overflows PGlite's stack.
-        const { rows } = (await trx.raw(`SELECT r.id, r.authority_uscc, r.document_number, r.source_unit_uscc, r.details->>'sourceHash' AS source_hash
-            FROM credit_records r JOIN (VALUES ${part.map(() => '(?, ?)').join(', ')}) AS k (authority_uscc, document_number)
-              ON r.authority_uscc = k.authority_uscc AND r.document_number = k.document_number`,
-        part.flatMap((k) => [k.authority, k.documentNumber]))) as { rows: Record<string, string | number | null>[] };
+        const { rows } = (await trx.raw(`SELECT r.id, r.authority_uscc, r.document_number, r.document_number_key, r.source_unit_uscc, r.details->>'sourceHash' AS source_hash
+            FROM credit_records r JOIN (VALUES ${part.map(() => '(?, ?)').join(', ')}) AS k (authority_uscc, document_number_key)
+              ON r.authority_uscc = k.authority_uscc AND r.document_number_key = k.document_number_key`,
+        part.flatMap((k) => [k.authority, documentNumberKey(k.documentNumber)]))) as { rows: Record<string, string | number | null>[] };
         for (const r of rows) {
-          found.set(recordKey(r.authority_uscc as string, r.document_number as string), {
-            id: String(r.id), sourceUnitUscc: r.source_unit_uscc as string, sourceHash: (r.source_hash as string | null) ?? null,
+          found.set(recordKey(r.authority_uscc as string, r.document_number_key as string), {
+            id: String(r.id), sourceUnitUscc: r.source_unit_uscc as string, documentNumber: r.document_number as string,
+            sourceHash: (r.source_hash as string | null) ?? null,
           });
         }
       }
@@ -102,8 +113,8 @@ function transactionOn(trx: Knex.Transaction): IngestionTransaction {
         const columns = RECORD_COLUMNS.map((_, c) => values.map((v) => v[c] ?? null));
         const sql = `INSERT INTO credit_records (${RECORD_COLUMNS.join(', ')})
           SELECT * FROM unnest(${RECORD_COLUMNS.map((c) => `?::${COLUMN_TYPES[c]}[]`).join(', ')})${UPSERT_TAIL}`;
-        const { rows } = (await trx.raw(sql, columns as unknown as Knex.RawBinding[])) as { rows: { id: string | number; authority_uscc: string; document_number: string }[] };
-        for (const r of rows) ids.set(recordKey(r.authority_uscc, r.document_number), String(r.id));
+        const { rows } = (await trx.raw(sql, columns as unknown as Knex.RawBinding[])) as { rows: { id: string | number; authority_uscc: string; document_number_key: string }[] };
+        for (const r of rows) ids.set(recordKey(r.authority_uscc, r.document_number_key), String(r.id));
       }
       return ids;
     },
@@ -119,6 +130,15 @@ function transactionOn(trx: Knex.Transaction): IngestionTransaction {
         const values = part.flatMap((i) => [batchId, i.rowNumber, sourceUnitUscc, i.authority, i.documentNumber, i.field, i.value, i.expected, i.reason]);
         await trx.raw(`INSERT INTO data_quality_issues (batch_id, row_number, source_unit_uscc, record_authority, record_document_number,
             field, value, expected_character, reason) VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+          ON CONFLICT (source_unit_uscc, record_authority, record_document_number, field, value) WHERE status = 'OPEN' DO NOTHING`,
+        values as Knex.RawBinding[]);
+      }
+    },
+    async queueConflicts(batchId, sourceUnitUscc, conflicts: readonly QueuedConflict[]) {
+      for (const part of chunks(conflicts)) {
+        const values = part.flatMap((c) => [batchId, c.rowNumber, sourceUnitUscc, c.authority, c.documentNumber, c.field, c.documentNumber, c.reason, c.recordId]);
+        await trx.raw(`INSERT INTO data_quality_issues (batch_id, row_number, source_unit_uscc, record_authority, record_document_number,
+            field, value, reason, issue_kind, conflicting_record_id) VALUES ${part.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, 'KEY_CONFLICT', ?)").join(', ')}
           ON CONFLICT (source_unit_uscc, record_authority, record_document_number, field, value) WHERE status = 'OPEN' DO NOTHING`,
         values as Knex.RawBinding[]);
       }
@@ -146,5 +166,33 @@ export class KnexIngestionStore implements IngestionStore {
     if (filter.batchId) query.where('batch_id', filter.batchId);
     if (filter.after) query.where('id', '>', filter.after);
     return ((await query) as Record<string, unknown>[]).map(toIssue);
+  }
+
+  async listAuthorityRegistrations(sourceUnitUscc: string | null): Promise<AuthorityRegistration[]> {
+    const query = this.knex('source_unit_authorities').orderBy(['source_unit_uscc', 'authority_uscc']).select('*');
+    if (sourceUnitUscc) query.where('source_unit_uscc', sourceUnitUscc);
+    return ((await query) as Record<string, unknown>[]).map(toRegistration);
+  }
+
+  async registerAuthority(sourceUnitUscc: string, authorityUscc: string, registeredBy: string): Promise<AuthorityRegistration | null> {
+    return this.knex.transaction(async (trx) => {
+      const known = (await trx('organisations').whereIn('uscc', [sourceUnitUscc, authorityUscc]).pluck('uscc')) as string[];
+      if (!known.includes(sourceUnitUscc) || !known.includes(authorityUscc)) return null;
+      await trx('source_unit_authorities').insert({ source_unit_uscc: sourceUnitUscc, authority_uscc: authorityUscc, registered_by: registeredBy })
+        .onConflict(['source_unit_uscc', 'authority_uscc']).ignore();
+      const row = (await trx('source_unit_authorities').where({ source_unit_uscc: sourceUnitUscc, authority_uscc: authorityUscc }).first('*')) as Record<string, unknown>;
+      return toRegistration(row);
+    });
+  }
+
+  async unknownOrganisations(usccs: readonly string[]): Promise<string[]> {
+    const known = new Set((await this.knex('organisations').whereIn('uscc', [...usccs]).pluck('uscc')) as string[]);
+    return usccs.filter((uscc) => !known.has(uscc));
+  }
+
+  async unregisterAuthority(sourceUnitUscc: string, authorityUscc: string): Promise<boolean> {
+    // RETURNING, not the affected-row count, which the embedded driver does not report for DELETE.
+    const removed = await this.knex('source_unit_authorities').where({ source_unit_uscc: sourceUnitUscc, authority_uscc: authorityUscc }).delete(['authority_uscc']);
+    return (removed as unknown[]).length > 0;
   }
 }

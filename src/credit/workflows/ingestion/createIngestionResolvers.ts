@@ -4,7 +4,7 @@ import { UsccScalar } from '../../../codes/index.js';
 import { actorOf, assertActorRole } from '../../actorOf.js';
 import { todayInShanghai } from '../../creditVisibility.js';
 import { IngestionInputError, ingestRecords, type IngestionReport, type RowStatus } from './ingestRecords.js';
-import type { IngestionStore } from './IngestionStore.js';
+import type { AuthorityRegistration, IngestionStore } from './IngestionStore.js';
 import { readBatchRows } from './readBatchRows.js';
 
 interface IngestArgs {
@@ -34,7 +34,8 @@ function badInput(message: string, argumentName: string): GraphQLError {
 /**
  * Resolvers of schema/ingestion.graphql. `ingestRecords`: SOURCE_UNIT consumers for a source unit they act
  * as (their subjects) with purpose RECORD_REPORTING, or the credit office for any source unit.
- * `dataQualityIssues`: the credit office and auditors. The hub has already checked share levels and grants.
+ * `dataQualityIssues`, `sourceUnitAuthorities`: the credit office and auditors. `registerSourceUnitAuthority`,
+ * `unregisterSourceUnitAuthority`: the credit office. The hub has already checked share levels and grants.
  */
 export function createIngestionResolvers(store: IngestionStore, today: () => string = todayInShanghai) {
   return {
@@ -50,8 +51,27 @@ export function createIngestionResolvers(store: IngestionStore, today: () => str
         if (args.batchId != null && !/^\d+$/.test(args.batchId)) throw badInput(`Argument "batchId": must be a batch id, got "${args.batchId}"`, 'batchId');
         return store.listIssues({ status: args.status ?? null, sourceUnitUscc: args.sourceUnit ?? null, batchId: args.batchId ?? null, first, after: args.after ?? null });
       },
+      async sourceUnitAuthorities(_root: unknown, args: { sourceUnit?: string | null }, context: unknown) {
+        assertActorRole(actorOf(context), ['CREDIT_OFFICE_ADMIN', 'AUDITOR'], 'Reading source-unit registrations');
+        return store.listAuthorityRegistrations(args.sourceUnit ?? null);
+      },
     },
     Mutation: {
+      async registerSourceUnitAuthority(_root: unknown, args: { sourceUnit: string; authority: string }, context: unknown) {
+        const actor = actorOf(context);
+        assertActorRole(actor, ['CREDIT_OFFICE_ADMIN'], 'Registering a source unit for an authority');
+        const registration = await store.registerAuthority(args.sourceUnit, args.authority, actor.consumerId ?? 'credit office');
+        if (!registration) {
+          const [unknown] = await store.unknownOrganisations([args.sourceUnit, args.authority]);
+          const argumentName = unknown === args.sourceUnit ? 'sourceUnit' : 'authority';
+          throw badInput(`Argument "${argumentName}": no organisation has the USCC ${unknown ?? args[argumentName]}; register the organisation first`, argumentName);
+        }
+        return registration;
+      },
+      async unregisterSourceUnitAuthority(_root: unknown, args: { sourceUnit: string; authority: string }, context: unknown) {
+        assertActorRole(actorOf(context), ['CREDIT_OFFICE_ADMIN'], 'Withdrawing a source unit\'s registration for an authority');
+        return store.unregisterAuthority(args.sourceUnit, args.authority);
+      },
       async ingestRecords(_root: unknown, { input }: IngestArgs, context: unknown) {
         const actor = actorOf(context);
         assertActorRole(actor, ['SOURCE_UNIT', 'CREDIT_OFFICE_ADMIN'], 'Ingesting records (归集)');
@@ -94,6 +114,10 @@ export function createIngestionResolvers(store: IngestionStore, today: () => str
         }
         return [...byField].map(([field, rows]) => ({ field, rows })).sort((a, b) => b.rows - a.rows || a.field.localeCompare(b.field));
       },
+    },
+    SourceUnitAuthority: {
+      sourceUnit: (registration: AuthorityRegistration) => registration.sourceUnitUscc,
+      authority: (registration: AuthorityRegistration) => registration.authorityUscc,
     },
   };
 }

@@ -1,7 +1,7 @@
 import { validateUscc } from '../../../codes/index.js';
 import { DOUBLE_PUBLICITY_FORMAT, prefixOf, type IngestedKind } from './doublePublicityFormat.js';
 import type { IngestionRecord, RowError, ValidatedRow } from './IngestionRecord.js';
-import { recordKey, type IngestionStore, type QueuedIssue } from './IngestionStore.js';
+import { recordKey, type IngestionStore, type QueuedConflict, type QueuedIssue } from './IngestionStore.js';
 import { validateRow } from './validateRow.js';
 
 /** The most rows one batch may carry; larger files are split by the sender. */
@@ -72,10 +72,11 @@ function documentField(record: IngestionRecord): string {
 
 /**
  * Ingests one batch (归集) in one transaction: checks that the source unit is registered — an organisation
- * that is the source unit of at least one catalogue item — loads the references every row needs in three
- * queries, validates all rows in memory, then writes new and changed records with multi-row upserts keyed by
- * authority + document number, stores the batch with its counts and queues codes that failed their
- * checksum. A rejected row writes nothing but its queue entry; a resent row is UNCHANGED and touches
+ * that is the source unit of at least one catalogue item — loads the references every row needs in four
+ * queries (the authorities the unit is registered to report for among them), validates all rows in memory,
+ * then writes new and changed records with multi-row upserts keyed by authority + canonical document number
+ * (`documentNumberKey`), stores the batch with its counts and queues codes that failed their checksum and
+ * rows whose key another unit already reported (KEY_CONFLICT, for the credit office). A rejected row writes nothing but its queue entry; a resent row is UNCHANGED and touches
  * nothing. Throws IngestionInputError (nothing stored) when the batch as a whole is unacceptable.
  */
 export async function ingestRecords(store: IngestionStore, request: IngestionRequest): Promise<IngestionReport> {
@@ -91,7 +92,10 @@ export async function ingestRecords(store: IngestionStore, request: IngestionReq
     if (![...catalogItems.values()].some((item) => item.sourceUnitUscc === source)) {
       throw new IngestionInputError(`${source} is not a registered source unit: no catalogue item (目录条目) names it as its source unit`, 'sourceUnit');
     }
-    const refs = { sourceUnitUscc: source, today: request.today, catalogItems, registeredUsccs: await tx.registeredAmong(usccsNamed(request.rows)) };
+    const refs = {
+      sourceUnitUscc: source, today: request.today, catalogItems,
+      registeredUsccs: await tx.registeredAmong(usccsNamed(request.rows)), reportableAuthorities: await tx.authoritiesOf(source),
+    };
     const validated: ValidatedRow[] = request.rows.map((row, i) => (row !== null && typeof row === 'object' && !Array.isArray(row)
       ? validateRow(row as Record<string, unknown>, i + 1, refs)
       : { rowNumber: i + 1, authority: '', documentNumber: '', record: null, errors: [{ field: 'row', message: 'must be an object of CF_/XK_ fields' }], checksumIssues: [] }));
@@ -112,10 +116,15 @@ export async function ingestRecords(store: IngestionStore, request: IngestionReq
     const existing = await tx.findExisting(valid.map((r) => ({ authority: r.record.authorityUscc, documentNumber: r.record.documentNumber })));
     const statuses = new Map<number, RowStatus>();
     const toWrite: IngestionRecord[] = [];
+    const conflicts: QueuedConflict[] = [];
     for (const row of valid) {
       const stored = existing.get(recordKey(row.record.authorityUscc, row.record.documentNumber));
       if (stored && stored.sourceUnitUscc !== source) {
-        row.errors.push({ field: documentField(row.record), message: `record ${row.record.documentNumber} of ${row.record.authorityUscc} was reported by source unit ${stored.sourceUnitUscc}; only that unit may change it` });
+        // Two units both claim the decision: the credit office settles it, so neither silently wins.
+        const reason = `${row.record.authorityUscc}'s decision ${stored.documentNumber} is already record ${stored.id}, reported by source unit ${stored.sourceUnitUscc}`;
+        const field = documentField(row.record);
+        row.errors.push({ field, message: `${reason}; nothing was written and the conflict is queued for the credit office (data-quality queue) to settle` });
+        conflicts.push({ rowNumber: row.rowNumber, authority: row.authority, documentNumber: row.documentNumber, field, recordId: stored.id, reason });
         continue;
       }
       const status: RowStatus = !stored ? 'ACCEPTED' : stored.sourceHash === row.record.sourceHash ? 'UNCHANGED' : 'UPDATED';
@@ -135,6 +144,7 @@ export async function ingestRecords(store: IngestionStore, request: IngestionReq
     const batch = await tx.insertBatch({ sourceUnitUscc: source, consumerId: request.consumerId, channel: request.channel, format: request.format, counts });
     const issues: QueuedIssue[] = validated.flatMap((row) => row.checksumIssues.map((issue) => ({ ...issue, rowNumber: row.rowNumber, authority: row.authority, documentNumber: row.documentNumber })));
     await tx.queueIssues(batch.id, source, issues);
+    await tx.queueConflicts(batch.id, source, conflicts);
     return { batchId: batch.id, sourceUnitUscc: source, format: request.format, receivedAt: batch.receivedAt, counts, rows };
   });
 }

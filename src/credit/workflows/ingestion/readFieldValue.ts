@@ -1,4 +1,5 @@
 import { validateUscc } from '../../../codes/index.js';
+import { markFormulaCell } from './formulaCells.js';
 import { describeValueList, lookUpValue, type FieldType } from './doublePublicityFormat.js';
 
 /** A field value read successfully: the normalised value (a code list for PENALTY_CATEGORIES). */
@@ -46,13 +47,15 @@ export function readWanYuan(raw: string): string | null {
 }
 
 /**
- * Reads one non-empty field value by its type. Returns the normalised value, or a problem whose message
- * says what is wrong and what is expected (the checksum reason of src/codes for a USCC). Never throws.
+ * Reads one non-empty field value by its type. Returns the normalised value (a text that starts like a
+ * spreadsheet formula with FORMULA_MARKER before it), or a problem whose message says what is wrong and what
+ * is expected (the checksum reason of src/codes for a USCC). Never throws.
  */
 export function readFieldValue(type: FieldType, raw: string): { value: FieldValue } | { problem: FieldProblem } {
   switch (type) {
     case 'TEXT':
-      return { value: raw };
+      // A cell a spreadsheet would run (=HYPERLINK(…)) is stored with a marker: records are exported to spreadsheets.
+      return { value: markFormulaCell(raw) };
     case 'USCC': {
       const result = validateUsccCached(raw);
       if (result.ok) return { value: result.value };

@@ -6,6 +6,7 @@ import { publicityWindow, type PenaltySector, type Severity } from '../../public
 import {
   DOUBLE_PUBLICITY_FORMAT, fieldsOf, kindsNamedBy, prefixOf, type IngestedKind,
 } from './doublePublicityFormat.js';
+import { documentNumberKey } from './documentNumberKey.js';
 import type { ChecksumIssue, IngestionRecord, IngestionReferences, RowError, ValidatedRow } from './IngestionRecord.js';
 import { readFieldValue, type FieldValue } from './readFieldValue.js';
 
@@ -112,6 +113,11 @@ export function validateRow(raw: Readonly<Record<string, unknown>>, rowNumber: n
   const authority = str(authorityField.slice(p.length));
   if (authority && !refs.registeredUsccs.has(authority)) {
     errors.push({ field: authorityField, message: `deciding authority ${authority} is not registered (no organisation has this USCC)` });
+  } else if (authority && !refs.reportableAuthorities.has(authority)) {
+    const own = [...refs.reportableAuthorities].sort();
+    errors.push({ field: authorityField, message: `source unit ${refs.sourceUnitUscc} is not registered to report decisions of authority ${authority}; `
+      + `report only decisions of the authorities it is registered for (${own.length > 0 ? own.join(', ') : 'none yet'}), `
+      + 'or ask the credit office to register it for this authority (registerSourceUnitAuthority)' });
   }
   const sourceUnit = str('SJLYDM');
   if (sourceUnit && sourceUnit !== refs.sourceUnitUscc) {
@@ -214,6 +220,8 @@ function chooseCatalogItem(kind: IngestedKind, code: string | null, refs: Ingest
 // The fingerprint of a row: its normalised values, field by field, so reformatting (20260105 vs 2026-01-05,
 // "1.50" vs "1.5") is still the same row.
 function fingerprint(kind: IngestedKind, values: ReadonlyMap<string, FieldValue>): string {
-  const entries = [...values].sort(([a], [b]) => a.localeCompare(b));
+  // The document number by its canonical form: a resend with other brackets or spaces is the same row.
+  const entries = [...values].map(([name, value]): [string, FieldValue] => (name.endsWith('WSH') && typeof value === 'string' ? [name, documentNumberKey(value)] : [name, value]))
+    .sort(([a], [b]) => a.localeCompare(b));
   return createHash('sha256').update(JSON.stringify([kind, entries])).digest('hex').slice(0, 32);
 }

@@ -38,12 +38,13 @@ export async function lockRecord(trx: Knex.Transaction, recordId: string): Promi
   };
 }
 
-/** FORBIDDEN unless the record is the subject's own. */
+/**
+ * NOT_FOUND unless the record is the subject's own, with the very answer `lockRecord` gives for a record that
+ * does not exist: another subject's record must not be told apart from a missing one (an existence oracle).
+ */
 export function assertRecordOfSubject(record: LockedRecord, uscc: string): void {
   if (record.subjectUscc === uscc) return;
-  throw new GraphQLError(`credit record ${record.id} is not a record of ${uscc}; a subject may act only on its own records`, {
-    extensions: { code: 'FORBIDDEN' },
-  });
+  throw notFound(`credit record ${record.id}`);
 }
 
 /** True for a PostgreSQL unique violation (SQLSTATE 23505) on the named index. */

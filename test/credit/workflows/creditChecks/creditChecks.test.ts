@@ -10,6 +10,7 @@ import { createSeededKnex } from '../../../support/createTestStore.js';
 import { TEST_DATABASES } from '../../../support/databases.js';
 
 const bidding: CreditActor = { consumerId: 'bidding-system', consumerName: '招标系统', consumerKind: 'SYSTEM', roles: ['BIDDING_SYSTEM'], subjects: [], purpose: 'BIDDING', caseReference: 'E1' };
+const creditOffice: CreditActor = { ...bidding, consumerId: 'credit-office', consumerName: '信用办', consumerKind: 'DEPARTMENT', roles: ['CREDIT_OFFICE_ADMIN'], purpose: 'SUPERVISION' };
 const otherBidding: CreditActor = { ...bidding, consumerId: 'other-bidding', consumerName: '另一招标系统' };
 const PUBLIC: CreditActor = { consumerId: null, consumerName: null, consumerKind: null, roles: ['PUBLIC'], subjects: [], purpose: null, caseReference: null };
 
@@ -34,8 +35,8 @@ describe.each(TEST_DATABASES)('credit checks on $name', (database) => {
 
   const exec = async (source: string, variables: Record<string, unknown>, actor: CreditActor = bidding) =>
     graphql({ schema, source, variableValues: variables, contextValue: { actor } });
-  const check = async (usccs: string[], asOf?: Date, purpose = 'BIDDING'): Promise<Check> => {
-    const result = await exec(RUN, { input: { subjects: usccs.map((uscc) => ({ uscc, role: 'SUPPLIER' })), purpose, reference: 'E4403052026000100', asOf: asOf?.toISOString() } });
+  const check = async (usccs: string[], asOf?: Date, purpose = 'BIDDING', actor: CreditActor = bidding): Promise<Check> => {
+    const result = await exec(RUN, { input: { subjects: usccs.map((uscc) => ({ uscc, role: 'SUPPLIER' })), purpose, reference: 'E4403052026000100', asOf: asOf?.toISOString() } }, actor);
     expect(result.errors).toBeUndefined();
     return (result.data as { runCreditCheck: Check }).runCreditCheck;
   };
@@ -89,11 +90,14 @@ describe.each(TEST_DATABASES)('credit checks on $name', (database) => {
 
     await sleep(5);
     await knex('credit_records').where({ id: recordId }).update({ status: 'REPAIRED', updated_at: knex.fn.now() });
-    const again = await check([clean], new Date(known.asOf));
+    // The credit office reproduces the past in full; the bidding system never gets a record out of view now.
+    const again = await check([clean], new Date(known.asOf), 'BIDDING', creditOffice);
     expect(again.subjects).toEqual(known.subjects);
+    expect((await check([clean], new Date(known.asOf))).subjects[0]).toMatchObject({ verdict: 'PASS', evidence: [] });
     expect((await check([clean])).subjects[0]).toMatchObject({ verdict: 'PASS', evidence: [] });
     await knex('credit_records').where({ id: recordId }).delete();
-    expect((await check([clean], new Date(known.asOf))).subjects[0]).toMatchObject({ verdict: 'REJECT', evidence: [{ recordId }] });
+    expect((await check([clean], new Date(known.asOf), 'BIDDING', creditOffice)).subjects[0]).toMatchObject({ verdict: 'REJECT', evidence: [{ recordId }] });
+    expect((await check([clean], new Date(known.asOf))).subjects[0]).toMatchObject({ verdict: 'PASS', evidence: [] });
   });
 
   it('feedback by the consumer that ran the check, once per subject; the stored check shows it', async () => {
@@ -102,11 +106,15 @@ describe.each(TEST_DATABASES)('credit checks on $name', (database) => {
     expect(recorded).toEqual({ data: { recordCheckFeedback: { checkId: id, subjectUscc: clean, usage: 'NO_ACTION', note: '无异常' } } });
     const twice = await exec(FEEDBACK, { input: { checkId: id, subjectUscc: clean, usage: 'BID_REJECTED' } });
     expect(twice.errors![0]!.extensions!.code).toBe('CONFLICT');
+    // Another consumer's check answers exactly like a missing one: ids cannot be probed.
     const other = await exec(FEEDBACK, { input: { checkId: id, subjectUscc: clean, usage: 'BID_REJECTED' } }, otherBidding);
-    expect(other.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(other).toEqual({ data: null, errors: [expect.objectContaining({ message: `no credit check has id ${id} that you may see; use the id runCreditCheck answered you`, extensions: { code: 'NOT_FOUND' } })] });
+    const missingId = '00000000-0000-4000-8000-000000000000';
+    const missing = await exec(FEEDBACK, { input: { checkId: missingId, subjectUscc: clean, usage: 'BID_REJECTED' } }, otherBidding);
+    expect(missing).toEqual({ data: null, errors: [expect.objectContaining({ message: `no credit check has id ${missingId} that you may see; use the id runCreditCheck answered you`, extensions: { code: 'NOT_FOUND' } })] });
     const stored = await exec(GET, { id });
     expect(stored.data).toMatchObject({ creditCheck: { id, feedback: [{ subjectUscc: clean, usage: 'NO_ACTION' }] } });
-    expect((await exec(GET, { id }, otherBidding)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(await exec(GET, { id }, otherBidding)).toEqual({ data: { creditCheck: null } });
     expect(await exec(GET, { id: '00000000-0000-4000-8000-000000000000' })).toEqual({ data: { creditCheck: null } });
   });
 

@@ -112,13 +112,23 @@ describe.each(TEST_DATABASES)('ingestRecords on $name', (database) => {
     expect(stored.details).toMatchObject({ withdrawalReason: '行政复议撤销', objection: { ground: 'OTHER' }, withdrawal: { revokedOn: '2026-11-26', deadline: '2026-11-29', withdrawnOn: TODAY, withinDeadline: true } });
   });
 
-  it('rejects a row another source unit reported, and a decision repeated within a batch', async () => {
+  it('rejects a row of an authority the unit is not registered for, queues a row another registered unit reported, and rejects a decision repeated within a batch', async () => {
     const row = file.rows[5] as Record<string, string>;
-    const theft = await ingestRecords(store, {
+    const theft = () => ingestRecords(store, {
       sourceUnitUscc: POLICE, format: 'JSON', consumerId: null, channel: 'CLI', today: TODAY,
-      rows: [{ ...row, CF_SJLYDM: POLICE, CF_CFJGDM: FILE_SOURCE_UNIT }],
+      rows: [{ ...row, CF_SJLYDM: POLICE, CF_CFJGDM: FILE_SOURCE_UNIT, CF_WSH: ` ${row.CF_WSH!.replace('〔', '[').replace('〕', ']')}` }],
     });
-    expect(theft.rows[0]?.errors).toEqual([{ field: 'CF_WSH', message: `record ${row.CF_WSH} of ${FILE_SOURCE_UNIT} was reported by source unit ${FILE_SOURCE_UNIT}; only that unit may change it` }]);
+    const unregistered = await theft();
+    expect(unregistered.rows[0]?.errors).toEqual([{ field: 'CF_CFJGDM', message: expect.stringMatching(new RegExp(`^source unit ${POLICE} is not registered to report decisions of authority ${FILE_SOURCE_UNIT}; report only decisions of the authorities it is registered for \\(.*${POLICE}.*\\), or ask the credit office to register it for this authority \\(registerSourceUnitAuthority\\)$`)) }]);
+    await knex('source_unit_authorities').insert({ source_unit_uscc: POLICE, authority_uscc: FILE_SOURCE_UNIT, registered_by: 'test' });
+    const conflict = await theft();
+    const stored = await knex('credit_records').where({ authority_uscc: FILE_SOURCE_UNIT, document_number: row.CF_WSH }).first('id', 'source_unit_uscc');
+    const reason = `${FILE_SOURCE_UNIT}'s decision ${row.CF_WSH} is already record ${stored.id}, reported by source unit ${FILE_SOURCE_UNIT}`;
+    expect(conflict.rows[0]).toMatchObject({ status: 'REJECTED', errors: [{ field: 'CF_WSH', message: `${reason}; nothing was written and the conflict is queued for the credit office (data-quality queue) to settle` }] });
+    expect(stored.source_unit_uscc).toBe(FILE_SOURCE_UNIT);
+    const queued = await knex('data_quality_issues').where({ source_unit_uscc: POLICE, issue_kind: 'KEY_CONFLICT' }).select('field', 'reason', 'status', knex.raw('conflicting_record_id::text as record'));
+    expect(queued).toEqual([{ field: 'CF_WSH', reason, status: 'OPEN', record: String(stored.id) }]);
+    await knex('source_unit_authorities').where({ source_unit_uscc: POLICE, authority_uscc: FILE_SOURCE_UNIT }).delete();
     const twice = await ingestRecords(store, { sourceUnitUscc: FILE_SOURCE_UNIT, format: 'JSON', rows: [{ ...row, CF_WSH: 'X-1' }, { ...row, CF_WSH: 'X-1' }], consumerId: null, channel: 'CLI', today: TODAY });
     expect(twice.rows.map((r) => [r.status, r.errors])).toEqual([['ACCEPTED', []], ['REJECTED', [{ field: 'CF_WSH', message: 'repeats the authority and document number of row 1; send each decision once per batch' }]]]);
   });

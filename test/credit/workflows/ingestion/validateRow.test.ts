@@ -12,6 +12,7 @@ const refs: IngestionReferences = {
   sourceUnitUscc: SOURCE,
   today: '2026-11-27',
   registeredUsccs: new Set([SOURCE, SUBJECT]),
+  reportableAuthorities: new Set([SOURCE]),
   catalogItems: new Map([
     ['SZ-CF-SCJG-001', { recordKind: 'ADMINISTRATIVE_PENALTY', sourceUnitUscc: SOURCE }],
     ['SZ-XK-SCJG-001', { recordKind: 'ADMINISTRATIVE_LICENCE', sourceUnitUscc: SOURCE }],
