@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { asConsumer, createTestConsumers } from '../support/createTestConsumers.js';
 import { TEST_DATABASES } from '../support/databases.js';
+import { insertTestRecord } from '../support/insertTestRecord.js';
 import { startTestHub, type TestHub } from '../support/startTestHub.js';
 
 // Objections (异议) and credit repair (信用修复) over HTTP against the real hub. The hub runs in this process,
@@ -36,10 +37,17 @@ describe.each(TEST_DATABASES)('objections and credit repair over HTTP on $name',
     onDay('2025-09-30');
     hub = await startTestHub(database);
     keys = await createTestConsumers(hub.hub.knex);
-    const find = async (decisionDate: string) =>
-      String((await hub.hub.knex('credit_records').where({ subject_uscc: WEIJING, kind: 'ADMINISTRATIVE_PENALTY', decision_date: decisionDate }).first('id')).id);
-    advert = await find('2025-09-19');
-    ride = await find('2026-09-25');
+    // The enterprise's penalties the scenario works on: a false-advertising fine of 900 yuan (0.09 万元) decided on
+    // 2025-09-19, and a ride-hailing penalty of 2026-09-25 whose minimum publicity (CREDIT-REPAIR-2026, GENERAL:
+    // 3 months) ends on 2026-12-25.
+    advert = await insertTestRecord(hub.hub.knex, {
+      kind: 'ADMINISTRATIVE_PENALTY', subjectUscc: WEIJING, decisionDate: '2025-09-19', catalogItemCode: 'SZ-CF-SCJG-001',
+      severity: 'GENERAL', fineAmount: '0.09', title: '深圳市维晶科技有限公司发布虚假广告案', legalBasis: '《中华人民共和国广告法》第五十五条',
+    });
+    ride = await insertTestRecord(hub.hub.knex, {
+      kind: 'ADMINISTRATIVE_PENALTY', subjectUscc: WEIJING, decisionDate: '2026-09-25', catalogItemCode: 'SZ-CF-JTJ-001',
+      severity: 'GENERAL', fineAmount: '1', title: '深圳市维晶科技有限公司未取得道路运输证从事网约车经营案', legalBasis: '《网络预约出租汽车经营服务管理暂行办法》第三十五条',
+    });
   });
   afterAll(async () => {
     vi.useRealTimers();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourcePlatform } from '../../gateways/shared/index.js';
 import { TEST_DATABASES } from '../support/databases.js';
 import { asConsumer, createTestConsumers } from '../support/createTestConsumers.js';
+import { insertTestRecord } from '../support/insertTestRecord.js';
 import { startTestHub, type TestHub } from '../support/startTestHub.js';
 
 // What clients are told when a platform fails (src/hub/formatError.ts): fixed words; the cause is logged.
@@ -85,6 +86,14 @@ describe.each(TEST_DATABASES)('four sources in one graph on $name', (database) =
     hub = await startTestHub(database, FAST_PLATFORMS);
     // Service cases are conditional data: these scenarios call as the bidding system with its purpose.
     headers = asConsumer((await createTestConsumers(hub.hub.knex)).bidding, 'BIDDING');
+    // The government body's own credit record: listed as a judgment defaulter for construction payments it has not
+    // made (政府拖欠工程款), a listing without a term that runs until the court deletes it.
+    await insertTestRecord(hub.hub.knex, {
+      kind: 'JUDGMENT_DEFAULTER', subjectUscc: NANSHAN, decisionDate: '2026-06-15', severity: 'GENERAL',
+      title: '深圳市南山区人民政府被纳入失信被执行人名单', legalBasis: '《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条',
+      details: { obligation: '支付工程款3260000元', performance: 'NONE', dishonestConduct: 'HAS_ABILITY_BUT_REFUSES', publishedOn: '2026-06-15', listingTermEnd: null },
+      publicity: { conduct: 'HAS_ABILITY_BUT_REFUSES' },
+    });
   });
   afterAll(async () => hub?.close());
 
@@ -148,6 +157,14 @@ describe('partial failure of one platform', () => {
   beforeAll(async () => {
     hub = await startTestHub(TEST_DATABASES[0]!, FAST_PLATFORMS);
     headers = asConsumer((await createTestConsumers(hub.hub.knex)).bidding, 'BIDDING');
+    // The government body's own credit record: listed as a judgment defaulter for construction payments it has not
+    // made (政府拖欠工程款), a listing without a term that runs until the court deletes it.
+    await insertTestRecord(hub.hub.knex, {
+      kind: 'JUDGMENT_DEFAULTER', subjectUscc: NANSHAN, decisionDate: '2026-06-15', severity: 'GENERAL',
+      title: '深圳市南山区人民政府被纳入失信被执行人名单', legalBasis: '《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条',
+      details: { obligation: '支付工程款3260000元', performance: 'NONE', dishonestConduct: 'HAS_ABILITY_BUT_REFUSES', publishedOn: '2026-06-15', listingTermEnd: null },
+      publicity: { conduct: 'HAS_ABILITY_BUT_REFUSES' },
+    });
   });
   afterAll(async () => hub?.close());
 
@@ -218,6 +235,14 @@ describe('a platform switched off by configuration', () => {
   beforeAll(async () => {
     hub = await startTestHub(TEST_DATABASES[0]!, { BIDDING_ENABLED: 'false' });
     headers = asConsumer((await createTestConsumers(hub.hub.knex)).bidding, 'BIDDING');
+    // The government body's own credit record: listed as a judgment defaulter for construction payments it has not
+    // made (政府拖欠工程款), a listing without a term that runs until the court deletes it.
+    await insertTestRecord(hub.hub.knex, {
+      kind: 'JUDGMENT_DEFAULTER', subjectUscc: NANSHAN, decisionDate: '2026-06-15', severity: 'GENERAL',
+      title: '深圳市南山区人民政府被纳入失信被执行人名单', legalBasis: '《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条',
+      details: { obligation: '支付工程款3260000元', performance: 'NONE', dishonestConduct: 'HAS_ABILITY_BUT_REFUSES', publishedOn: '2026-06-15', listingTermEnd: null },
+      publicity: { conduct: 'HAS_ABILITY_BUT_REFUSES' },
+    });
   });
   afterAll(async () => hub?.close());
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addCalendarYear } from '../../src/credit/workflows/objections/addCalendarYear.js';
 import { asConsumer, createTestConsumers } from '../support/createTestConsumers.js';
 import { TEST_DATABASES } from '../support/databases.js';
+import { insertTestRecord } from '../support/insertTestRecord.js';
 import { startTestHub, type TestHub } from '../support/startTestHub.js';
 
 // Issue 9 item 2 over HTTP against the real hub: a deadline reaching into 2027, before its holiday notice exists,
@@ -42,7 +43,11 @@ describe.each(TEST_DATABASES)('the working-day calendar over HTTP on $name', (da
   });
 
   it('an objection filed on 2026-12-30 and checked the next day has a provisional decision deadline in January 2027', async () => {
-    const record = String((await hub.hub.knex('credit_records').where({ subject_uscc: WEIJING, kind: 'ADMINISTRATIVE_PENALTY', decision_date: '2025-09-19' }).first('id')).id);
+    // A penalty of the enterprise in publicity until 2028 (NDRC-ORDER-58-2023: at most 36 months).
+    const record = await insertTestRecord(hub.hub.knex, {
+      kind: 'ADMINISTRATIVE_PENALTY', subjectUscc: WEIJING, decisionDate: '2025-09-19', catalogItemCode: 'SZ-CF-SCJG-001',
+      severity: 'GENERAL', fineAmount: '0.09', title: '深圳市维晶科技有限公司发布虚假广告案', legalBasis: '《中华人民共和国广告法》第五十五条',
+    });
     const filed = await hub.query<{ fileObjection: { id: string; checkDeadline: unknown } }>(
       `mutation { fileObjection(uscc: "${WEIJING}", input: { recordId: "${record}", ground: ERROR_OR_OMISSION, statement: "罚款金额有误" }) { id checkDeadline { due provisional } } }`,
       undefined, asConsumer(keys.objector, 'OBJECTION', '维晶科技申请〔2026〕9号'),

@@ -109,7 +109,8 @@ describe.each(TEST_DATABASES)('ingestRecords on $name', (database) => {
     expect(report.rows).toEqual([{ rowNumber: 1, status: 'UPDATED', recordId: id, authority: FILE_SOURCE_UNIT, documentNumber: row.CF_WSH, errors: [] }]);
     const stored = await knex('credit_records').where('id', id).first();
     expect(stored.status).toBe('WITHDRAWN');
-    expect(stored.details).toMatchObject({ withdrawalReason: '行政复议撤销', objection: { ground: 'OTHER' }, withdrawal: { revokedOn: '2026-11-26', deadline: '2026-11-29', withdrawnOn: TODAY, withinDeadline: true } });
+    // Art. 48's 3 日 are working days (art. 85): from Thursday 26 November, Friday 27, Monday 30 and Tuesday 1 December.
+    expect(stored.details).toMatchObject({ withdrawalReason: '行政复议撤销', objection: { ground: 'OTHER' }, withdrawal: { revokedOn: '2026-11-26', deadline: '2026-12-01', withdrawnOn: TODAY, withinDeadline: true } });
   });
 
   it('rejects a row of an authority the unit is not registered for, queues a row another registered unit reported, and rejects a decision repeated within a batch', async () => {

@@ -8,6 +8,7 @@ import { KnexConsumerStore } from '../../../../src/governance/index.js';
 import { createSeededKnex } from '../../../support/createTestStore.js';
 import { TEST_CONSUMERS } from '../../../support/createTestConsumers.js';
 import { TEST_DATABASES } from '../../../support/databases.js';
+import { insertTestRecord } from '../../../support/insertTestRecord.js';
 
 const WEIJING = '91440300MA5E9NHA04';
 const actor = (over: Partial<CreditActor>): CreditActor => ({ consumerId: null, consumerName: null, consumerKind: null, roles: [], subjects: [], purpose: null, caseReference: null, ...over });
@@ -21,7 +22,7 @@ describe.each(TEST_DATABASES)('objections and repair subschema on $name', (datab
   let close: () => Promise<void>;
   let schema: GraphQLSchema;
   let day = '2025-09-30';
-  // Records of 深圳市维晶科技有限公司 in the small sample, found by what they are rather than by id.
+  // Records of 深圳市维晶科技有限公司, inserted by this suite.
   let advert: string; // administrative penalty of 2025-09-19, in publicity
   let ride: string; // administrative penalty of 2026-09-25, minimum period to 2026-12-25
   let licence: string; // administrative licence (no publicity period)
@@ -40,10 +41,18 @@ describe.each(TEST_DATABASES)('objections and repair subschema on $name', (datab
     await consumers.createConsumer(TEST_CONSUMERS.objector);
     await consumers.createConsumer(TEST_CONSUMERS.objectionAgent);
     schema = buildObjectionsSchema({ knex, vault: null as unknown as IdNumberVault, checkSigningKeyPem: null, today: () => day });
-    const find = async (where: Record<string, string>) => String((await knex('credit_records').where({ subject_uscc: WEIJING, ...where }).first('id')).id);
-    advert = await find({ kind: 'ADMINISTRATIVE_PENALTY', decision_date: '2025-09-19' });
-    ride = await find({ kind: 'ADMINISTRATIVE_PENALTY', decision_date: '2026-09-25' });
-    licence = await find({ kind: 'ADMINISTRATIVE_LICENCE', decision_date: '2025-07-24' });
+    // 深圳市维晶科技有限公司's records this suite works on, created here (the sample's own records vary with its generator).
+    advert = await insertTestRecord(knex, {
+      kind: 'ADMINISTRATIVE_PENALTY', subjectUscc: WEIJING, decisionDate: '2025-09-19', catalogItemCode: 'SZ-CF-SCJG-001',
+      severity: 'GENERAL', fineAmount: '0.09', title: '深圳市维晶科技有限公司发布虚假广告案', legalBasis: '《中华人民共和国广告法》第五十五条',
+    });
+    ride = await insertTestRecord(knex, {
+      kind: 'ADMINISTRATIVE_PENALTY', subjectUscc: WEIJING, decisionDate: '2026-09-25', catalogItemCode: 'SZ-CF-JTJ-001',
+      severity: 'GENERAL', fineAmount: '1', title: '深圳市维晶科技有限公司未取得道路运输证从事网约车经营案', legalBasis: '《网络预约出租汽车经营服务管理暂行办法》第三十五条',
+    });
+    licence = await insertTestRecord(knex, {
+      kind: 'ADMINISTRATIVE_LICENCE', subjectUscc: WEIJING, decisionDate: '2025-07-24', catalogItemCode: 'SZ-XK-SCJG-001', title: '深圳市维晶科技有限公司食品经营许可',
+    });
   });
   afterAll(async () => close?.());
 

@@ -12,6 +12,7 @@ import { runCalendarAddCli } from '../../../../src/credit/workflows/objections/c
 import { buildObjectionsSchema } from '../../../../src/credit/workflows/objections/index.js';
 import { createSeededKnex } from '../../../support/createTestStore.js';
 import { TEST_DATABASES } from '../../../support/databases.js';
+import { insertTestRecord } from '../../../support/insertTestRecord.js';
 
 // Deadlines reaching into 2027 before its holiday notice exists (issue 9 item 2). "Today" is faked through the
 // schema's `today`, as in objectionsSchema.test.ts. The 2027 notice added here is a TEST FIXTURE with a longer
@@ -43,9 +44,16 @@ describe.each(TEST_DATABASES)('provisional deadlines and calendar:add on $name',
   beforeAll(async () => {
     ({ knex, close } = await createSeededKnex(database));
     schema = buildObjectionsSchema({ knex, vault: null as unknown as IdNumberVault, checkSigningKeyPem: null, today: () => day });
-    const find = async (decisionDate: string) => String((await knex('credit_records').where({ subject_uscc: WEIJING, kind: 'ADMINISTRATIVE_PENALTY', decision_date: decisionDate }).first('id')).id);
-    advert = await find('2025-09-19');
-    ride = await find('2026-09-25');
+    // 深圳市维晶科技有限公司's penalties this suite files on: one in publicity well into 2028, one whose minimum
+    // publicity period (CREDIT-REPAIR-2026, GENERAL: 3 months) ends on 2026-12-25.
+    advert = await insertTestRecord(knex, {
+      kind: 'ADMINISTRATIVE_PENALTY', subjectUscc: WEIJING, decisionDate: '2025-09-19', catalogItemCode: 'SZ-CF-SCJG-001',
+      severity: 'GENERAL', fineAmount: '0.09', title: '深圳市维晶科技有限公司发布虚假广告案', legalBasis: '《中华人民共和国广告法》第五十五条',
+    });
+    ride = await insertTestRecord(knex, {
+      kind: 'ADMINISTRATIVE_PENALTY', subjectUscc: WEIJING, decisionDate: '2026-09-25', catalogItemCode: 'SZ-CF-JTJ-001',
+      severity: 'GENERAL', fineAmount: '1', title: '深圳市维晶科技有限公司未取得道路运输证从事网约车经营案', legalBasis: '《网络预约出租汽车经营服务管理暂行办法》第三十五条',
+    });
   });
   afterAll(async () => close?.());
 
