@@ -10,6 +10,7 @@ import {
 import { composeHubSchema } from '../../src/hub/composeHubSchema.js';
 import { createSeededKnex } from '../support/createTestStore.js';
 import { TEST_DATABASES } from '../support/databases.js';
+import { insertTestRecord } from '../support/insertTestRecord.js';
 
 const vault = createIdNumberVault(DEVELOPMENT_DATA_KEY);
 const ALL: CreditRequestContext = { creditVisibility: { records: 'ALL' } };
@@ -107,10 +108,13 @@ describe.each(TEST_DATABASES)('disclosure at query time on $name', (database) =>
         subjectRecords.push({ id: String(row.id), disclosed: true, status: 'IN_PUBLICITY' });
       }
     }
-    // A civil servant with two records (the most the small data set gives one): the newer withdrawn.
-    const [servant] = (await knex('credit_records').select('civil_servant_id').count({ n: '*' }).whereNotNull('civil_servant_id')
-      .groupBy('civil_servant_id').havingRaw("count(*) >= 2 AND bool_and(disclosure = 'PUBLIC')").orderBy('civil_servant_id').limit(1)) as { civil_servant_id: string }[];
-    servantId = servant!.civil_servant_id;
+    // A civil servant with two public records of its own (commendations), the newer withdrawn: the test owns them.
+    const [servant] = (await knex('civil_servants').select('id').orderBy('id').limit(1)) as { id: string }[];
+    servantId = servant!.id;
+    await knex('credit_records').where({ civil_servant_id: servantId }).delete();
+    for (const decisionDate of ['2025-03-14', '2026-05-20']) {
+      await insertTestRecord(knex, { kind: 'COMMENDATION', civilServantId: servantId, decisionDate, title: '年度考核优秀' });
+    }
     const servantRows = (await knex('credit_records').select('id').where({ civil_servant_id: servantId })
       .orderBy([{ column: 'decision_date', order: 'desc' }, { column: 'id', order: 'desc' }])) as { id: string | number }[];
     servantRecords = [];
