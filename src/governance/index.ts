@@ -1,6 +1,6 @@
 export { generateApiKey, hashDocument, hashSecret, parseApiKey, secretMatches } from './apiKeys.js';
 export type { ApiKeyParts } from './apiKeys.js';
-export { assertValidGrant, InvalidGrantError } from './assertValidGrant.js';
+export { assertValidGrant, grantsForPurpose, InvalidGrantError } from './assertValidGrant.js';
 export type {
   AccessLogEntry, AccessLogPage, AuditEntry, AuditEntryInput, AuditLedger, AuditOutcome,
 } from './AuditLedger.js';
@@ -22,7 +22,7 @@ export { KnexAuditLedger, LEDGER_LOCK_KEY } from './KnexAuditLedger.js';
 export { KnexConsumerStore } from './KnexConsumerStore.js';
 export { canonicalJson, computeEntryHash, GENESIS_HASH } from './ledgerHash.js';
 export type { LedgerEntryContent } from './ledgerHash.js';
-export { assertPurpose, isPurpose, PURPOSES, UnknownPurposeError } from './purposes.js';
+export { assertPurpose, fieldScopesOf, isPurpose, PURPOSES, UnknownPurposeError } from './purposes.js';
 export type { Purpose } from './purposes.js';
 export { RuleFileError } from './readRuleFile.js';
 export { isRole, isShareLevel, permissionsOf, ROLES, SHARE_LEVELS, shareLevelRank } from './roles.js';
@@ -47,4 +47,5 @@ export type { AuditSubschemaDeps } from './createAuditSubschema.js';
 export * from './limits/index.js';
 export * from './input/index.js';
 export { DEMO_CONSUMERS } from './demoConsumers.js';
+export type { DemoConsumer } from './demoConsumers.js';
 export * from './checkpoints/index.js';
