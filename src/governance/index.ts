@@ -26,13 +26,15 @@ export { assertPurpose, fieldScopesOf, isPurpose, PURPOSES, UnknownPurposeError 
 export type { Purpose } from './purposes.js';
 export { RuleFileError } from './readRuleFile.js';
 export { isRole, isShareLevel, permissionsOf, ROLES, SHARE_LEVELS, shareLevelRank } from './roles.js';
-export type { Permissions, Role, ShareLevel } from './roles.js';
+export type { PersonalDataHolders, Permissions, Role, ShareLevel } from './roles.js';
 export { decideRecordDisclosure, DISCLOSURE_CLASSES } from './recordDisclosure.js';
 export type { DisclosureClass, RecordDisclosure } from './recordDisclosure.js';
 export { verifyLedger } from './verifyLedger.js';
 export type { LedgerVerification } from './verifyLedger.js';
 export { addToTrail, createRequestGovernance, governanceOf } from './runtime/RequestGovernance.js';
-export type { AuditTrail, Caller, RequestGovernance } from './runtime/RequestGovernance.js';
+export type { AuditTrail, Caller, GovernanceLookups, RequestGovernance } from './runtime/RequestGovernance.js';
+export { decidePersonalDataDisclosure, unmasksPersonOf } from './personalDataDisclosure.js';
+export type { PersonalDataDisclosure } from './personalDataDisclosure.js';
 export { identifyCaller } from './runtime/identifyCaller.js';
 export type { CallerRejection } from './runtime/identifyCaller.js';
 export { governSchema, seesAllRecords } from './runtime/governSchema.js';
