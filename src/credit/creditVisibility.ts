@@ -14,8 +14,12 @@ export interface CreditVisibility {
   records: RecordVisibility;
   /** The day disclosure is judged on, YYYY-MM-DD; default the current date in Asia/Shanghai. */
   today?: string;
-  /** Personal data (citizen ID numbers, and persons' names and ID numbers in record text) in full instead of masked; default false. */
-  unmaskPersonalData?: boolean;
+  /**
+   * Personal data (citizen ID numbers, and persons' names and ID numbers in record text) in full instead
+   * of masked: true for everyone's, `{ staffOf }` only for civil servants employed by those bodies (USCCs;
+   * a personnel office's own staff), false (default) for nobody's.
+   */
+  unmaskPersonalData?: boolean | { staffOf: readonly string[] };
   /**
    * Which catalogue disclosure classes (catalog_items.disclosure: PUBLIC, CONDITIONAL, NOT_PUBLIC) the
    * request sees records of, as the hub decided them (src/governance/recordDisclosure.ts). Default: every
@@ -45,7 +49,10 @@ export interface CreditRequestContext {
 export interface ResolvedCreditVisibility {
   records: RecordVisibility;
   today: string;
+  /** Everyone's personal data in full. */
   unmaskPersonalData: boolean;
+  /** Besides (when unmaskPersonalData is false): the employers whose civil servants' personal data is in full. */
+  unmaskStaffOf: ReadonlySet<string>;
   /** null: every class (no condition). */
   disclosure: Required<CreditDisclosure> | null;
 }
@@ -92,7 +99,7 @@ function resolveDisclosure(records: RecordVisibility, given: unknown): Required<
 
 function resolve(given: unknown): ResolvedCreditVisibility {
   if (given === undefined || given === null) {
-    return { records: 'DISCLOSED', today: todayInShanghai(), unmaskPersonalData: false, disclosure: resolveDisclosure('DISCLOSED', undefined) };
+    return { records: 'DISCLOSED', today: todayInShanghai(), unmaskPersonalData: false, unmaskStaffOf: new Set(), disclosure: resolveDisclosure('DISCLOSED', undefined) };
   }
   const { records, today, unmaskPersonalData, disclosure } = given as Partial<CreditVisibility>;
   if (records !== 'DISCLOSED' && records !== 'ALL') {
@@ -101,11 +108,15 @@ function resolve(given: unknown): ResolvedCreditVisibility {
   if (today !== undefined && !(typeof today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(today))) {
     throw new CreditVisibilityError(`context.creditVisibility.today must be a date YYYY-MM-DD, got ${JSON.stringify(today)}`);
   }
-  if (unmaskPersonalData !== undefined && typeof unmaskPersonalData !== 'boolean') {
-    throw new CreditVisibilityError(`context.creditVisibility.unmaskPersonalData must be a boolean, got ${JSON.stringify(unmaskPersonalData)}`);
+  const staffOf: unknown = typeof unmaskPersonalData === 'object' && unmaskPersonalData !== null ? unmaskPersonalData.staffOf : [];
+  const valid = unmaskPersonalData === undefined || typeof unmaskPersonalData === 'boolean'
+    || (typeof unmaskPersonalData === 'object' && unmaskPersonalData !== null);
+  if (!valid || !isStringList(staffOf)) {
+    throw new CreditVisibilityError(`context.creditVisibility.unmaskPersonalData must be a boolean or { staffOf: [USCC] }, got ${JSON.stringify(unmaskPersonalData)}`);
   }
   return {
-    records, today: today ?? todayInShanghai(), unmaskPersonalData: unmaskPersonalData ?? false, disclosure: resolveDisclosure(records, disclosure),
+    records, today: today ?? todayInShanghai(), unmaskPersonalData: unmaskPersonalData === true, unmaskStaffOf: new Set(staffOf),
+    disclosure: resolveDisclosure(records, disclosure),
   };
 }
 
@@ -123,4 +134,13 @@ export function creditVisibilityOf(context: unknown): ResolvedCreditVisibility {
     resolved.set(context, visibility);
   }
   return visibility;
+}
+
+/**
+ * True when the request whose context this is reads in full the personal data of a person employed by
+ * `employerUscc` (null: not a civil servant): everyone's, or the staff of the employers it was given.
+ */
+export function unmasksPersonalDataOf(context: unknown, employerUscc: string | null): boolean {
+  const visibility = creditVisibilityOf(context);
+  return visibility.unmaskPersonalData || (employerUscc !== null && visibility.unmaskStaffOf.has(employerUscc));
 }

@@ -1,6 +1,6 @@
 export { generateApiKey, hashDocument, hashSecret, parseApiKey, secretMatches } from './apiKeys.js';
 export type { ApiKeyParts } from './apiKeys.js';
-export { assertValidGrant, InvalidGrantError } from './assertValidGrant.js';
+export { assertValidGrant, grantsForPurpose, InvalidGrantError } from './assertValidGrant.js';
 export type {
   AccessLogEntry, AccessLogPage, AuditEntry, AuditEntryInput, AuditLedger, AuditOutcome,
 } from './AuditLedger.js';
@@ -22,17 +22,19 @@ export { KnexAuditLedger, LEDGER_LOCK_KEY } from './KnexAuditLedger.js';
 export { KnexConsumerStore } from './KnexConsumerStore.js';
 export { canonicalJson, computeEntryHash, GENESIS_HASH } from './ledgerHash.js';
 export type { LedgerEntryContent } from './ledgerHash.js';
-export { assertPurpose, isPurpose, PURPOSES, UnknownPurposeError } from './purposes.js';
+export { assertPurpose, fieldScopesOf, isPurpose, PURPOSES, UnknownPurposeError } from './purposes.js';
 export type { Purpose } from './purposes.js';
 export { RuleFileError } from './readRuleFile.js';
 export { isRole, isShareLevel, permissionsOf, ROLES, SHARE_LEVELS, shareLevelRank } from './roles.js';
-export type { Permissions, Role, ShareLevel } from './roles.js';
+export type { PersonalDataHolders, Permissions, Role, ShareLevel } from './roles.js';
 export { decideRecordDisclosure, DISCLOSURE_CLASSES } from './recordDisclosure.js';
 export type { DisclosureClass, RecordDisclosure } from './recordDisclosure.js';
 export { verifyLedger } from './verifyLedger.js';
 export type { LedgerVerification } from './verifyLedger.js';
 export { addToTrail, createRequestGovernance, governanceOf } from './runtime/RequestGovernance.js';
-export type { AuditTrail, Caller, RequestGovernance } from './runtime/RequestGovernance.js';
+export type { AuditTrail, Caller, GovernanceLookups, RequestGovernance } from './runtime/RequestGovernance.js';
+export { decidePersonalDataDisclosure, unmasksPersonOf } from './personalDataDisclosure.js';
+export type { PersonalDataDisclosure } from './personalDataDisclosure.js';
 export { identifyCaller } from './runtime/identifyCaller.js';
 export type { CallerRejection } from './runtime/identifyCaller.js';
 export { governSchema, seesAllRecords } from './runtime/governSchema.js';
@@ -47,4 +49,5 @@ export type { AuditSubschemaDeps } from './createAuditSubschema.js';
 export * from './limits/index.js';
 export * from './input/index.js';
 export { DEMO_CONSUMERS } from './demoConsumers.js';
+export type { DemoConsumer } from './demoConsumers.js';
 export * from './checkpoints/index.js';

@@ -25,6 +25,10 @@ export interface Role {
   maxShareLevel: ShareLevel;
   /** ID numbers, phone numbers and natural persons' names in full instead of masked. */
   mayUnmaskPersonalData: boolean;
+  /** Whose personal data it unmasks (with mayUnmaskPersonalData): everyone's, or its subjects' staff only. */
+  unmasksPersonalDataOf?: PersonalDataHolders;
+  /** May hold a grant whose scope is a share level (every field of that level); others name fields. */
+  mayHoldWildcardGrants: boolean;
   /** Negative records past their publicity window, repaired or withdrawn. */
   seesOutsidePublicityWindow: boolean;
   /** Only subjects listed for the consumer (consumer_subjects), e.g. an enterprise looking at itself. */
@@ -35,7 +39,15 @@ export interface Role {
   purposes: readonly string[];
 }
 
-const FLAGS = ['mayUnmaskPersonalData', 'seesOutsidePublicityWindow', 'ownSubjectsOnly', 'readsAuditLedger'] as const;
+/**
+ * Whose personal data a role unmasks: EVERYONE's, or only that of the civil servants employed by the
+ * consumer's subjects or a body under one of them (STAFF_OF_SUBJECTS, a personnel office's own staff).
+ */
+export const PERSONAL_DATA_HOLDERS = ['EVERYONE', 'STAFF_OF_SUBJECTS'] as const;
+/** One of PERSONAL_DATA_HOLDERS. */
+export type PersonalDataHolders = (typeof PERSONAL_DATA_HOLDERS)[number];
+
+const FLAGS = ['mayUnmaskPersonalData', 'seesOutsidePublicityWindow', 'ownSubjectsOnly', 'readsAuditLedger', 'mayHoldWildcardGrants'] as const;
 
 function loadRoles(): readonly Role[] {
   const file = 'roles.json';
@@ -47,6 +59,10 @@ function loadRoles(): readonly Role[] {
     }
     for (const flag of FLAGS) {
       if (typeof role[flag] !== 'boolean') throw new RuleFileError(file, `role ${role.code}: ${flag} must be true or false`);
+    }
+    const holders = role.unmasksPersonalDataOf;
+    if (role.mayUnmaskPersonalData !== (holders !== undefined) || (holders !== undefined && !PERSONAL_DATA_HOLDERS.includes(holders))) {
+      throw new RuleFileError(file, `role ${role.code}: unmasksPersonalDataOf must be one of ${PERSONAL_DATA_HOLDERS.join(', ')} exactly when mayUnmaskPersonalData is true`);
     }
     const unknown = Array.isArray(role.purposes) ? role.purposes.filter((p) => !isPurpose(p)) : ['(purposes is not a list)'];
     if (unknown.length > 0) {
@@ -71,6 +87,10 @@ export function isRole(code: unknown): code is string {
 export interface Permissions {
   maxShareLevel: ShareLevel;
   mayUnmaskPersonalData: boolean;
+  /** Whose personal data: EVERYONE when one unmasking role says so, else its subjects' staff; null when none may. */
+  unmasksPersonalDataOf: PersonalDataHolders | null;
+  /** True when one role may hold share-level (wildcard) grants. */
+  mayHoldWildcardGrants: boolean;
   seesOutsidePublicityWindow: boolean;
   /** True only when every role is limited to own subjects. */
   ownSubjectsOnly: boolean;
@@ -92,6 +112,9 @@ export function permissionsOf(roleCodes: readonly string[]): Permissions {
     maxShareLevel: roles.reduce<ShareLevel>(
       (max, r) => (shareLevelRank(r.maxShareLevel) > shareLevelRank(max) ? r.maxShareLevel : max), 'OPEN'),
     mayUnmaskPersonalData: roles.some((r) => r.mayUnmaskPersonalData),
+    unmasksPersonalDataOf: roles.some((r) => r.unmasksPersonalDataOf === 'EVERYONE') ? 'EVERYONE'
+      : roles.some((r) => r.unmasksPersonalDataOf === 'STAFF_OF_SUBJECTS') ? 'STAFF_OF_SUBJECTS' : null,
+    mayHoldWildcardGrants: roles.some((r) => r.mayHoldWildcardGrants),
     seesOutsidePublicityWindow: roles.some((r) => r.seesOutsidePublicityWindow),
     ownSubjectsOnly: roles.every((r) => r.ownSubjectsOnly),
     readsAuditLedger: roles.some((r) => r.readsAuditLedger),

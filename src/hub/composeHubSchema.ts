@@ -1,5 +1,5 @@
 import { batchDelegateToSchema } from '@graphql-tools/batch-delegate';
-import type { Subschema, SubschemaConfig } from '@graphql-tools/delegate';
+import { defaultMergedResolver, type Subschema, type SubschemaConfig } from '@graphql-tools/delegate';
 import { stitchSchemas } from '@graphql-tools/stitch';
 import type { StitchingInfo } from '@graphql-tools/delegate';
 import { filterSchema, type IResolvers } from '@graphql-tools/utils';
@@ -71,6 +71,14 @@ export function composeHubSchema({ credit, adapters, extra = [] }: HubSubschemas
       },
     };
   }
+  // Whose personal data a request sees in full is decided per civil servant, by employer (a personnel
+  // office sees its own staff: src/governance/personalDataDisclosure.ts); the employer's USCC is fetched
+  // with each personal field of CivilServant so that the governance wrapper can judge it. A personal field
+  // missing here stays masked for such a caller (fail closed).
+  const employerWithPersonalData: IResolvers = {
+    CivilServant: Object.fromEntries(['name', 'idNumber', 'idNumberMasked'].map((field) =>
+      [field, { selectionSet: '{ employer { uscc } }', resolve: defaultMergedResolver }])),
+  };
   const stitched = stitchSchemas({
     subschemas: [creditConfig, ...adapters.map((a) => a.subschema), ...extra],
     mergeTypes: true,
@@ -80,7 +88,7 @@ export function composeHubSchema({ credit, adapters, extra = [] }: HubSubschemas
     // The gateway validates identifiers itself, so a malformed code is refused before any subschema is
     // called and the error names the argument the client wrote (stitching would otherwise pass scalar
     // values through untouched and let the subschema reject its own internal variable).
-    resolvers: [{ USCC: UsccScalar, ProjectCode: ProjectCodeScalar, Date: DateScalar, Decimal: DecimalScalar }, linkResolvers],
+    resolvers: [{ USCC: UsccScalar, ProjectCode: ProjectCodeScalar, Date: DateScalar, Decimal: DecimalScalar }, linkResolvers, employerWithPersonalData],
     resolverValidationOptions: { requireResolversToMatchSchema: 'ignore' },
   });
   // Delegation must target the Subschema stitching built from our config, or merged fields of the

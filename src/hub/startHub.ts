@@ -71,8 +71,10 @@ async function openDatabase(config: HubConfig, logger: Logger): Promise<Knex> {
     if (config.demoConsumers) {
       const consumers = KnexConsumerStore.create(knex);
       const keys = [];
-      for (const demo of DEMO_CONSUMERS) {
-        const { apiKey } = await consumers.createConsumer(demo);
+      for (const { subjectsNamed = [], ...demo } of DEMO_CONSUMERS) {
+        const named: string[] = subjectsNamed.length
+          ? (await knex('organisations').whereIn('name', subjectsNamed).orderBy('uscc').pluck('uscc')) : [];
+        const { apiKey } = await consumers.createConsumer({ ...demo, subjects: [...(demo.subjects ?? []), ...named] });
         keys.push({ id: demo.id, roles: demo.roles, purposes: demo.grants?.map((g) => g.purpose), apiKey });
       }
       // Shown once, like any key; sample data only, never in production (loadConfig refuses it there).

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../support/databases.js';
 import type { CreditRecordFilter, LatestRecordsQuery, LatestRecordsQueryVariables } from '../__generated__/operations.js';
 import { readOperation } from '../support/operations.js';
-import { asConsumer, createTestConsumers } from '../support/createTestConsumers.js';
+import { grantsForPurpose, KnexConsumerStore } from '../../src/governance/index.js';
+import { asConsumer } from '../support/createTestConsumers.js';
 import { startTestHub, type TestHub } from '../support/startTestHub.js';
 
 const RECORDS = `query ($first: Int, $after: String, $filter: CreditRecordFilter) {
@@ -175,10 +176,13 @@ describe.each(TEST_DATABASES)('the credit graph over HTTP on $name', (database) 
   });
 
   it('shows a civil servant (to a consumer with a purpose) with the ID number masked, and the records of their archive it may see', async () => {
-    const { bidding } = await createTestConsumers(hub.hub.knex);
-    const headers = asConsumer(bidding, 'BIDDING');
-    // Accountability is a conditional catalogue item: the bidding system sees it for its purpose (sanctions,
-    // not public, it does not see at all).
+    // A third-party evaluator for an award evaluation: its grant names civil servants, its role unmasks nobody.
+    const { apiKey } = await KnexConsumerStore.create(hub.hub.knex).createConsumer({
+      id: 'award-evaluator', name: '评优评先第三方机构', kind: 'THIRD_PARTY', roles: ['THIRD_PARTY_EVALUATOR'],
+      grants: grantsForPurpose(['THIRD_PARTY_EVALUATOR'], 'AWARD_EVALUATION'),
+    });
+    const headers = asConsumer(apiKey, 'AWARD_EVALUATION');
+    // Accountability is a conditional catalogue item: the evaluator sees it for its purpose.
     const { body } = await hub.query<{ creditRecords: { edges: { node: { civilServant: { id: string } | null } }[] } }>(
       '{ creditRecords(first: 100, filter: { kinds: [ACCOUNTABILITY] }) { edges { node { civilServant { id } } } } }', undefined, headers,
     );

@@ -3,7 +3,7 @@ import { maskPersonName } from '../../src/codes/index.js';
 import { todayInShanghai } from '../../src/credit/index.js';
 import { KnexConsumerStore } from '../../src/governance/index.js';
 import { TEST_DATABASES } from '../support/databases.js';
-import { asConsumer, createTestConsumers, TEST_CONSUMERS } from '../support/createTestConsumers.js';
+import { asConsumer, createTestConsumers, NANSHAN_GOVERNMENT, TEST_CONSUMERS } from '../support/createTestConsumers.js';
 import { startTestHub, type TestHub } from '../support/startTestHub.js';
 
 const ENTERPRISE = '91440300MA5E9NHA04';
@@ -125,25 +125,96 @@ describe.each(TEST_DATABASES)('governance over HTTP on $name', (database) => {
       expect(body.errors![0]!.message).toBe('Access to Enterprise.serviceCases refused: Enterprise.serviceCases is conditional (有条件共享); consumer bidding-system holds no grant for purpose INVESTMENT_PROMOTION covering it');
     });
 
-    it('sees civil servants’ ID numbers and names masked', async () => {
-      const { body } = await hub.query(`{ civilServant(id: "${civilServantId}") { name idNumber idNumberMasked } }`, undefined, asConsumer(keys.bidding, 'BIDDING'));
-      expect(body.errors).toBeUndefined();
-      const person = (body.data as { civilServant: { name: string; idNumber: string; idNumberMasked: string } }).civilServant;
-      expect(person.idNumber).toMatch(/^\d{10}\*{4}\d{3}[\dX]$/);
-      expect(person.name).toMatch(/^\p{Script=Han}\*+$/u);
+    it('reads no civil servant for bidding: its grants name the fields bidding needs, not every conditional field', async () => {
+      const { body } = await hub.query(`{ civilServant(id: "${civilServantId}") { name idNumber } }`, undefined, asConsumer(keys.bidding, 'BIDDING'));
+      expect(body).toEqual({
+        data: { civilServant: null },
+        errors: [expect.objectContaining({
+          message: 'Access to Query.civilServant refused: Query.civilServant is conditional (有条件共享); consumer bidding-system holds no grant for purpose BIDDING covering it',
+          path: ['civilServant'], extensions: expect.objectContaining({ code: 'FORBIDDEN', field: 'Query.civilServant' }),
+        })],
+      });
     });
   });
 
-  describe('a personnel office checking a civil servant for cadre selection', () => {
-    it('sees the ID number and name in full, and the ledger names the civil servant', async () => {
-      const { body } = await hub.query(`{ civilServant(id: "${civilServantId}") { name idNumber } }`, undefined, asConsumer(keys.personnel, 'CADRE_SELECTION'));
-      expect(body.errors).toBeUndefined();
-      const person = (body.data as { civilServant: { name: string; idNumber: string } }).civilServant;
-      expect(person.idNumber).toMatch(/^\d{17}[\dX]$/);
-      expect(person.name).not.toContain('*');
+  describe('grants name their fields (the CONDITIONAL wildcard is the credit office’s only)', () => {
+    it('refuses a wildcard grant to anyone but the credit office, naming the fields to grant instead', async () => {
+      const store = KnexConsumerStore.create(hub.hub.knex);
+      await expect(store.createConsumer({ id: 'wide-bidding', name: '宽授权招标系统', kind: 'SYSTEM', roles: ['BIDDING_SYSTEM'], grants: [{ purpose: 'BIDDING', scope: 'CONDITIONAL' }] }))
+        .rejects.toThrow('scope CONDITIONAL opens every conditional field for BIDDING; only the credit office (CREDIT_OFFICE_ADMIN) may hold such a wildcard. '
+          + 'Grant BIDDING the fields it needs instead, one grant per scope, from: CreditRecord.disclosure, Enterprise.serviceCases, Mutation.runCreditCheck, Query.creditCheck, Mutation.recordCheckFeedback (src/governance/rules/purposes.json fieldScopes)');
+      await expect(store.createConsumer({ id: 'wide-bidding', name: '宽授权招标系统', kind: 'SYSTEM', roles: ['BIDDING_SYSTEM'], grants: [{ purpose: 'BIDDING', scope: 'CivilServant.*' }] }))
+        .rejects.toThrow(/^scope CivilServant\.\* is not among the fields purpose BIDDING allows: /);
+      expect((await store.listConsumers()).some((c) => c.id === 'wide-bidding')).toBe(false);
+    });
+
+    it('gives a consumer for one purpose only the fields granted for it: service cases, not civil servants', async () => {
+      const store = KnexConsumerStore.create(hub.hub.knex);
+      const { apiKey } = await store.createConsumer({
+        id: 'cases-only', name: '只读办件的招商系统', kind: 'DEPARTMENT', roles: ['INVESTMENT_PROMOTION'],
+        grants: [{ purpose: 'INVESTMENT_PROMOTION', scope: 'Enterprise.serviceCases' }],
+      });
+      const { body } = await hub.query(`{ subject(uscc: "${ENTERPRISE}") { ... on Enterprise { serviceCases(first: 1) { caseNumber } } } civilServant(id: "${civilServantId}") { post } }`, undefined, asConsumer(apiKey, 'INVESTMENT_PROMOTION'));
+      expect((body.data as { subject: { serviceCases: unknown[] } }).subject.serviceCases).toHaveLength(1);
+      expect(body.errors!.map((e) => [e.path, e.extensions!.code, e.extensions!.field])).toEqual([[['civilServant'], 'FORBIDDEN', 'Query.civilServant']]);
+    });
+
+    it('keeps the credit office’s wildcard: it reads a civil servant for supervision', async () => {
+      expect(TEST_CONSUMERS.admin.grants).toEqual([{ purpose: 'SUPERVISION', scope: 'RESTRICTED' }]);
+      const { body } = await hub.query(`{ civilServant(id: "${civilServantId}") { id } }`, undefined, asConsumer(keys.admin, 'SUPERVISION'));
+      expect(body).toEqual({ data: { civilServant: { id: civilServantId } } });
+    });
+  });
+
+  describe('a personnel office checking civil servants for cadre selection', () => {
+    const PEOPLE = `query ($own: ID!, $other: ID!) {
+      own: civilServant(id: $own) { name idNumber idNumberMasked employer { name } creditRecords(first: 5) { edges { node { title } } } }
+      other: civilServant(id: $other) { name idNumber idNumberMasked employer { name } creditRecords(first: 5) { edges { node { title } } } }
+    }`;
+    type Person = { id: string; name: string; id_number_masked: string; employer: string; title: string };
+    // A civil servant of a body under 南山区人民政府 (its subject) and one of a body that is not (e.g. the
+    // Nanshan court, under the city court), each with one record, in view (a personnel office for cadre
+    // selection sees every disclosure class).
+    const personOf = async (under: boolean): Promise<Person> => {
+      const knex = hub.hub.knex;
+      const bodies = knex('organisations').select('uscc').where('parent_uscc', NANSHAN_GOVERNMENT);
+      return knex('civil_servants as c').join('organisations as o', 'o.uscc', 'c.employer_uscc')
+        .join('credit_records as r', 'r.civil_servant_id', 'c.id')
+        .where(under ? (w) => w.whereIn('c.employer_uscc', bodies) : (w) => w.whereNotIn('c.employer_uscc', bodies).whereNot('c.employer_uscc', NANSHAN_GOVERNMENT))
+        .whereNotIn('r.status', ['REPAIRED', 'WITHDRAWN', 'EXPIRED'])
+        .where((w) => w.whereNull('r.publicity_end').orWhere('r.publicity_end', '>=', todayInShanghai()))
+        .whereNotExists(knex('credit_records as x').whereRaw('x.civil_servant_id = c.id AND x.id <> r.id'))
+        .orderBy('c.id').first('c.id', 'c.name', 'c.id_number_masked', 'o.name as employer', 'r.title');
+    };
+
+    it('sees its own staff in full (ID number, name, names in record text) and everyone else’s masked, and the ledger names both', async () => {
+      const own = await personOf(true);
+      const other = await personOf(false);
+      const variables = { own: own.id, other: other.id };
+      // The credit office sees everyone in full: the ID numbers as reported.
+      const full = (await hub.query<Record<'own' | 'other', { idNumber: string }>>(PEOPLE, variables, asConsumer(keys.admin, 'SUPERVISION'))).body.data!;
+      expect(full.other.idNumber).toMatch(/^\d{17}[\dX]$/);
+      const { body } = await hub.query(PEOPLE, variables, asConsumer(keys.personnel, 'CADRE_SELECTION'));
+      expect(body).toEqual({
+        data: {
+          own: { name: own.name, idNumber: full.own.idNumber, idNumberMasked: own.id_number_masked, employer: { name: own.employer }, creditRecords: { edges: [{ node: { title: own.title } }] } },
+          other: {
+            name: maskPersonName(other.name), idNumber: other.id_number_masked, idNumberMasked: other.id_number_masked, employer: { name: other.employer },
+            creditRecords: { edges: [{ node: { title: other.title.split(other.name).join(maskPersonName(other.name)) } }] },
+          },
+        },
+      });
+      expect(own.title).toContain(own.name);
+      expect(other.title).toContain(other.name);
       const entry = await lastEntry();
-      expect(entry).toMatchObject({ consumer_id: 'nanshan-personnel', purpose: 'CADRE_SELECTION', civil_servant_ids: [civilServantId] });
-      expect(entry!.fields_read).toEqual(expect.arrayContaining(['CivilServant.idNumber', 'Query.civilServant']));
+      expect(entry).toMatchObject({ consumer_id: 'nanshan-personnel', purpose: 'CADRE_SELECTION' });
+      expect([...entry!.civil_servant_ids].sort()).toEqual([own.id, other.id].sort());
+    });
+
+    it('reads no civil servant, its own staff included, without a purpose', async () => {
+      const own = await personOf(true);
+      const { body } = await hub.query('query ($id: ID!) { civilServant(id: $id) { name } }', { id: own.id }, asConsumer(keys.personnel));
+      expect(body.data).toEqual({ civilServant: null });
     });
   });
 
@@ -256,30 +327,37 @@ describe.each(TEST_DATABASES)('governance over HTTP on $name', (database) => {
       expect(shown).toEqual(expect.arrayContaining(notPublic.map(({ id, title }) => ({ id, title }))));
     });
 
-    it('shows them to a personnel office for cadre selection, titles unmasked, and to no other purpose of it', async () => {
+    it('shows them to a personnel office for cadre selection, names unmasked only for its own staff, and to no other purpose of it', async () => {
       const { body } = await hub.query(SANCTIONS, undefined, asConsumer(keys.personnel, 'CADRE_SELECTION'));
       expect(body.errors).toBeUndefined();
       const shown = (body.data as Sanctions).creditRecords;
-      expect(shown.edges.map((e) => e.node).sort((a, b) => a.id.localeCompare(b.id)))
-        .toEqual(notPublic.map(({ id, title }) => ({ id, title })).sort((a, b) => a.id.localeCompare(b.id)));
+      const ownStaff = new Set((await hub.hub.knex('civil_servants as c').join('credit_records as r', 'r.civil_servant_id', 'c.id')
+        .join('organisations as o', 'o.uscc', 'c.employer_uscc')
+        .where((w) => w.where('o.uscc', NANSHAN_GOVERNMENT).orWhere('o.parent_uscc', NANSHAN_GOVERNMENT)).pluck('r.id')).map(String));
+      // Its own staff's records read in full are shown in the test of civilServant above.
+      expect(notPublic.some((r) => !ownStaff.has(r.id))).toBe(true);
+      const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+      expect(shown.edges.map((e) => e.node).sort(byId)).toEqual(notPublic.map(({ id, title, name }) => ({
+        id, title: ownStaff.has(id) ? title : title.split(name).join(maskPersonName(name)),
+      })).sort(byId));
       expect(shown.totalCount).toBe(notPublic.length);
-      expect(shown.edges.every((e) => notPublic.some((r) => r.id === e.node.id && e.node.title.includes(r.name)))).toBe(true);
       const withoutPurpose = await hub.query(SANCTIONS, undefined, asConsumer(keys.personnel));
       expect(withoutPurpose.body).toEqual({ data: { creditRecords: { totalCount: 0, edges: [] } } });
     });
 
     it('shows the bidding system a conditional item’s records for its purpose, names masked', async () => {
-      const query = '{ creditRecords(first: 100, filter: { kinds: [ACCOUNTABILITY] }) { totalCount edges { node { id title civilServant { id } } } } }';
+      const query = '{ creditRecords(first: 100, filter: { kinds: [ACCOUNTABILITY] }) { totalCount edges { node { id title } } } }';
       const publicView = await hub.query(query);
       expect(publicView.body).toEqual({ data: { creditRecords: { totalCount: 0, edges: [] } } });
       const { body } = await hub.query(query, undefined, asConsumer(keys.bidding, 'BIDDING'));
       expect(body.errors).toBeUndefined();
-      const edges = (body.data as { creditRecords: { totalCount: number; edges: { node: { id: string; title: string; civilServant: { id: string } | null } }[] } }).creditRecords.edges;
-      const names = new Map(((await hub.hub.knex('civil_servants').select('id', 'name')) as { id: string; name: string }[]).map((c) => [c.id, c.name]));
-      const aboutPersons = edges.filter((e) => e.node.civilServant);
+      const edges = (body.data as { creditRecords: { totalCount: number; edges: { node: { id: string; title: string } }[] } }).creditRecords.edges;
+      const names = new Map(((await hub.hub.knex('credit_records as r').join('civil_servants as c', 'c.id', 'r.civil_servant_id')
+        .select('r.id', 'c.name')) as { id: string | number; name: string }[]).map((r) => [String(r.id), r.name]));
+      const aboutPersons = edges.filter((e) => names.has(e.node.id));
       expect(aboutPersons.length).toBeGreaterThan(0);
       for (const { node } of aboutPersons) {
-        const name = names.get(node.civilServant!.id)!;
+        const name = names.get(node.id)!;
         expect(node.title).not.toContain(name);
         expect(node.title).toContain(maskPersonName(name));
       }

@@ -68,11 +68,11 @@ describe.each(TEST_DATABASES)('government integrity over HTTP on $name', (databa
     expect(again.body.errors![0]!.message).toBe(`commitment ${created.id} cannot go from FULFILLED to FULFILLED; from FULFILLED it may go to nothing (it is final)`);
   });
 
-  it('keeps changes to the credit office: the public is refused at the gate, a bidding system by its role', async () => {
+  it('keeps changes to the credit office: the public is refused at the gate, a bidding system by its grants (they name no such field)', async () => {
     const input = { bodyUscc: NANSHAN, kind: 'CONTRACT', title: '厂房租赁合同', promisedOn: '2026-01-01', dueOn: '2026-02-01' };
     expect((await hub.query(RECORD, { input })).body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     const { body } = await hub.query(RECORD, { input }, bidding);
-    expect(body.errors![0]!.message).toBe('Recording a commitment needs one of the roles CREDIT_OFFICE_ADMIN; consumer bidding-system (BIDDING_SYSTEM) has none of them');
+    expect(body.errors![0]!.message).toBe('Access to Mutation.recordCommitment refused: Mutation.recordCommitment is conditional (有条件共享); consumer bidding-system holds no grant for purpose BIDDING covering it');
   });
 
   it('tracks enforcement cases against a body to closure and counts them by month for its district', async () => {

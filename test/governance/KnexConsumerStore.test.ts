@@ -17,11 +17,11 @@ describe.each(TEST_DATABASES)('consumers on $name', (database) => {
   it('shows the key once and stores only its hash', async () => {
     const { consumer, apiKey } = await store.createConsumer({
       id: 'bidding-system', name: 'Shenzhen bidding platform', kind: 'SYSTEM', roles: ['BIDDING_SYSTEM'],
-      rateLimitPerMinute: 120, grants: [{ purpose: 'BIDDING', scope: 'CONDITIONAL', authorisation: 'SZ-SHARE-2026-01' }],
+      rateLimitPerMinute: 120, grants: [{ purpose: 'BIDDING', scope: 'Mutation.runCreditCheck', authorisation: 'SZ-SHARE-2026-01' }],
     });
     expect(consumer).toMatchObject({
       id: 'bidding-system', status: 'ACTIVE', roles: ['BIDDING_SYSTEM'], rateLimitPerMinute: 120,
-      grants: [{ purpose: 'BIDDING', scope: 'CONDITIONAL' }], subjects: [],
+      grants: [{ purpose: 'BIDDING', scope: 'Mutation.runCreditCheck' }], subjects: [],
     });
     const { secret } = parseApiKey(apiKey)!;
     // No column of any consumer table holds the secret or the whole key.
@@ -56,8 +56,8 @@ describe.each(TEST_DATABASES)('consumers on $name', (database) => {
 
   it('grants only what the roles allow, and names the rule it breaks', async () => {
     await store.createConsumer({ id: 'dashboard', name: 'Dashboard', kind: 'SYSTEM', roles: ['DASHBOARD'] });
-    await store.grant('dashboard', { purpose: 'STATISTICS', scope: 'Enterprise.*' });
-    await store.grant('dashboard', { purpose: 'STATISTICS', scope: 'Enterprise.*' });
+    await store.grant('dashboard', { purpose: 'STATISTICS', scope: 'CreditRecord.disclosure' });
+    await store.grant('dashboard', { purpose: 'STATISTICS', scope: 'CreditRecord.disclosure' });
     await expect(store.grant('dashboard', { purpose: 'BIDDING', scope: 'CONDITIONAL' })).rejects.toThrow(/may not be granted purpose BIDDING/);
     await expect(store.grant('dashboard', { purpose: 'STATISTICS', scope: 'RESTRICTED' })).rejects.toThrow(/at most CONDITIONAL/);
     await expect(store.grant('dashboard', { purpose: 'STATISTICS', scope: 'enterprise' })).rejects.toThrow(/scope "enterprise"/);
@@ -67,7 +67,30 @@ describe.each(TEST_DATABASES)('consumers on $name', (database) => {
     await expect(store.createConsumer({ id: 'no-subject', name: 'Who?', kind: 'ENTERPRISE', roles: ['ENTERPRISE_SELF'] }))
       .rejects.toThrow(/give the USCC it acts as/);
     const consumers = await store.listConsumers();
-    expect(consumers.find((c) => c.id === 'dashboard')?.grants).toEqual([{ purpose: 'STATISTICS', scope: 'Enterprise.*' }]);
+    expect(consumers.find((c) => c.id === 'dashboard')?.grants).toEqual([{ purpose: 'STATISTICS', scope: 'CreditRecord.disclosure' }]);
+  });
+
+  it.each([
+    ['CONDITIONAL', /^scope CONDITIONAL opens every conditional field for STATISTICS; only the credit office \(CREDIT_OFFICE_ADMIN\) may hold such a wildcard\. Grant STATISTICS the fields it needs instead, one grant per scope, from: CreditRecord\.disclosure /],
+    ['*.*', /^scope \*\.\* is not among the fields purpose STATISTICS allows: CreditRecord\.disclosure /],
+    ['*.disclosure', /^scope \*\.disclosure is not among the fields/],
+    ['Enterprise.*', /^scope Enterprise\.\* is not among the fields/],
+  ])('refuses the grant of %s to a consumer other than the credit office, naming the fields to grant', async (scope, message) => {
+    await expect(store.grant('dashboard', { purpose: 'STATISTICS', scope })).rejects.toThrow(message);
+  });
+
+  it('lets a purpose’s field scope be granted whole or one field of it, and the credit office its wildcard', async () => {
+    await store.createConsumer({ id: 'personnel', name: 'Personnel office', kind: 'DEPARTMENT', roles: ['PERSONNEL_OFFICE'], grants: [
+      { purpose: 'CADRE_SELECTION', scope: 'CivilServant.*' }, { purpose: 'AWARD_EVALUATION', scope: 'CivilServant.idNumber' },
+    ] });
+    await store.createConsumer({ id: 'office', name: 'Credit office', kind: 'DEPARTMENT', roles: ['CREDIT_OFFICE_ADMIN'], grants: [
+      { purpose: 'SUPERVISION', scope: 'RESTRICTED' }, { purpose: 'STATISTICS', scope: 'CONDITIONAL' }, { purpose: 'AUDIT', scope: '*.*' },
+    ] });
+    const consumers = await store.listConsumers();
+    expect(consumers.find((c) => c.id === 'personnel')?.grants).toEqual([
+      { purpose: 'AWARD_EVALUATION', scope: 'CivilServant.idNumber' }, { purpose: 'CADRE_SELECTION', scope: 'CivilServant.*' },
+    ]);
+    expect(consumers.find((c) => c.id === 'office')?.grants).toHaveLength(3);
   });
 
   it('accepts a trusted document by the SHA-256 of its exact text, for its own consumer only', async () => {

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnex, migrateToLatest } from '../../db/connection.js';
-import { KnexAuditLedger, KnexConsumerStore } from '../../src/governance/index.js';
+import { fieldScopesOf, KnexAuditLedger, KnexConsumerStore } from '../../src/governance/index.js';
 import { TEST_DATABASES } from '../support/databases.js';
 
 const run = promisify(execFile);
@@ -60,10 +60,14 @@ describe.each(TEST_DATABASES)('governance CLIs on $name', (database) => {
     const listed = await cli('consumers', ['list']);
     expect(JSON.stringify(listed.json)).not.toContain(apiKey.slice(-43));
     expect(await KnexConsumerStore.create(open()).authenticate(apiKey)).toMatchObject({
-      id: 'personnel-futian', rateLimitPerMinute: 30, grants: [{ purpose: 'CADRE_SELECTION', scope: 'CONDITIONAL' }],
+      id: 'personnel-futian', rateLimitPerMinute: 30,
+      // --purpose grants the fields purposes.json lists for it, never the CONDITIONAL wildcard.
+      grants: [...fieldScopesOf('CADRE_SELECTION')].sort().map((scope) => ({ purpose: 'CADRE_SELECTION', scope })),
     });
     expect((await cli('consumers', ['grant', 'personnel-futian', '--purpose', 'BIDDING', '--scope', 'CONDITIONAL'])))
       .toMatchObject({ code: 1, stderr: expect.stringContaining('may not be granted purpose BIDDING') });
+    expect((await cli('consumers', ['grant', 'personnel-futian', '--purpose', 'AWARD_EVALUATION', '--scope', 'CONDITIONAL'])))
+      .toMatchObject({ code: 1, stderr: expect.stringContaining('only the credit office (CREDIT_OFFICE_ADMIN) may hold such a wildcard') });
     expect((await cli('consumers', ['create', '--id', 'x'])).code).toBe(2);
   }, CHILD_PROCESS_TIMEOUT);
 

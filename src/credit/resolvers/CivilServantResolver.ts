@@ -1,6 +1,6 @@
 import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { CreditDeps } from '../CreditDeps.js';
-import { creditVisibilityOf } from '../creditVisibility.js';
+import { unmasksPersonalDataOf } from '../creditVisibility.js';
 import type { CatalogItemRow, CivilServantRow, OrganisationRow } from '../CreditStore.js';
 import { CatalogItem } from '../types/CatalogItem.js';
 import { CivilServant } from '../types/CivilServant.js';
@@ -24,10 +24,10 @@ export class CivilServantResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      'Citizen ID number (公民身份号码) — shown in full only to a consumer entitled to unmask personal data for its declared purpose; masked otherwise (birth month and day hidden, e.g. 3423011964****3224).',
+      'Citizen ID number (公民身份号码) — shown in full only to a consumer entitled to unmask the data of this person for its declared purpose (a personnel office: its own staff); masked otherwise (birth month and day hidden, e.g. 3423011964****3224).',
   })
   async idNumber(@Root() servant: CivilServantRow, @Ctx() ctx: object): Promise<string | null> {
-    if (!creditVisibilityOf(ctx).unmaskPersonalData) return servant.idNumberMasked;
+    if (!unmasksPersonalDataOf(ctx, servant.employerUscc)) return servant.idNumberMasked;
     return this.deps.loaders(ctx).idNumber.load(servant.id);
   }
 

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Knex } from 'knex';
 import { CONSUMER_KINDS, type ConsumerKind, type NewGrant } from '../ConsumerStore.js';
+import { grantsForPurpose } from '../assertValidGrant.js';
 import { KnexConsumerStore } from '../KnexConsumerStore.js';
 import { permissionsOf } from '../roles.js';
 import { runCli, UsageError, type CliResult } from './runCli.js';
@@ -11,9 +12,10 @@ import { runCli, UsageError, type CliResult } from './runCli.js';
 
 const USAGE = `usage: npm run consumers -- <command>
   create --id ID --name NAME --kind ${CONSUMER_KINDS.join('|')} --role ROLE… [--purpose P…] [--rate-limit N]
-         [--subject USCC…] [--trusted-only]      (--purpose grants P on everything the roles may read)
+         [--subject USCC…] [--trusted-only]      (--purpose grants P the fields purposes.json lists for it;
+                                                 the credit office gets its share level)
   list | revoke ID | revoke-key KEY_ID | add-key ID | add-subject ID --subject USCC…
-  grant ID --purpose P --scope CONDITIONAL|RESTRICTED|Type.field [--authorisation TEXT]
+  grant ID --purpose P --scope Type.field|Type.* [--authorisation TEXT]   (CONDITIONAL|RESTRICTED: credit office only)
   trust ID --file op.graphql [--name NAME]`;
 
 const OPTIONS = {
@@ -35,9 +37,8 @@ async function create(store: KnexConsumerStore, values: Values): Promise<CliResu
   if (roles.length === 0) throw new UsageError('at least one --role is required');
   const rateLimit = values['rate-limit'];
   if (rateLimit !== undefined && !/^[1-9]\d*$/.test(rateLimit)) throw new UsageError(`--rate-limit must be a positive integer, got "${rateLimit}"`);
-  const scope = permissionsOf(roles).maxShareLevel;
-  if ((values.purpose ?? []).length > 0 && scope === 'OPEN') throw new UsageError(`roles ${roles.join(', ')} read only open data; no purpose applies`);
-  const grants: NewGrant[] = (values.purpose ?? []).map((purpose) => ({ purpose, scope }));
+  if ((values.purpose ?? []).length > 0 && permissionsOf(roles).maxShareLevel === 'OPEN') throw new UsageError(`roles ${roles.join(', ')} read only open data; no purpose applies`);
+  const grants: NewGrant[] = (values.purpose ?? []).flatMap((purpose) => grantsForPurpose(roles, purpose));
   const { consumer, apiKey } = await store.createConsumer({
     id: need(values.id, 'id'), name: need(values.name, 'name'), kind: kind as ConsumerKind, roles, grants,
     subjects: values.subject ?? [], trustedDocumentsOnly: values['trusted-only'] ?? false,

@@ -1,5 +1,6 @@
 import type { Consumer } from '../ConsumerStore.js';
 import type { FieldReader } from '../checkFieldAccess.js';
+import { decidePersonalDataDisclosure, type PersonalDataDisclosure } from '../personalDataDisclosure.js';
 import { permissionsOf, type Permissions } from '../roles.js';
 
 /** Who is calling and why: the public, or an authenticated consumer with a declared purpose. */
@@ -32,16 +33,29 @@ export interface RequestGovernance {
   caller: Caller;
   reader: FieldReader;
   permissions: Permissions;
+  /** Whose personal data this request reads in full (decidePersonalDataDisclosure). */
+  personalData: PersonalDataDisclosure;
   trail: AuditTrail;
 }
 
+/** What the hub looked up for the caller before deciding. */
+export interface GovernanceLookups {
+  /**
+   * The bodies whose staff a personnel office may see in full: its subjects and every body under them
+   * (organisations.parent_uscc). Default: its subjects alone.
+   */
+  staffEmployers?: readonly string[];
+}
+
 /** The governance state for a caller, with an empty trail. */
-export function createRequestGovernance(caller: Caller): RequestGovernance {
+export function createRequestGovernance(caller: Caller, lookups: GovernanceLookups = {}): RequestGovernance {
   const roles = caller.consumer?.roles ?? ['PUBLIC'];
+  const permissions = permissionsOf(roles);
   return {
     caller,
     reader: { consumerId: caller.consumer?.id ?? null, roles, grants: caller.consumer?.grants ?? [] },
-    permissions: permissionsOf(roles),
+    permissions,
+    personalData: decidePersonalDataDisclosure(permissions, caller.purpose, lookups.staffEmployers ?? caller.consumer?.subjects ?? []),
     trail: { fieldsRead: new Set(), subjectUsccs: new Set(), civilServantIds: new Set(), ids: new Map(), forbidden: new Set() },
   };
 }

@@ -5,6 +5,7 @@ import {
 } from 'graphql';
 import { checkFieldAccess, scopeCovers } from '../checkFieldAccess.js';
 import { isShareLevel, shareLevelRank, type ShareLevel } from '../roles.js';
+import { unmasksPersonOf } from '../personalDataDisclosure.js';
 import { maskPersonalData, type PersonalDataKind } from './maskPersonalData.js';
 import { governanceOf, type RequestGovernance } from './RequestGovernance.js';
 
@@ -47,6 +48,14 @@ function recordSubjects(governance: RequestGovernance, typeName: string, parent:
     if (!ids.has(returnType)) ids.set(returnType, new Set());
     ids.get(returnType)!.add(args.id);
   }
+}
+
+// The body employing the person whose personal data `parent` holds: a civil servant's employer, which
+// the hub always fetches with CivilServant's personal fields (composeHubSchema); null for anyone else.
+function employerOf(typeName: string, parent: unknown): string | null {
+  if (typeName !== 'CivilServant') return null;
+  const uscc = ((parent as { employer?: { uscc?: unknown } | null } | null)?.employer)?.uscc;
+  return typeof uscc === 'string' ? uscc : null;
 }
 
 function subjectOf(parent: unknown, args: Record<string, unknown>): string | null {
@@ -124,8 +133,9 @@ export function governSchema(schema: GraphQLSchema, classification: ReadonlyMap<
           }
           const value = resolve(parent, args, context, info);
           if (!field.personal) return value;
-          // In full only for a caller whose roles may unmask and whose purpose is granted for this field.
-          const unmask = governance.permissions.mayUnmaskPersonalData && governance.caller.purpose !== null
+          // In full only for a caller whose decision covers this person (decidePersonalDataDisclosure) and
+          // whose purpose is granted for this field.
+          const unmask = unmasksPersonOf(governance.personalData, employerOf(typeName, parent))
             && governance.reader.grants.some((g) => g.purpose === governance.caller.purpose && scopeCovers(g.scope, field));
           if (unmask) {
             governance.trail.fieldsRead.add(coordinate);

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { createKnex } from '../../db/connection.js';
+import { migrationSource } from '../../db/migrationSource.js';
+import { FIELD_SCOPES_BY_PURPOSE } from '../../db/migrations/20261130000800_explicit_grants.js';
+import { fieldScopesOf, KnexConsumerStore, PURPOSES } from '../../src/governance/index.js';
+import { TEST_DATABASES } from '../support/databases.js';
+
+const MIGRATION = '20261130000800_explicit_grants';
+
+const consumer = (id: string, roles: string[]) => ({ id, name: id, kind: 'DEPARTMENT', roles: `{${roles.join(',')}}` });
+
+describe.each(TEST_DATABASES)('migration 20261130000800_explicit_grants on $name', (database) => {
+  it('replaces the wildcard grants of every consumer but the credit office by its purpose’s field scopes, and down restores them', async () => {
+    const db = await database.create();
+    const knex = db.url ? createKnex({ kind: 'postgres', url: db.url }) : createKnex({ kind: 'pglite' });
+    try {
+      // Up to the migration before this one, with the grants the old demo and CLI created.
+      for (;;) {
+        const [, pending] = (await knex.migrate.list({ migrationSource })) as [unknown, string[]];
+        if (pending.length === 0) throw new Error(`${MIGRATION} is not pending`);
+        if (migrationSource.getMigrationName(pending[0]!) === MIGRATION) break;
+        await knex.migrate.up({ migrationSource });
+      }
+      await knex('consumers').insert([
+        consumer('bidding-system', ['BIDDING_SYSTEM']), consumer('nanshan-personnel', ['PERSONNEL_OFFICE']),
+        consumer('city-audit', ['AUDITOR']), consumer('credit-office', ['CREDIT_OFFICE_ADMIN']),
+      ]);
+      await knex('consumer_grants').insert([
+        { consumer_id: 'bidding-system', purpose: 'BIDDING', scope: 'CONDITIONAL', authorisation: 'SZ-SHARE-2026-01' },
+        // An explicit grant it already held stays, and is not taken away again by down.
+        { consumer_id: 'bidding-system', purpose: 'BIDDING', scope: 'Enterprise.serviceCases' },
+        { consumer_id: 'nanshan-personnel', purpose: 'CADRE_SELECTION', scope: '*.*' },
+        { consumer_id: 'city-audit', purpose: 'AUDIT', scope: 'RESTRICTED' },
+        { consumer_id: 'credit-office', purpose: 'SUPERVISION', scope: 'RESTRICTED' },
+      ]);
+      const grants = async () => (await knex('consumer_grants').orderBy(['consumer_id', 'purpose', 'scope']).select('consumer_id', 'purpose', 'scope', 'authorisation'))
+        .map((g: Record<string, string | null>) => `${g.consumer_id} ${g.purpose} ${g.scope}${g.authorisation ? ` (${g.authorisation})` : ''}`);
+      const before = await grants();
+
+      await knex.migrate.up({ migrationSource });
+      const expected = [
+        ...FIELD_SCOPES_BY_PURPOSE.BIDDING!.map((s) => `bidding-system BIDDING ${s}${s === 'Enterprise.serviceCases' ? '' : ' (SZ-SHARE-2026-01)'}`),
+        ...FIELD_SCOPES_BY_PURPOSE.AUDIT!.map((s) => `city-audit AUDIT ${s}`),
+        'credit-office SUPERVISION RESTRICTED',
+        ...FIELD_SCOPES_BY_PURPOSE.CADRE_SELECTION!.map((s) => `nanshan-personnel CADRE_SELECTION ${s}`),
+      ].sort();
+      expect(await grants()).toEqual(expected);
+      // What the hub reads: the bidding system for BIDDING no longer covers civil servants.
+      const bidding = (await KnexConsumerStore.create(knex).listConsumers()).find((c) => c.id === 'bidding-system')!;
+      expect(bidding.grants.map((g) => g.scope)).not.toContain('CONDITIONAL');
+      expect(bidding.grants.map((g) => g.scope)).not.toContain('Query.civilServant');
+
+      await knex.migrate.down({ migrationSource });
+      expect(await grants()).toEqual(before);
+      expect(await knex.schema.hasTable('consumer_grant_conversions')).toBe(false);
+    } finally {
+      await knex.destroy();
+      await db.drop();
+    }
+  });
+});
+
+it('spells out, for every purpose, the same field scopes purposes.json gave on the day it was written', () => {
+  // A later change of purposes.json needs a new migration for grants already converted; this pins the day's copy.
+  expect(Object.keys(FIELD_SCOPES_BY_PURPOSE).sort()).toEqual(PURPOSES.map((p) => p.code).sort());
+  for (const purpose of PURPOSES) expect([...FIELD_SCOPES_BY_PURPOSE[purpose.code]!].sort()).toEqual([...fieldScopesOf(purpose.code)].sort());
+});
