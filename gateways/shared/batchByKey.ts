@@ -6,11 +6,16 @@ import type { BatchLoadFn } from 'dataloader';
  * for every key when it fails, so each field the call serves shows the platform's error at its own
  * path. Never rejects.
  */
-export function batchByKey<K, V>(fetch: (keys: readonly K[]) => Promise<Map<K, V>>, missing: (key: K) => V | Error): BatchLoadFn<K, V> {
+export function batchByKey<K, V, M = K>(
+  fetch: (keys: readonly K[]) => Promise<ReadonlyMap<M, V>>,
+  missing: (key: K) => V | Error,
+  /** Where a loader key is an object (a USCC and a part), the map key it is found under. */
+  mapKey: (key: K) => M = (key) => key as unknown as M,
+): BatchLoadFn<K, V> {
   return async (keys) => {
     try {
       const found = await fetch(keys);
-      return keys.map((key) => (found.has(key) ? (found.get(key) as V) : missing(key)));
+      return keys.map((key) => (found.has(mapKey(key)) ? (found.get(mapKey(key)) as V) : missing(key)));
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));
       return keys.map(() => failure);
