@@ -1,11 +1,4 @@
-import {
-  createPlatformHttpClient,
-  MalformedBodyError,
-  readBody,
-  SourceError,
-  type JsonReader,
-  type PlatformSettings,
-} from '../shared/index.js';
+import { createPlatformClient, inChunks, MalformedBodyError, type JsonReader, type PlatformSettings } from '../shared/index.js';
 
 // The bidding platform's API in its own field names (tenderProjectCode, bidSectionCode, tendererCode,
 // bidderCode, isUnion, winBidderCode…). Everything exported from here speaks our vocabulary.
@@ -252,30 +245,12 @@ function readAward(r: JsonReader, fetchedAt: Date): Award {
   };
 }
 
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
-}
-
 /** Creates the client of the bidding platform described by `settings`; `pageSize` is for tests of paging. */
 export function createBiddingClient(settings: PlatformSettings, options: { pageSize?: number } = {}): BiddingClient {
-  const http = createPlatformHttpClient(settings);
+  const api = createPlatformClient(settings);
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
 
-  /** Posts to a batch endpoint and returns the envelope's `data` and when it arrived. */
-  async function post<T>(path: string, body: unknown, read: (data: JsonReader, fetchedAt: Date) => T): Promise<T> {
-    const response = await http.send({ method: 'POST', path, body, idempotent: true });
-    if (!response.body) throw new SourceError('BIDDING', 'SOURCE_BAD_RESPONSE', `answered 404 for POST ${path}: the endpoint is missing`);
-    const envelope = response.body;
-    const code = readBody('BIDDING', envelope, (r) => r.get('code').integer());
-    if (code !== 200) {
-      const msg = readBody('BIDDING', envelope, (r) => r.get('msg').optionalString()) ?? '';
-      throw new SourceError('BIDDING', code >= 500 ? 'SOURCE_UNAVAILABLE' : 'SOURCE_BAD_RESPONSE', `answered code ${code} (${msg}) for POST ${path}`);
-    }
-    return readBody('BIDDING', envelope, (r) => read(r.get('data'), response.fetchedAt));
-  }
-
+  // The platform pages per code and part: each round asks page n of every code still having more.
   async function queryChunk(usccs: string[], parts: readonly ParticipantPart[]): Promise<Participant[]> {
     const participants = new Map(usccs.map((uscc) => [uscc, { uscc } as Participant]));
     for (const p of participants.values()) for (const part of parts) p[part] = [];
@@ -283,44 +258,40 @@ export function createBiddingClient(settings: PlatformSettings, options: { pageS
     let pending = new Map(usccs.map((uscc) => [uscc, new Set(parts)]));
     for (let pageNo = 1; pending.size > 0; pageNo++) {
       const asked = [...new Set([...pending.values()].flatMap((s) => [...s]))];
-      const entries = await post('/api/v1/participants:batchQuery', { creditCodes: [...pending.keys()], parts: asked, pageNo, pageSize }, (data, fetchedAt) =>
-        data.get('list').items().map((e) => ({ e, uscc: e.get('creditCode').string(), fetchedAt })),
-      );
-      const next = new Map<string, Set<ParticipantPart>>();
-      for (const { e, uscc, fetchedAt } of entries) {
-        const participant = participants.get(uscc);
-        const wanted = pending.get(uscc);
-        if (!participant || !wanted) continue; // a code we did not ask for now
-        for (const part of wanted) {
-          const { total, rows } = readBody('BIDDING', e.get(part), (r) => {
-            const items = r.get('list').items();
+      const current = pending;
+      pending = await api.post('/api/v1/participants:batchQuery', { creditCodes: [...current.keys()], parts: asked, pageNo, pageSize }, (data, fetchedAt) => {
+        const next = new Map<string, Set<ParticipantPart>>();
+        for (const e of data.get('list').items()) {
+          const uscc = e.get('creditCode').string();
+          const participant = participants.get(uscc);
+          const wanted = current.get(uscc);
+          if (!participant || !wanted) continue; // a code we did not ask for now
+          for (const part of wanted) {
+            const r = e.get(part);
             const read = part === 'bids' ? readBid : part === 'awards' ? readAward : readTender;
-            return { total: r.get('total').integer(), rows: items.map((item) => read(item, fetchedAt)) };
-          });
-          (participant[part] as unknown[]).push(...rows);
-          if (total > pageNo * pageSize && rows.length > 0) next.set(uscc, (next.get(uscc) ?? new Set()).add(part));
+            const rows = r.get('list').items().map((item) => read(item, fetchedAt));
+            const total = r.get('total').integer();
+            (participant[part] as unknown[]).push(...rows);
+            if (total > pageNo * pageSize && rows.length > 0) next.set(uscc, (next.get(uscc) ?? new Set()).add(part));
+          }
         }
-      }
-      pending = next;
+        return next;
+      });
     }
     return [...participants.values()];
   }
 
   return {
     async getTenders(codes) {
-      const unique = [...new Set(codes)];
-      const pages = await Promise.all(
-        chunk(unique, SECTION_CODES_PER_REQUEST).map((bidSectionCodes) =>
-          post('/api/v1/tenders:batchGet', { bidSectionCodes }, (data, fetchedAt) => data.get('list').items().map((t) => readTender(t, fetchedAt))),
-        ),
+      const pages = await inChunks(codes, SECTION_CODES_PER_REQUEST, (bidSectionCodes) =>
+        api.post('/api/v1/tenders:batchGet', { bidSectionCodes }, (data, fetchedAt) => data.get('list').items().map((t) => readTender(t, fetchedAt))),
       );
       return new Map(pages.flat().map((t) => [t.code, t]));
     },
     async queryParticipants(usccs, parts) {
-      const unique = [...new Set(usccs)];
-      const chunks = await Promise.all(chunk(unique, CREDIT_CODES_PER_REQUEST).map((c) => queryChunk(c, parts)));
+      const chunks = await inChunks(usccs, CREDIT_CODES_PER_REQUEST, (c) => queryChunk(c, parts));
       return new Map(chunks.flat().map((p) => [p.uscc, p]));
     },
-    close: () => http.close(),
+    close: () => api.close(),
   };
 }

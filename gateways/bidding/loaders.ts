@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { batchByKey } from '../shared/index.js';
 import type { BiddingClient, Participant, ParticipantPart, Tender } from './client.js';
 
 /** A request for one part of what the platform knows about one USCC. */
@@ -23,24 +24,13 @@ export interface BiddingLoaders {
  */
 export function createBiddingLoaders(client: BiddingClient): BiddingLoaders {
   return {
-    tender: new DataLoader<string, Tender | null>(async (codes) => {
-      try {
-        const tenders = await client.getTenders(codes);
-        return codes.map((code) => tenders.get(code) ?? null);
-      } catch (error) {
-        return codes.map(() => error as Error);
-      }
-    }),
+    tender: new DataLoader(batchByKey<string, Tender | null>((codes) => client.getTenders(codes), () => null)),
     participantPart: new DataLoader<ParticipantKey, Participant, string>(
-      async (keys) => {
-        const parts = [...new Set(keys.map((k) => k.part))];
-        try {
-          const participants = await client.queryParticipants(keys.map((k) => k.uscc), parts);
-          return keys.map((k) => participants.get(k.uscc) ?? { uscc: k.uscc });
-        } catch (error) {
-          return keys.map(() => error as Error);
-        }
-      },
+      batchByKey(
+        (keys) => client.queryParticipants(keys.map((k) => k.uscc), [...new Set(keys.map((k) => k.part))]),
+        (k) => ({ uscc: k.uscc }),
+        (k) => k.uscc,
+      ),
       { cacheKeyFn: (k) => `${k.part}:${k.uscc}` },
     ),
   };

@@ -1,9 +1,6 @@
 import type { IResolvers } from '@graphql-tools/utils';
-import { DateTimeResolver } from 'graphql-scalars';
-import { UsccScalar } from '../../src/codes/index.js';
 import type { Award, Bid, Participant, ParticipantPart, Tender, TenderAward, TenderBid } from './client.js';
 import type { BiddingLoaders } from './loaders.js';
-import { DateScalar, DecimalScalar } from './scalars.js';
 
 /** Resolves `provenance` of a record the platform identifies by `recordId`, fetched at `fetchedAt`. */
 function provenanceBy<T extends { fetchedAt: Date }>(recordId: (record: T) => string) {
@@ -11,8 +8,8 @@ function provenanceBy<T extends { fetchedAt: Date }>(recordId: (record: T) => st
 }
 
 /**
- * Resolvers of the bidding subschema. The merge entry points only return `{ uscc }` stubs; each field
- * of a stub (bids, awards, tenders) loads through the request's loaders, so the fields of every
+ * Field resolvers of the bidding subschema; the scalars and the `{ uscc }` stub root fields come from
+ * `defineGateway`. Each field of a stub (bids, awards, tenders) loads through the request's loaders, so the fields of every
  * subject at one level share one platform call and a platform failure becomes that field's error.
  */
 export function createBiddingResolvers(loaders: (context: unknown) => BiddingLoaders): IResolvers {
@@ -20,16 +17,9 @@ export function createBiddingResolvers(loaders: (context: unknown) => BiddingLoa
     const participant: Participant = await loaders(context).participantPart.load({ uscc: parent.uscc, part: name });
     return participant[name] ?? [];
   };
-  const stubs = (_parent: unknown, args: { usccs: string[] }) => args.usccs.map((uscc) => ({ uscc }));
   return {
-    USCC: UsccScalar,
-    Date: DateScalar,
-    DateTime: DateTimeResolver,
-    Decimal: DecimalScalar,
     Query: {
       tender: (_parent: unknown, args: { code: string }, context: unknown) => loaders(context).tender.load(args.code.trim().toUpperCase()),
-      _biddingEnterprisesByUscc: stubs,
-      _biddingGovernmentBodiesByUscc: stubs,
     },
     Enterprise: { bids: part('bids'), awards: part('awards'), tenders: part('tenders') },
     GovernmentBody: { tenders: part('tenders') },

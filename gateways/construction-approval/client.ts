@@ -1,12 +1,4 @@
-import {
-  createPlatformHttpClient,
-  MalformedBodyError,
-  readBody,
-  SourceError,
-  type JsonReader,
-  type PlatformResponse,
-  type PlatformSettings,
-} from '../shared/index.js';
+import { createPlatformClient, inChunks, MalformedBodyError, readAllPages, type JsonReader, type PlatformSettings } from '../shared/index.js';
 
 // The approval system's own field names (prjNum, buildCorpCode, stageList…) appear only in this file.
 
@@ -148,82 +140,57 @@ function readDepartStats(item: JsonReader, asOf: string, fetchedAt: Date): Depar
   };
 }
 
-function chunk<T>(items: readonly T[]): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += BATCH_LIMIT) chunks.push(items.slice(i, i + BATCH_LIMIT));
-  return chunks;
-}
-
 /**
  * Creates the client of the construction-project approval system described by `settings`, on the
- * shared HTTP client (keep-alive, timeouts, retries of these idempotent batch reads, circuit breaker).
- * Maps the system's names to ours and checks every member it reads: a body of the wrong shape is
- * SOURCE_BAD_RESPONSE naming the path, e.g. `body.data.list[3].prjNum`. `options.pageSize` (default
- * 1000) is the page asked of the builder query; the client reads every page.
+ * kit's platform client (envelope check and error mapping, keep-alive, timeouts, retries of these
+ * idempotent batch reads, circuit breaker). Maps the system's names to ours and checks every member it
+ * reads: a body of the wrong shape is SOURCE_BAD_RESPONSE naming the path, e.g.
+ * `body.data.list[3].prjNum`. `options.pageSize` (default 1000) is the page asked of the builder query;
+ * the client reads every page.
  */
 export function createConstructionApprovalClient(settings: PlatformSettings, options: { pageSize?: number } = {}): ConstructionApprovalClient {
   const pageSize = options.pageSize ?? BUILDER_PAGE_SIZE;
-  const http = createPlatformHttpClient(settings);
+  const api = createPlatformClient(settings);
   const platform = settings.platform;
 
-  // Sends one batch read and returns the envelope's `data`, or fails naming what went wrong.
-  async function post(path: string, body: unknown): Promise<{ data: JsonReader; fetchedAt: Date }> {
-    const response: PlatformResponse = await http.send({ method: 'POST', path, body, idempotent: true });
-    if (!response.body) throw new SourceError(platform, 'SOURCE_BAD_RESPONSE', `answered 404 for ${path}: the endpoint does not exist at ${settings.baseUrl}`);
-    const envelope = response.body;
-    const data = readBody(platform, envelope, (b) => {
-      const code = b.get('code').integer();
-      if (code !== 200) throw new SourceError(platform, 'SOURCE_BAD_RESPONSE', `answered code ${code}: ${b.get('msg').optionalString() ?? 'no message'}`);
-      const d = b.get('data');
-      if (typeof d.value !== 'object' || d.value === null) throw new MalformedBodyError(d.path, 'an object', d.value);
-      return d;
-    });
-    return { data, fetchedAt: response.fetchedAt };
-  }
-
   async function getProjects(codes: readonly string[]): Promise<Map<string, ConstructionProjectRecord>> {
+    const chunks = await inChunks(codes, BATCH_LIMIT, (prjCodes) =>
+      api.post('/api/v1/projects:batchGet', { prjCodes }, (d, fetchedAt) => d.get('list').items().map((item) => readProject(item, fetchedAt))),
+    );
     const byCode = new Map<string, ConstructionProjectRecord>();
-    for (const part of chunk([...new Set(codes)])) {
-      const { data, fetchedAt } = await post('/api/v1/projects:batchGet', { prjCodes: part });
-      const projects = readBody(platform, data, (d) => d.get('list').items().map((item) => readProject(item, fetchedAt)));
-      for (const project of projects) {
-        byCode.set(project.projectCode, project);
-        if (project.oldProjectCode) byCode.set(project.oldProjectCode, project);
-      }
+    for (const project of chunks.flat()) {
+      byCode.set(project.projectCode, project);
+      if (project.oldProjectCode) byCode.set(project.oldProjectCode, project);
     }
     return byCode;
   }
 
   async function queryProjectsByBuilders(usccs: readonly string[]): Promise<Map<string, ConstructionProjectRecord[]>> {
     const byBuilder = new Map<string, ConstructionProjectRecord[]>(usccs.map((uscc) => [uscc, []]));
-    for (const part of chunk([...byBuilder.keys()])) {
-      for (let pageNo = 1, seen = 0, total = 1; seen < total; pageNo++) {
-        const { data, fetchedAt } = await post('/api/v1/builders/projects:batchQuery', { buildCorpCodes: part, pageNo, pageSize });
-        const page = readBody(platform, data, (d) => ({ total: d.get('total').integer(), list: d.get('list').items().map((item) => readProject(item, fetchedAt)) }));
-        total = page.total;
-        seen += page.list.length;
-        for (const project of page.list) if (project.builderUscc) byBuilder.get(project.builderUscc)?.push(project);
-        if (page.list.length === 0) break; // a total that overstates the pages must not loop forever
-      }
-    }
+    const chunks = await inChunks(byBuilder.keys(), BATCH_LIMIT, (buildCorpCodes) =>
+      readAllPages(platform, 'builders/projects:batchQuery', (pageNo) =>
+        api.post('/api/v1/builders/projects:batchQuery', { buildCorpCodes, pageNo, pageSize }, (d, fetchedAt) => ({
+          total: d.get('total').integer(),
+          rows: d.get('list').items().map((item) => readProject(item, fetchedAt)),
+        })),
+      ),
+    );
+    for (const project of chunks.flat()) if (project.builderUscc) byBuilder.get(project.builderUscc)?.push(project);
     return byBuilder;
   }
 
   async function queryApprovalStatistics(usccs: readonly string[]): Promise<Map<string, DepartmentApprovalStatistics>> {
-    const byDepartment = new Map<string, DepartmentApprovalStatistics>();
-    for (const part of chunk([...new Set(usccs)])) {
-      const { data, fetchedAt } = await post('/api/v1/departs/approvalStats:batchQuery', { departCodes: part });
-      const list = readBody(platform, data, (d) => {
+    const chunks = await inChunks(usccs, BATCH_LIMIT, (departCodes) =>
+      api.post('/api/v1/departs/approvalStats:batchQuery', { departCodes }, (d, fetchedAt) => {
         const asOf = d.get('asOfDate').date();
-        return d.get('list').items().map((item) => readDepartStats(item, asOf, fetchedAt));
-      });
-      for (const stats of list) byDepartment.set(stats.departmentUscc, stats);
-      // The system lists only departments with approvals; the others approved nothing as of its date.
-      const asOf = readBody(platform, data, (d) => d.get('asOfDate').date());
-      for (const uscc of part) if (!byDepartment.has(uscc)) byDepartment.set(uscc, { departmentUscc: uscc, departmentName: null, asOf, stages: [], fetchedAt });
-    }
-    return byDepartment;
+        const listed = new Map(d.get('list').items().map((item) => readDepartStats(item, asOf, fetchedAt)).map((s) => [s.departmentUscc, s]));
+        // The system lists only departments with approvals; the others approved nothing as of its date.
+        for (const uscc of departCodes) if (!listed.has(uscc)) listed.set(uscc, { departmentUscc: uscc, departmentName: null, asOf, stages: [], fetchedAt });
+        return [...listed.values()];
+      }),
+    );
+    return new Map(chunks.flat().map((stats) => [stats.departmentUscc, stats]));
   }
 
-  return { getProjects, queryProjectsByBuilders, queryApprovalStatistics, close: () => http.close() };
+  return { getProjects, queryProjectsByBuilders, queryApprovalStatistics, close: () => api.close() };
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { perRequest } from '../shared/index.js';
+import { batchByKey } from '../shared/index.js';
 import type { ConstructionApprovalClient, ConstructionProjectRecord, DepartmentApprovalStatistics } from './client.js';
 
 /** The approval system's loaders of one GraphQL request. */
@@ -12,43 +12,17 @@ export interface ConstructionLoaders {
   statisticsByDepartment: DataLoader<string, DepartmentApprovalStatistics>;
 }
 
-// One call per batch whatever the number of keys; a failed call becomes that error for every key,
-// so each field it serves shows the platform's error at its own path.
-function batchOf<V>(load: (keys: readonly string[]) => Promise<(key: string) => V | Error>) {
-  return async (keys: readonly string[]): Promise<(V | Error)[]> => {
-    try {
-      const lookup = await load(keys);
-      return keys.map(lookup);
-    } catch (error) {
-      return keys.map(() => error as Error);
-    }
-  };
-}
-
 /**
- * Returns the per-request loaders over `client`: created on first use for a context object and never
- * shared between requests. Each batch function makes one call to the system per batch (the client
- * splits past 500 codes) and returns one value or Error per key, in key order.
+ * Creates fresh loaders over `client`; `defineGateway` calls it once per request. Each batch function
+ * makes one call to the system per batch (the client splits past 500 codes) and returns one value or
+ * Error per key, in key order; it never rejects.
  */
-export function createConstructionLoaders(client: ConstructionApprovalClient): (context: unknown) => ConstructionLoaders {
-  return perRequest(() => ({
-    projectByCode: new DataLoader(
-      batchOf(async (codes) => {
-        const found = await client.getProjects(codes);
-        return (code) => found.get(code) ?? null;
-      }),
-    ),
-    projectsByBuilder: new DataLoader(
-      batchOf(async (usccs) => {
-        const found = await client.queryProjectsByBuilders(usccs);
-        return (uscc) => found.get(uscc) ?? [];
-      }),
-    ),
+export function createConstructionLoaders(client: ConstructionApprovalClient): ConstructionLoaders {
+  return {
+    projectByCode: new DataLoader(batchByKey<string, ConstructionProjectRecord | null>((codes) => client.getProjects(codes), () => null)),
+    projectsByBuilder: new DataLoader(batchByKey((usccs) => client.queryProjectsByBuilders(usccs), () => [])),
     statisticsByDepartment: new DataLoader(
-      batchOf<DepartmentApprovalStatistics>(async (usccs) => {
-        const found = await client.queryApprovalStatistics(usccs);
-        return (uscc) => found.get(uscc) ?? new Error(`the approval system's statistics left out ${uscc}`);
-      }),
+      batchByKey((usccs) => client.queryApprovalStatistics(usccs), (uscc) => new Error(`the approval system's statistics left out ${uscc}`)),
     ),
-  }));
+  };
 }

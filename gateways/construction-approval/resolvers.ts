@@ -54,8 +54,8 @@ function statusOf(project: ConstructionProjectRecord): 'IN_APPROVAL' | 'AWAITING
 }
 
 /**
- * The subschema's resolvers over the per-request `loaders`. The merge entry points return `{ uscc }`
- * stubs without calling the platform; each platform field loads through a DataLoader, so all the
+ * The subschema's field resolvers over the per-request `loaders`; the scalars and the `{ uscc }` stub
+ * root fields come from `defineGateway`. Each platform field loads through a DataLoader, so all the
  * subjects of one level resolve in one call and a platform failure lands on each field it serves.
  */
 export function createConstructionResolvers(loaders: (context: unknown) => ConstructionLoaders): IResolvers {
@@ -70,8 +70,6 @@ export function createConstructionResolvers(loaders: (context: unknown) => Const
         }
         return loaders(context).projectByCode.loadMany(codes);
       },
-      _constructionEnterprisesByUscc: (_: unknown, { usccs }: { usccs: string[] }) => usccs.map((uscc) => ({ uscc })),
-      _constructionGovernmentBodiesByUscc: (_: unknown, { usccs }: { usccs: string[] }) => usccs.map((uscc) => ({ uscc })),
     },
     Enterprise: {
       constructionProjects: ({ uscc }: { uscc: string }, _: unknown, context: unknown) => loaders(context).projectsByBuilder.load(uscc),

@@ -1,7 +1,4 @@
-import { createPlatformHttpClient, readBody, type PlatformHttpClient } from '../shared/createPlatformHttpClient.js';
-import { MalformedBodyError, type JsonReader } from '../shared/JsonReader.js';
-import type { PlatformSettings } from '../shared/PlatformSettings.js';
-import { SourceError } from '../shared/SourceError.js';
+import { createPlatformClient, inChunks, MalformedBodyError, readAllPages, type JsonReader, type PlatformSettings } from '../shared/index.js';
 
 /** Status of a case (办件状态). */
 export type ServiceCaseStatus = 'IN_PROGRESS' | 'FINISHED' | 'REJECTED' | 'WITHDRAWN';
@@ -212,64 +209,43 @@ function readStats(s: JsonReader, fetchedAt: Date): DepartmentReviewStats {
   };
 }
 
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
-}
-
 /**
  * Creates the client of the government service platform (政务服务平台) described by `settings`: batch
  * endpoints taking up to 500 codes, paged answers followed to the end, the platform's envelope
- * `{ code, msg, data }` checked, and its field names mapped to ours.
+ * `{ code, msg, data }` checked by the kit, and its field names mapped to ours.
  */
 export function createGovServiceClient(settings: PlatformSettings): GovServiceClient {
-  const http: PlatformHttpClient = createPlatformHttpClient(settings);
+  const api = createPlatformClient(settings);
   const platform = settings.platform;
-
-  // Sends one read and returns the envelope's `data` with when it arrived.
-  async function post(path: string, body: unknown): Promise<{ data: JsonReader; fetchedAt: Date }> {
-    const response = await http.send({ method: 'POST', path, body, idempotent: true });
-    if (!response.body) throw new SourceError(platform, 'SOURCE_BAD_RESPONSE', `answered 404 for POST ${path}: the base URL ${settings.baseUrl} may be wrong`);
-    const data = readBody(platform, response.body, (b) => {
-      const code = b.get('code').integer();
-      if (code !== 200) throw new SourceError(platform, 'SOURCE_UNAVAILABLE', `answered code ${code}: ${b.get('msg').optionalString() ?? 'no message'}`);
-      return b.get('data');
-    });
-    return { data, fetchedAt: response.fetchedAt };
-  }
-
-  async function listCaseChunk(codes: string[], into: Map<string, ServiceCase[]>): Promise<void> {
-    for (let pageNo = 1, seen = 0; pageNo <= MAX_PAGES; pageNo++) {
-      const { data, fetchedAt } = await post('/api/v1/applicants/cases:batchQuery', { applicantCodes: codes, pageNo, pageSize: PAGE_SIZE });
-      const { total, cases } = readBody(platform, data, (d) => ({ total: d.get('total').integer(), cases: d.get('list').items().map((c) => readCase(c, fetchedAt)) }));
-      for (const c of cases) {
-        const list = into.get(c.applicantUscc);
-        if (list) list.push(c);
-        else into.set(c.applicantUscc, [c]);
-      }
-      seen += cases.length;
-      if (cases.length === 0 || seen >= total) return;
-    }
-    throw new SourceError(platform, 'SOURCE_BAD_RESPONSE', `cases:batchQuery still had pages after ${MAX_PAGES} pages of ${PAGE_SIZE}`);
-  }
 
   return {
     async listCasesByApplicants(usccs) {
       const byApplicant = new Map<string, ServiceCase[]>();
-      await Promise.all(chunk([...new Set(usccs)], MAX_CODES_PER_REQUEST).map((codes) => listCaseChunk(codes, byApplicant)));
+      const chunks = await inChunks(usccs, MAX_CODES_PER_REQUEST, (applicantCodes) =>
+        readAllPages(
+          platform,
+          'cases:batchQuery',
+          (pageNo) =>
+            api.post('/api/v1/applicants/cases:batchQuery', { applicantCodes, pageNo, pageSize: PAGE_SIZE }, (d, fetchedAt) => ({
+              total: d.get('total').integer(),
+              rows: d.get('list').items().map((c) => readCase(c, fetchedAt)),
+            })),
+          MAX_PAGES,
+        ),
+      );
+      for (const c of chunks.flat()) {
+        const list = byApplicant.get(c.applicantUscc);
+        if (list) list.push(c);
+        else byApplicant.set(c.applicantUscc, [c]);
+      }
       return byApplicant;
     },
     async getReviewStatsByDepartments(usccs) {
-      const byDepartment = new Map<string, DepartmentReviewStats>();
-      await Promise.all(
-        chunk([...new Set(usccs)], MAX_CODES_PER_REQUEST).map(async (codes) => {
-          const { data, fetchedAt } = await post('/api/v1/departments/evaluationStats:batchQuery', { serviceDepartmentCodes: codes });
-          for (const s of readBody(platform, data, (d) => d.get('list').items().map((item) => readStats(item, fetchedAt)))) byDepartment.set(s.departmentUscc, s);
-        }),
+      const chunks = await inChunks(usccs, MAX_CODES_PER_REQUEST, (serviceDepartmentCodes) =>
+        api.post('/api/v1/departments/evaluationStats:batchQuery', { serviceDepartmentCodes }, (d, fetchedAt) => d.get('list').items().map((item) => readStats(item, fetchedAt))),
       );
-      return byDepartment;
+      return new Map(chunks.flat().map((s) => [s.departmentUscc, s]));
     },
-    close: () => http.close(),
+    close: () => api.close(),
   };
 }

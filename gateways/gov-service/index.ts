@@ -1,1 +1,1 @@
-export { govServiceGateway } from './govServiceGateway.js';
+export { govServiceGateway } from './gateway.js';

@@ -1,48 +1,20 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { GraphQLError } from 'graphql';
 import type { IResolvers } from '@graphql-tools/utils';
-import { UsccScalar } from '../../src/codes/index.js';
 import type { DepartmentReviewStats, ReviewRectification, ServiceCase, ServiceCaseStatus, ServiceItem, ServiceReview } from './client.js';
 import type { GovServiceLoaders } from './loaders.js';
 
 const PLATFORM = 'GOV_SERVICE';
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-// A subschema never imports another subschema's scalars, so `Date` (YYYY-MM-DD strings) is declared here.
-const DateScalar = new GraphQLScalarType<string, string>({
-  name: 'Date',
-  description: 'A calendar date, YYYY-MM-DD (China Standard Time).',
-  serialize(value) {
-    if (typeof value !== 'string' || !DATE.test(value)) throw new GraphQLError(`Date cannot represent ${JSON.stringify(value)}`);
-    return value;
-  },
-  parseValue(value) {
-    if (typeof value !== 'string' || !DATE.test(value)) throw new GraphQLError('Date must be a string YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
-    return value;
-  },
-  parseLiteral(node) {
-    if (node.kind !== Kind.STRING || !DATE.test(node.value)) throw new GraphQLError('Date must be a string YYYY-MM-DD', { nodes: node, extensions: { code: 'BAD_USER_INPUT' } });
-    return node.value;
-  },
-});
-
 const provenance = (recordId: string, fetchedAt: Date) => ({ platform: PLATFORM, recordId, fetchedAt });
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
 
 /**
- * The subschema's resolvers. `loadersFor(context)` gives the request's loaders: the batch root fields
- * only return `{ uscc }` stubs, and each platform field loads through a loader, so every subject at one
- * level of a query is served by one request to the platform and a platform failure lands on the field.
+ * The subschema's field resolvers; the scalars and the `{ uscc }` stub root fields come from
+ * `defineGateway`. `loadersFor(context)` gives the request's loaders and each platform field loads
+ * through one, so every subject at one level of a query is served by one request to the platform and a
+ * platform failure lands on the field.
  */
 export function createGovServiceResolvers(loadersFor: (context: unknown) => GovServiceLoaders): IResolvers {
   return {
-    USCC: UsccScalar,
-    DateTime: DateTimeResolver,
-    Date: DateScalar,
-    Query: {
-      _govServiceEnterprisesByUscc: (_: unknown, { usccs }: { usccs: string[] }) => usccs.map((uscc) => ({ uscc })),
-      _govServiceGovernmentBodiesByUscc: (_: unknown, { usccs }: { usccs: string[] }) => usccs.map((uscc) => ({ uscc })),
-    },
     Enterprise: {
       async serviceCases({ uscc }: { uscc: string }, { status, first }: { status?: ServiceCaseStatus | null; first: number }, context: unknown) {
         if (!Number.isInteger(first) || first < 0 || first > 100) {

@@ -2,7 +2,7 @@ import { stitchSchemas } from '@graphql-tools/stitch';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { execute, parse, type GraphQLSchema } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BIDDING_SUBJECT_LINKS, createBiddingSubschema } from '../../../gateways/bidding/index.js';
+import { biddingGateway } from '../../../gateways/bidding/index.js';
 import { startBiddingSandbox } from '../../../gateways/bidding/sandbox/startBiddingSandbox.js';
 import {
   defaultPlatformSettings,
@@ -26,7 +26,7 @@ const opened: GatewaySubschema[] = [];
 
 /** The bidding subschema over the sandbox; fast retries so fault tests stay short. */
 function subschema(overrides: Partial<PlatformSettings> = {}): GatewaySubschema {
-  const built = createBiddingSubschema({ ...defaultPlatformSettings('BIDDING', sandbox.url, TOKEN), backoffMs: 1, ...overrides });
+  const built = biddingGateway.createSubschema({ ...defaultPlatformSettings('BIDDING', sandbox.url, TOKEN), backoffMs: 1, ...overrides });
   opened.push(built);
   return built;
 }
@@ -54,8 +54,8 @@ describe('the bidding subschema', () => {
 
   it('links only USCC fields of its own types to credit subjects', () => {
     const schema = subschema().subschema.schema;
-    const linked = BIDDING_SUBJECT_LINKS.map((l) => `${l.typeName}.${l.usccField}: ${String(schema.getType(l.typeName) && (schema.getType(l.typeName) as any).getFields()[l.usccField]?.type)}`);
-    expect(linked).toEqual(BIDDING_SUBJECT_LINKS.map((l) => `${l.typeName}.${l.usccField}: USCC`));
+    const linked = biddingGateway.subjectLinks.map((l) => `${l.typeName}.${l.usccField}: ${String(schema.getType(l.typeName) && (schema.getType(l.typeName) as any).getFields()[l.usccField]?.type)}`);
+    expect(linked).toEqual(biddingGateway.subjectLinks.map((l) => `${l.typeName}.${l.usccField}: USCC`));
   });
 
   it('answers a tender with its tenderer, agent, bids and award, each with provenance', async () => {

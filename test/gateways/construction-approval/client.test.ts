@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createConstructionApprovalClient, startConstructionApprovalSandbox } from '../../../gateways/construction-approval/index.js';
+import { createConstructionApprovalClient } from '../../../gateways/construction-approval/client.js';
+import { startConstructionApprovalSandbox } from '../../../gateways/construction-approval/sandbox/startConstructionApprovalSandbox.js';
 import { createSandboxServer, defaultPlatformSettings, SourceError, type RunningSandbox } from '../../../gateways/shared/index.js';
 
 const OLD_CODE = '2019-440304-78-03-757151';
@@ -111,13 +112,23 @@ describe('construction approval client', () => {
     it.each([
       ['a missing project number', (c: ReturnType<typeof connect>) => c.getProjects([NEW_CODE]), 'body.data.list[0].prjNum: expected a string, got null'],
       ['an unknown stage code', (c: ReturnType<typeof connect>) => c.queryProjectsByBuilders(['91440300MA5E9NHA04']), 'body.data.list[0].stageList[0].stageCode: expected a stage code 1..4, got number 9'],
-      ['an error code inside HTTP 200', (c: ReturnType<typeof connect>) => c.queryApprovalStatistics(['11440305003219403F']), 'answered code 500: 系统繁忙'],
     ])('reports %s as SOURCE_BAD_RESPONSE naming where', async (_, run, message) => {
       const client = connect(broken.url, 't');
       const error = await failureOf(run(client));
       client.close();
       expect(error.extensions).toMatchObject({ code: 'SOURCE_BAD_RESPONSE', platform: 'CONSTRUCTION_APPROVAL' });
       expect(error.message).toContain(message);
+    });
+
+    it('reports an error code inside HTTP 200 as SOURCE_UNAVAILABLE with the platform message, as every adapter does', async () => {
+      const client = connect(broken.url, 't');
+      const error = await failureOf(client.queryApprovalStatistics(['11440305003219403F']));
+      client.close();
+      expect(error.extensions).toEqual({
+        code: 'SOURCE_UNAVAILABLE',
+        platform: 'CONSTRUCTION_APPROVAL',
+        cause: 'answered code 500 (系统繁忙) for POST /api/v1/departs/approvalStats:batchQuery',
+      });
     });
   });
 });

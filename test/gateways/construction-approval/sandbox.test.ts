@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildConstructionFixtures } from '../../../gateways/construction-approval/sandbox/buildConstructionFixtures.js';
-import { startConstructionApprovalSandbox } from '../../../gateways/construction-approval/index.js';
+import { startConstructionApprovalSandbox } from '../../../gateways/construction-approval/sandbox/startConstructionApprovalSandbox.js';
 import type { RunningSandbox } from '../../../gateways/shared/index.js';
 import { validateProjectCode } from '../../../src/codes/index.js';
 

@@ -167,7 +167,7 @@ describe('government service client', () => {
   it('turns an error code inside a 200 envelope into SOURCE_UNAVAILABLE with the platform message', async () => {
     const c = await startPlatform([{ ...statsRoute(null), handle: () => ({ status: 200, body: { code: 503, msg: '系统维护中', data: null } }) }]);
     await expect(c.getReviewStatsByDepartments(['11440305003219403F'])).rejects.toMatchObject({
-      message: 'GOV_SERVICE: answered code 503: 系统维护中',
+      message: 'GOV_SERVICE: answered code 503 (系统维护中) for POST /api/v1/departments/evaluationStats:batchQuery',
       extensions: { code: 'SOURCE_UNAVAILABLE', platform: 'GOV_SERVICE' },
     });
   });

@@ -1,11 +1,13 @@
-import type { Gateway, SubjectLink } from '../shared/index.js';
-import { createBiddingSubschema } from './createBiddingSubschema.js';
+import { defineGateway, type SubjectLink } from '../shared/index.js';
+import { createBiddingClient } from './client.js';
+import { createBiddingLoaders } from './loaders.js';
+import { createBiddingResolvers } from './resolvers.js';
 import { startBiddingSandbox } from './sandbox/startBiddingSandbox.js';
 
 const link = (typeName: string, fieldName: string, usccField: string, description: string): SubjectLink => ({ typeName, fieldName, usccField, description });
 
 /** The parties the bidding platform names by USCC, linked by the hub to the credit store's subjects. */
-export const BIDDING_SUBJECT_LINKS: SubjectLink[] = [
+const subjectLinks: SubjectLink[] = [
   link('Tender', 'tenderer', 'tendererUscc', 'The tenderer (招标人) as the credit store knows it, with its credit records; null when the store does not know the USCC.'),
   link('Tender', 'agent', 'agentUscc', 'The tender agency (招标代理机构) as the credit store knows it; null for self-run tenders or when the store does not know the USCC.'),
   link('TenderBid', 'bidder', 'bidderUscc', 'The bidder (投标人; for a consortium its leader) as the credit store knows it, with its credit records.'),
@@ -17,10 +19,18 @@ export const BIDDING_SUBJECT_LINKS: SubjectLink[] = [
   link('Award', 'winner', 'winnerUscc', 'The winning bidder (中标人; for a consortium its leader) as the credit store knows it.'),
 ];
 
-/** The public bidding platform (招标投标公共服务平台) as the hub connects it. */
-export const biddingGateway: Gateway = {
+/**
+ * The public bidding platform (招标投标公共服务平台) as the hub connects it: `tender(code:)`, and
+ * Enterprise (bids, awards, tenders) and GovernmentBody (tenders) merged by USCC through the hidden
+ * batch fields `_biddingEnterprisesByUscc` and `_biddingGovernmentBodiesByUscc`.
+ */
+export const biddingGateway = defineGateway({
   platform: 'BIDDING',
+  sdl: 'bidding.graphql',
+  mergeByUscc: { Enterprise: '_biddingEnterprisesByUscc', GovernmentBody: '_biddingGovernmentBodiesByUscc' },
+  createClient: (settings) => createBiddingClient(settings),
+  createLoaders: createBiddingLoaders,
+  createResolvers: createBiddingResolvers,
   startSandbox: startBiddingSandbox,
-  createSubschema: createBiddingSubschema,
-  subjectLinks: BIDDING_SUBJECT_LINKS,
-};
+  subjectLinks,
+});
