@@ -56,7 +56,7 @@ export function composeHubSchema({ credit, adapters, extra = [] }: HubSubschemas
     const typeResolvers = (linkResolvers[link.typeName] ??= {}) as Record<string, unknown>;
     typeResolvers[link.fieldName] = {
       selectionSet: `{ ${link.usccField} }`,
-      resolve(parent: Record<string, unknown>, _args: unknown, context: Record<string, unknown>, info: import('graphql').GraphQLResolveInfo) {
+      resolve(parent: Record<string, unknown>, _args: unknown, context: Record<string, unknown>, info: GraphQLResolveInfo) {
         const uscc = parent[link.usccField];
         if (typeof uscc !== 'string' || !creditSubschema) return null;
         return batchDelegateToSchema({

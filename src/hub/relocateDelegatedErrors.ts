@@ -19,7 +19,7 @@ function settle(value: unknown, info: GraphQLResolveInfo): unknown {
  * being resolved; values and correctly placed errors pass through untouched. Only the fields of
  * `mergedTypes` (types some subschema merges by key, e.g. Enterprise, GovernmentBody) are wrapped.
  */
-export function relocateDelegatedErrors(schema: import('graphql').GraphQLSchema, mergedTypes: ReadonlySet<string>) {
+export function relocateDelegatedErrors(schema: GraphQLSchema, mergedTypes: ReadonlySet<string>) {
   return mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (field, _fieldName, typeName) => {
       // Only fields of types merged across subschemas get such errors; leaving the rest unwrapped keeps the
