@@ -36,3 +36,6 @@ export type { ProjectCodeFormat, ProjectCodeValidation } from './projectCode.js'
 export { SHENZHEN_DISTRICTS, isShenzhenAreaCode, districtByCode } from './areaCodes.js';
 export type { AreaLevel, AreaType, District } from './areaCodes.js';
 export { UsccScalar, ProjectCodeScalar } from './scalars.js';
+export { createRandom, createWeightedPicker } from './random.js';
+export type { Random, WeightedPicker } from './random.js';
+export { toDayNumber, toIsoDate, isWeekend } from './dayNumber.js';

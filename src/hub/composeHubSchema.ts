@@ -3,7 +3,7 @@ import type { Subschema, SubschemaConfig } from '@graphql-tools/delegate';
 import { stitchSchemas } from '@graphql-tools/stitch';
 import type { StitchingInfo } from '@graphql-tools/delegate';
 import { filterSchema, type IResolvers } from '@graphql-tools/utils';
-import { OperationTypeNode, type GraphQLSchema } from 'graphql';
+import { OperationTypeNode, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { GatewaySubschema, SubjectLink } from '../../gateways/shared/index.js';
 import { ProjectCodeScalar, UsccScalar } from '../codes/index.js';
 import { DateScalar, DecimalScalar } from '../credit/index.js';

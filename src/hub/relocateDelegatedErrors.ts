@@ -1,5 +1,5 @@
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
-import { defaultFieldResolver, GraphQLError, responsePathAsArray, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
+import { defaultFieldResolver, GraphQLError, responsePathAsArray, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 
 function relocate(error: GraphQLError, info: GraphQLResolveInfo): GraphQLError {
   const path = responsePathAsArray(info.path);
