@@ -39,3 +39,7 @@ export { UsccScalar, ProjectCodeScalar } from './scalars.js';
 export { createRandom, createWeightedPicker } from './random.js';
 export type { Random, WeightedPicker } from './random.js';
 export { toDayNumber, toIsoDate, isWeekend } from './dayNumber.js';
+export {
+  PUBLIC_ERROR_CODES, INTERNAL_SERVER_ERROR, isErrorCode, hasErrorCode, codedError, badUserInput, forbidden, notFound, conflict, databaseUnavailable,
+} from './errorCodes.js';
+export type { ErrorCode, ErrorExtensions, ErrorOptions, SourceErrorCode } from './errorCodes.js';

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { forbidden } from '../codes/index.js';
 
 /**
  * Who performs a request, as the credit subschema's workflows need it (who files an objection, who decides
@@ -33,7 +33,5 @@ export function actorOf(context: unknown): CreditActor {
 export function assertActorRole(actor: CreditActor, roles: readonly string[], action: string): void {
   if (actor.roles.some((role) => roles.includes(role))) return;
   const who = actor.consumerId ? `consumer ${actor.consumerId} (${actor.roles.join(', ')})` : 'the public';
-  throw new GraphQLError(`${action} needs one of the roles ${roles.join(', ')}; ${who} has none of them`, {
-    extensions: { code: 'FORBIDDEN', requiredRoles: [...roles] },
-  });
+  throw forbidden(`${action} needs one of the roles ${roles.join(', ')}; ${who} has none of them`, { requiredRoles: [...roles] });
 }
