@@ -43,3 +43,5 @@ export {
   PUBLIC_ERROR_CODES, INTERNAL_SERVER_ERROR, isErrorCode, hasErrorCode, codedError, badUserInput, forbidden, notFound, conflict, databaseUnavailable,
 } from './errorCodes.js';
 export type { ErrorCode, ErrorExtensions, ErrorOptions, SourceErrorCode } from './errorCodes.js';
+export { ROLE, ROLE_CODES } from './roleCodes.js';
+export type { RoleCode } from './roleCodes.js';

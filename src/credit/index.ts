@@ -13,7 +13,7 @@ export type { PenaltySector, PublicityInput, PublicityWindow, Severity } from '.
 export { derivePenaltySectors } from './derivePenaltySectors.js';
 export { penaltySeverity, type PenaltyFacts } from './penaltySeverity.js';
 export { DateScalar, DecimalScalar } from './scalars.js';
-export { actorOf, assertActorRole } from './actorOf.js';
+export { actorOf, assertActorRole, hasActorRole } from './actorOf.js';
 export { reportAccess } from './reportAccess.js';
 export type { AccessReport, AccessReportingContext } from './reportAccess.js';
 export type { CreditActor } from './actorOf.js';

@@ -1,6 +1,7 @@
 import type { Consumer } from '../ConsumerStore.js';
 import type { FieldReader } from '../checkFieldAccess.js';
 import { permissionsOf, type Permissions } from '../roles.js';
+import { ROLE } from '../../codes/index.js';
 
 /** Who is calling and why: the public, or an authenticated consumer with a declared purpose. */
 export interface Caller {
@@ -37,7 +38,7 @@ export interface RequestGovernance {
 
 /** The governance state for a caller, with an empty trail. */
 export function createRequestGovernance(caller: Caller): RequestGovernance {
-  const roles = caller.consumer?.roles ?? ['PUBLIC'];
+  const roles = caller.consumer?.roles ?? [ROLE.PUBLIC];
   return {
     caller,
     reader: { consumerId: caller.consumer?.id ?? null, roles, grants: caller.consumer?.grants ?? [] },
