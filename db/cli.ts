@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Knex } from 'knex';
-import { createIdNumberVault, DEVELOPMENT_DATA_KEY } from '../src/credit/idNumberVault.js';
+import { createIdNumberVault, DEVELOPMENT_DATA_KEY } from '../src/credit/index.js';
 import { createKnex, migrateToLatest, rollbackAll } from './connection.js';
 import { migrationSource } from './migrationSource.js';
 import { isDatabaseEmpty, loadSampleData } from './seed/loadSampleData.js';

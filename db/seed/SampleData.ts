@@ -1,4 +1,4 @@
-import type { CatalogItemRow, CreditRecordRow } from '../../src/credit/CreditStore.js';
+import type { CatalogItemRow, CreditRecordRow } from '../../src/credit/index.js';
 
 /** Which sample data set to generate: a few hundred subjects, or benchmark volume. */
 export type SampleDataSize = 'small' | 'large';

@@ -1,9 +1,6 @@
-import { makeCitizenId } from '../../src/codes/index.js';
-import { toDayNumber, toIsoDate } from './dayNumber.js';
+import { makeCitizenId, toDayNumber, toIsoDate, createWeightedPicker, type Random } from '../../src/codes/index.js';
 import { makeChineseName } from './makeChineseName.js';
 import type { PersonSex } from './makeChineseName.js';
-import { createWeightedPicker } from './random.js';
-import type { Random } from './random.js';
 import { readSeedJson } from './readSeedJson.js';
 import type { SeedCivilServant, SeedOrganisation } from './SeedWorld.js';
 

@@ -3,7 +3,7 @@ import { buildCatalogItems } from './catalog/buildCatalogItems.js';
 import { readCatalogDefinitions } from './catalog/readCatalogDefinitions.js';
 import type { CatalogDefinitions } from './catalog/readCatalogDefinitions.js';
 import { buildOrganisations } from './organisations/buildOrganisations.js';
-import { createRandom } from './random.js';
+import { createRandom } from '../../src/codes/index.js';
 import { generateCreditRecords } from './records/generateCreditRecords.js';
 import type {
   SampleCatalogItem, SampleCivilServant, SampleData, SampleDataOptions, SampleDataSize, SampleOrganisation,

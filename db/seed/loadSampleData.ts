@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { maskCitizenId } from '../../src/codes/index.js';
-import type { IdNumberVault } from '../../src/credit/idNumberVault.js';
+import type { IdNumberVault } from '../../src/credit/index.js';
 import { generateSampleData } from './generateSampleData.js';
 import type {
   SampleCatalogItem, SampleCivilServant, SampleCreditRecord, SampleDataOptions, SampleDataSize, SampleOrganisation,

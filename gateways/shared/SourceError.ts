@@ -1,8 +1,9 @@
 import { GraphQLError } from 'graphql';
+import type { SourceErrorCode } from '../../src/codes/index.js';
 import type { SourcePlatform } from './platforms.js';
 
-/** Why a platform could not answer, as `extensions.code`. */
-export type SourceErrorCode = 'SOURCE_UNAVAILABLE' | 'SOURCE_TIMEOUT' | 'SOURCE_BAD_RESPONSE';
+/** Why a platform could not answer, as `extensions.code` (one of the public ErrorCodes). */
+export type { SourceErrorCode };
 
 /**
  * A connected platform failed to answer: down or switched off (SOURCE_UNAVAILABLE), too slow

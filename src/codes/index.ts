@@ -36,3 +36,12 @@ export type { ProjectCodeFormat, ProjectCodeValidation } from './projectCode.js'
 export { SHENZHEN_DISTRICTS, isShenzhenAreaCode, districtByCode } from './areaCodes.js';
 export type { AreaLevel, AreaType, District } from './areaCodes.js';
 export { UsccScalar, ProjectCodeScalar } from './scalars.js';
+export { createRandom, createWeightedPicker } from './random.js';
+export type { Random, WeightedPicker } from './random.js';
+export { toDayNumber, toIsoDate, isWeekend } from './dayNumber.js';
+export {
+  PUBLIC_ERROR_CODES, INTERNAL_SERVER_ERROR, isErrorCode, hasErrorCode, codedError, badUserInput, forbidden, notFound, conflict, databaseUnavailable,
+} from './errorCodes.js';
+export type { ErrorCode, ErrorExtensions, ErrorOptions, SourceErrorCode } from './errorCodes.js';
+export { ROLE, ROLE_CODES } from './roleCodes.js';
+export type { RoleCode } from './roleCodes.js';

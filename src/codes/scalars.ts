@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind, print } from 'graphql';
+import { badUserInput } from './errorCodes.js';
 import type { ValueNode } from 'graphql';
 import { validateUscc } from './uscc.js';
 import { validateProjectCode } from './projectCode.js';
@@ -11,10 +12,7 @@ type CodeScalarSpec = {
 };
 
 function badInput(message: string, node?: ValueNode): GraphQLError {
-  return new GraphQLError(message, {
-    ...(node === undefined ? {} : { nodes: node }),
-    extensions: { code: 'BAD_USER_INPUT' },
-  });
+  return badUserInput(message, {}, node === undefined ? {} : { nodes: node });
 }
 
 function describeNonString(value: unknown): string {

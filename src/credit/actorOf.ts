@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { forbidden, ROLE, type RoleCode } from '../codes/index.js';
 
 /**
  * Who performs a request, as the credit subschema's workflows need it (who files an objection, who decides
@@ -19,21 +19,24 @@ export interface CreditActor {
   caseReference: string | null;
 }
 
-const PUBLIC_ACTOR: CreditActor = Object.freeze({ consumerId: null, consumerName: null, consumerKind: null, roles: ['PUBLIC'], subjects: [], purpose: null, caseReference: null });
+const PUBLIC_ACTOR: CreditActor = Object.freeze({ consumerId: null, consumerName: null, consumerKind: null, roles: [ROLE.PUBLIC], subjects: [], purpose: null, caseReference: null });
 
 /** The actor of a request from its context (`context.actor`); the public when absent. */
 export function actorOf(context: unknown): CreditActor {
   return (context as { actor?: CreditActor } | null)?.actor ?? PUBLIC_ACTOR;
 }
 
+/** True when the actor holds one of `roles`. */
+export function hasActorRole(actor: CreditActor, roles: readonly RoleCode[]): boolean {
+  return actor.roles.some((role) => (roles as readonly string[]).includes(role));
+}
+
 /**
  * Throws FORBIDDEN unless the actor holds one of `roles`; the message names the action, the roles it needs
  * and the caller's. Use it at the start of every workflow mutation.
  */
-export function assertActorRole(actor: CreditActor, roles: readonly string[], action: string): void {
-  if (actor.roles.some((role) => roles.includes(role))) return;
+export function assertActorRole(actor: CreditActor, roles: readonly RoleCode[], action: string): void {
+  if (hasActorRole(actor, roles)) return;
   const who = actor.consumerId ? `consumer ${actor.consumerId} (${actor.roles.join(', ')})` : 'the public';
-  throw new GraphQLError(`${action} needs one of the roles ${roles.join(', ')}; ${who} has none of them`, {
-    extensions: { code: 'FORBIDDEN', requiredRoles: [...roles] },
-  });
+  throw forbidden(`${action} needs one of the roles ${roles.join(', ')}; ${who} has none of them`, { requiredRoles: [...roles] });
 }

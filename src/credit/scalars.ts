@@ -1,13 +1,12 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind } from 'graphql';
+import { badUserInput } from '../codes/index.js';
 
 const DECIMAL = /^-?\d{1,12}(\.\d{1,6})?$/;
 
 function parseDecimal(value: unknown): string {
   const text = typeof value === 'number' ? String(value) : value;
   if (typeof text !== 'string' || !DECIMAL.test(text)) {
-    throw new GraphQLError(`Decimal must be a decimal number written as a string such as "12.5", got ${JSON.stringify(value)}`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw badUserInput(`Decimal must be a decimal number written as a string such as "12.5", got ${JSON.stringify(value)}`);
   }
   return text;
 }
@@ -20,7 +19,7 @@ export const DecimalScalar = new GraphQLScalarType({
   parseValue: parseDecimal,
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING && ast.kind !== Kind.INT && ast.kind !== Kind.FLOAT) {
-      throw new GraphQLError('Decimal must be written as a string such as "12.5"', { extensions: { code: 'BAD_USER_INPUT' } });
+      throw badUserInput('Decimal must be written as a string such as "12.5"');
     }
     return parseDecimal(ast.value);
   },
@@ -29,9 +28,7 @@ export const DecimalScalar = new GraphQLScalarType({
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
     new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
-    throw new GraphQLError(`Date must be a calendar date written YYYY-MM-DD, got ${JSON.stringify(value)}`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw badUserInput(`Date must be a calendar date written YYYY-MM-DD, got ${JSON.stringify(value)}`);
   }
   return value;
 }

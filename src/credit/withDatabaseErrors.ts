@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { databaseUnavailable } from '../codes/index.js';
 import type { CreditStore } from './CreditStore.js';
 
 // Network failures of node-postgres and knex, and PostgreSQL's "server going away" SQLSTATE classes
@@ -16,10 +16,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 function translate(error: unknown): unknown {
   if (!isDatabaseUnavailable(error)) return error;
-  return new GraphQLError('The credit records store is unavailable; try again shortly', {
-    extensions: { code: 'DATABASE_UNAVAILABLE' },
-    originalError: error as Error,
-  });
+  return databaseUnavailable('The credit records store is unavailable; try again shortly', {}, { originalError: error as Error });
 }
 
 /**

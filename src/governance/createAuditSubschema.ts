@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SubschemaConfig } from '@graphql-tools/delegate';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { GraphQLError } from 'graphql';
+import { type GraphQLError } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { Knex } from 'knex';
 import { UsccScalar } from '../codes/index.js';
 import type { AuditLedger } from './AuditLedger.js';
 import { governanceOf } from './runtime/RequestGovernance.js';
 import { verifyLedger } from './verifyLedger.js';
+import { badUserInput, forbidden } from '../codes/index.js';
 
 const schemaDir = new URL('../../schema/', import.meta.url);
 const read = (file: string): string => readFileSync(fileURLToPath(new URL(file, schemaDir)), 'utf8');
@@ -21,7 +22,7 @@ export interface AuditSubschemaDeps {
 }
 
 function refuse(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+  return forbidden(message);
 }
 
 /**
@@ -44,7 +45,7 @@ export function createAuditSubschema(deps: AuditSubschemaDeps): SubschemaConfig 
             throw refuse(`Access to Query.accessLog refused: only the subject itself (calling with its own key) or administrators and auditors may read the access log of ${args.uscc}`);
           }
           if (!Number.isInteger(args.first) || args.first < 1 || args.first > 500) {
-            throw new GraphQLError(`Argument "first": must be from 1 to 500, got ${args.first}`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' } });
+            throw badUserInput(`Argument "first": must be from 1 to 500, got ${args.first}`, { argumentName: 'first' });
           }
           const page = await deps.ledger.listAccessesToSubject(args.uscc, { limit: args.first, ...(args.before ? { before: args.before } : {}) });
           return { entries: page.entries, nextBefore: page.nextBefore };

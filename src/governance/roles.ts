@@ -1,3 +1,4 @@
+import { ROLE, ROLE_CODES } from '../codes/index.js';
 import { isPurpose } from './purposes.js';
 import { assertDistinctCodes, readRuleFile, RuleFileError } from './readRuleFile.js';
 
@@ -69,7 +70,13 @@ function loadRoles(): readonly Role[] {
       throw new RuleFileError(file, `role ${role.code}: purposes not in purposes.json: ${unknown.join(', ')}`);
     }
   }
-  if (!roles.some((r) => r.code === 'PUBLIC')) throw new RuleFileError(file, 'the role PUBLIC (callers without a key) is missing');
+  if (!roles.some((r) => r.code === ROLE.PUBLIC)) throw new RuleFileError(file, 'the role PUBLIC (callers without a key) is missing');
+  const codes = new Set(roles.map((r) => r.code));
+  const unnamed = [...codes].filter((code) => !(ROLE_CODES as readonly string[]).includes(code));
+  const missing = ROLE_CODES.filter((code) => !codes.has(code));
+  if (unnamed.length > 0 || missing.length > 0) {
+    throw new RuleFileError(file, `role codes must be those of src/codes/roleCodes.ts: ${[...unnamed.map((c) => `${c} is not named there`), ...missing.map((c) => `${c} is missing here`)].join('; ')}`);
+  }
   return Object.freeze(roles.map((r) => Object.freeze({ ...r, purposes: Object.freeze([...r.purposes]) })));
 }
 
@@ -103,7 +110,7 @@ export interface Permissions {
  * Throws on an unknown role code (stored roles are checked by the database against the same list).
  */
 export function permissionsOf(roleCodes: readonly string[]): Permissions {
-  const roles = (roleCodes.length > 0 ? roleCodes : ['PUBLIC']).map((code) => {
+  const roles = (roleCodes.length > 0 ? roleCodes : [ROLE.PUBLIC]).map((code) => {
     const role = ROLES_BY_CODE.get(code);
     if (!role) throw new Error(`unknown role "${code}"; roles are listed in src/governance/rules/roles.json`);
     return role;

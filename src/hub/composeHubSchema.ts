@@ -3,7 +3,7 @@ import { defaultMergedResolver, type Subschema, type SubschemaConfig } from '@gr
 import { stitchSchemas } from '@graphql-tools/stitch';
 import type { StitchingInfo } from '@graphql-tools/delegate';
 import { filterSchema, type IResolvers } from '@graphql-tools/utils';
-import { OperationTypeNode, type GraphQLSchema } from 'graphql';
+import { OperationTypeNode, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import type { GatewaySubschema, SubjectLink } from '../../gateways/shared/index.js';
 import { ProjectCodeScalar, UsccScalar } from '../codes/index.js';
 import { DateScalar, DecimalScalar } from '../credit/index.js';
@@ -56,7 +56,7 @@ export function composeHubSchema({ credit, adapters, extra = [] }: HubSubschemas
     const typeResolvers = (linkResolvers[link.typeName] ??= {}) as Record<string, unknown>;
     typeResolvers[link.fieldName] = {
       selectionSet: `{ ${link.usccField} }`,
-      resolve(parent: Record<string, unknown>, _args: unknown, context: Record<string, unknown>, info: import('graphql').GraphQLResolveInfo) {
+      resolve(parent: Record<string, unknown>, _args: unknown, context: Record<string, unknown>, info: GraphQLResolveInfo) {
         const uscc = parent[link.usccField];
         if (typeof uscc !== 'string' || !creditSubschema) return null;
         return batchDelegateToSchema({

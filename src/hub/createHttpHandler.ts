@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { describeLimitExcess, OPERATION_LIMIT_EXCEEDED } from '../governance/index.js';
+import type { ErrorCode } from '../codes/index.js';
 
 
 /** Probes behind /healthz and /readyz. */
@@ -10,7 +11,7 @@ export interface HealthProbes {
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly code = 'BAD_REQUEST') {
+  constructor(readonly status: number, message: string, readonly code: ErrorCode = 'BAD_REQUEST') {
     super(message);
   }
 }
@@ -44,7 +45,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 /** A GraphQL request the hub refuses before execution: status, error code, message, extra error fields, headers. */
 export interface Refusal {
   status: number;
-  code: string;
+  code: ErrorCode;
   message: string;
   extensions?: Record<string, unknown>;
   headers?: Record<string, string>;

@@ -1,18 +1,11 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError, Kind, parse, visit, type ValueNode } from 'graphql';
+import { hasErrorCode, INTERNAL_SERVER_ERROR, isErrorCode, type ErrorCode, type SourceErrorCode } from '../codes/index.js';
 import { stripFieldSuggestions } from '../governance/index.js';
 import type { Logger } from './logger.js';
 
-/** Codes a client may see; anything else is reported as INTERNAL_SERVER_ERROR with a generic message. */
-const PUBLIC_CODES = new Set([
-  'BAD_USER_INPUT', 'NOT_FOUND', 'DATABASE_UNAVAILABLE', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
-  'UNAUTHENTICATED', 'FORBIDDEN', 'CONFLICT', 'SOURCE_UNAVAILABLE', 'SOURCE_TIMEOUT', 'SOURCE_BAD_RESPONSE',
-  'OPERATION_LIMIT_EXCEEDED', 'RATE_LIMITED', 'AUDIT_UNAVAILABLE', 'CALENDAR_UNAVAILABLE',
-]);
-
 /** What a client is told when a platform fails, per code: fixed words, never the platform's own bytes. */
-const SOURCE_MESSAGES: Readonly<Record<string, string>> = {
+const SOURCE_MESSAGES: Readonly<Record<SourceErrorCode, string>> = {
   SOURCE_UNAVAILABLE: 'the platform is unavailable; the fields it serves are null — try again later',
   SOURCE_TIMEOUT: 'the platform did not answer in time; the fields it serves are null — try again later',
   SOURCE_BAD_RESPONSE: 'the platform answered something that is not its API; the fields it serves are null — the hub has logged the details',
@@ -24,7 +17,7 @@ const SOURCE_MESSAGES: Readonly<Record<string, string>> = {
  */
 function asSourceFailure(formatted: GraphQLFormattedError, logger: Logger): GraphQLFormattedError | null {
   const code = formatted.extensions?.code;
-  const fixed = typeof code === 'string' ? SOURCE_MESSAGES[code] : undefined;
+  const fixed = typeof code === 'string' && Object.hasOwn(SOURCE_MESSAGES, code) ? SOURCE_MESSAGES[code as SourceErrorCode] : undefined;
   if (!fixed) return null;
   const platform = typeof formatted.extensions?.platform === 'string' ? formatted.extensions.platform : 'PLATFORM';
   logger.warn('a platform failed', { platform, code, path: formatted.path, message: formatted.message, cause: formatted.extensions?.cause });
@@ -52,21 +45,21 @@ function argumentAt(body: string, start: number): string | null {
 
 /** Turns a literal-value validation error caused by one of our scalars into BAD_USER_INPUT naming the argument. */
 function asBadArgument(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
-  if (!(error instanceof GraphQLError) || formatted.extensions?.code !== 'GRAPHQL_VALIDATION_FAILED') return null;
+  if (!(error instanceof GraphQLError) || !hasErrorCode(formatted.extensions, 'GRAPHQL_VALIDATION_FAILED')) return null;
   const original = error.originalError;
-  if (!(original instanceof GraphQLError) || original.extensions.code !== 'BAD_USER_INPUT') return null;
+  if (!(original instanceof GraphQLError) || !hasErrorCode(original.extensions, 'BAD_USER_INPUT')) return null;
   const node = error.nodes?.[0];
   const argumentName = node?.loc && node.kind !== Kind.ARGUMENT ? argumentAt(node.loc.source.body, node.loc.start) : null;
   return {
     ...formatted,
     message: argumentName ? `Argument "${argumentName}": ${original.message}` : formatted.message,
-    extensions: { code: 'BAD_USER_INPUT', ...(argumentName ? { argumentName } : {}) },
+    extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, ...(argumentName ? { argumentName } : {}) },
   };
 }
 
 /**
- * Creates Apollo's formatError: keeps the codes clients can act on, hides internal errors behind a
- * generic message (logged in full), and never sends stack traces outside development.
+ * Creates Apollo's formatError: keeps the codes clients can act on (PUBLIC_ERROR_CODES, src/codes/errorCodes.ts),
+ * hides internal errors behind a generic message (logged in full), and never sends stack traces outside development.
  */
 export function createFormatError(logger: Logger, options: { development: boolean; hideSuggestions: boolean }) {
   const { development } = options;
@@ -78,7 +71,7 @@ export function createFormatError(logger: Logger, options: { development: boolea
     const sourceFailure = asSourceFailure(formatted, logger);
     if (sourceFailure) return sourceFailure;
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+    if (isErrorCode(code)) {
       if (development) return formatted;
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
@@ -92,7 +85,7 @@ export function createFormatError(logger: Logger, options: { development: boolea
       message: 'Internal server error; the hub has logged the details',
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      extensions: { code: INTERNAL_SERVER_ERROR },
     };
   };
 }

@@ -1,5 +1,5 @@
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
-import { defaultFieldResolver, GraphQLError, responsePathAsArray, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
+import { defaultFieldResolver, GraphQLError, responsePathAsArray, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 
 function relocate(error: GraphQLError, info: GraphQLResolveInfo): GraphQLError {
   const path = responsePathAsArray(info.path);
@@ -19,7 +19,7 @@ function settle(value: unknown, info: GraphQLResolveInfo): unknown {
  * being resolved; values and correctly placed errors pass through untouched. Only the fields of
  * `mergedTypes` (types some subschema merges by key, e.g. Enterprise, GovernmentBody) are wrapped.
  */
-export function relocateDelegatedErrors(schema: import('graphql').GraphQLSchema, mergedTypes: ReadonlySet<string>) {
+export function relocateDelegatedErrors(schema: GraphQLSchema, mergedTypes: ReadonlySet<string>) {
   return mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (field, _fieldName, typeName) => {
       // Only fields of types merged across subschemas get such errors; leaving the rest unwrapped keeps the

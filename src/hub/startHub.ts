@@ -18,6 +18,7 @@ import {
   classifySchema, createAuditSubschema, createCheckpointWriter, readCheckpointPrivateKey, createGovernanceSubschema, DEMO_CONSUMERS, governanceOf, pruneRateLimitWindows, KnexAuditLedger, KnexConsumerStore, type FieldClassification,
 } from '../governance/index.js';
 import type { Logger } from './logger.js';
+import { INTERNAL_SERVER_ERROR } from '../codes/index.js';
 
 /** A running hub. */
 export interface Hub {
@@ -157,7 +158,7 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
     handler(req, res).catch((error: unknown) => {
       logger.error('unhandled error in HTTP handler', { err: error });
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+      res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: INTERNAL_SERVER_ERROR } }] }));
     });
   });
   try {

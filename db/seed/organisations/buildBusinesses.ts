@@ -1,6 +1,5 @@
 import { makeChineseName, makeGivenName, pickSurname } from '../makeChineseName.js';
-import { createWeightedPicker } from '../random.js';
-import type { Random } from '../random.js';
+import { createWeightedPicker, type Random } from '../../../src/codes/index.js';
 import type { SampleDataPlan } from '../sampleDataPlans.js';
 import type { OrgRegistry } from './createOrgRegistry.js';
 import { createFoundingDatePicker } from './createFoundingDatePicker.js';

@@ -1,6 +1,5 @@
 import { makeChineseName } from '../makeChineseName.js';
-import type { Random } from '../random.js';
-import { toDayNumber, toIsoDate } from '../dayNumber.js';
+import { type Random, toDayNumber, toIsoDate } from '../../../src/codes/index.js';
 import { readSeedJson } from '../readSeedJson.js';
 import type { SampleDataPlan } from '../sampleDataPlans.js';
 import type { SeedOrganisation } from '../SeedWorld.js';

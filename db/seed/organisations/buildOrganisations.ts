@@ -1,4 +1,4 @@
-import type { Random } from '../random.js';
+import type { Random } from '../../../src/codes/index.js';
 import type { SampleDataPlan } from '../sampleDataPlans.js';
 import type { OrganisationGroup, SeedOrganisation } from '../SeedWorld.js';
 import { buildBusinesses } from './buildBusinesses.js';

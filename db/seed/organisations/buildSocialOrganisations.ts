@@ -1,6 +1,5 @@
 import { makeChineseName } from '../makeChineseName.js';
-import { createWeightedPicker } from '../random.js';
-import type { Random } from '../random.js';
+import { createWeightedPicker, type Random } from '../../../src/codes/index.js';
 import { readSeedJson } from '../readSeedJson.js';
 import type { OrgRegistry } from './createOrgRegistry.js';
 import { freeName } from './buildBusinesses.js';

@@ -1,6 +1,4 @@
-import { createWeightedPicker } from '../random.js';
-import type { Random } from '../random.js';
-import { toDayNumber, toIsoDate } from '../dayNumber.js';
+import { createWeightedPicker, type Random, toDayNumber, toIsoDate } from '../../../src/codes/index.js';
 
 // Registrations per year: few before the 1990s, a boom after the 2014 registration reform.
 function yearWeight(year: number): number {

@@ -1,5 +1,4 @@
-import { makeUscc } from '../../../src/codes/index.js';
-import { toDayNumber } from '../dayNumber.js';
+import { makeUscc, toDayNumber } from '../../../src/codes/index.js';
 import type { OrganisationGroup, SeedOrganisation } from '../SeedWorld.js';
 
 /** What a builder states about a new organisation; the registry derives the USCC. */

@@ -1,5 +1,4 @@
-import { createWeightedPicker } from '../random.js';
-import type { Random } from '../random.js';
+import { createWeightedPicker, type Random } from '../../../src/codes/index.js';
 import { readSeedJson } from '../readSeedJson.js';
 import { fillTemplate } from './seedDistricts.js';
 

@@ -1,5 +1,4 @@
-import { USCC_CHARSET } from '../../../src/codes/index.js';
-import type { Random } from '../random.js';
+import { USCC_CHARSET, type Random } from '../../../src/codes/index.js';
 
 const DIGITS = '0123456789';
 const LETTERS = USCC_CHARSET.slice(10);

@@ -1,7 +1,5 @@
-import { addMonths } from '../../../src/credit/publicityWindow.js';
-import { toDayNumber, toIsoDate } from '../dayNumber.js';
-import { createWeightedPicker } from '../random.js';
-import type { WeightedPicker } from '../random.js';
+import { addMonths } from '../../../src/credit/index.js';
+import { toDayNumber, toIsoDate, createWeightedPicker, type WeightedPicker } from '../../../src/codes/index.js';
 import type { SampleCreditRecord } from '../SampleData.js';
 import type { RecordContext, RecordDraft } from './draftRecord.js';
 import { finishNegativeRecord } from './toCreditRecord.js';

@@ -1,5 +1,4 @@
-import { toDayNumber, toIsoDate } from '../dayNumber.js';
-import type { Random } from '../random.js';
+import { toDayNumber, toIsoDate, type Random } from '../../../src/codes/index.js';
 import type { SampleCreditRecord } from '../SampleData.js';
 import type { RecordContext, RecordDraft } from './draftRecord.js';
 import { toCreditRecord } from './toCreditRecord.js';

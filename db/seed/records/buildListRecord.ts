@@ -1,5 +1,5 @@
-import { addMonths, publicityWindow } from '../../../src/credit/publicityWindow.js';
-import { toDayNumber, toIsoDate } from '../dayNumber.js';
+import { addMonths, publicityWindow } from '../../../src/credit/index.js';
+import { toDayNumber, toIsoDate } from '../../../src/codes/index.js';
 import type { SampleCreditRecord } from '../SampleData.js';
 import type { RecordContext, RecordDraft } from './draftRecord.js';
 import { finishNegativeRecord } from './toCreditRecord.js';

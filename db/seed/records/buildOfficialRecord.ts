@@ -1,5 +1,4 @@
-import { createWeightedPicker } from '../random.js';
-import type { WeightedPicker } from '../random.js';
+import { createWeightedPicker, type WeightedPicker } from '../../../src/codes/index.js';
 import type { SampleCreditRecord } from '../SampleData.js';
 import type { RecordContext, RecordDraft } from './draftRecord.js';
 import { finishNegativeRecord } from './toCreditRecord.js';

@@ -1,6 +1,5 @@
-import { derivePenaltySectors } from '../../../src/credit/derivePenaltySectors.js';
-import { penaltySeverity } from '../../../src/credit/penaltySeverity.js';
-import type { Random } from '../random.js';
+import { derivePenaltySectors, penaltySeverity } from '../../../src/credit/index.js';
+import type { Random } from '../../../src/codes/index.js';
 import type { SampleCreditRecord } from '../SampleData.js';
 import type { RecordContext, RecordDraft } from './draftRecord.js';
 import { formatWanYuan } from './formatWanYuan.js';

@@ -1,4 +1,4 @@
-import type { Random } from '../random.js';
+import type { Random } from '../../../src/codes/index.js';
 import type { SeedOrganisation } from '../SeedWorld.js';
 
 /** Allocates document numbers that are unique per deciding authority. */

@@ -1,6 +1,5 @@
-import { toDayNumber, toIsoDate } from '../dayNumber.js';
-import type { Random } from '../random.js';
-import type { PublicityWindow } from '../../../src/credit/publicityWindow.js';
+import { toDayNumber, toIsoDate, type Random } from '../../../src/codes/index.js';
+import type { PublicityWindow } from '../../../src/credit/index.js';
 
 /** A record's status as of the data set's date, with the details that explain it. */
 export interface StatusDecision {

@@ -1,5 +1,4 @@
-import { toIsoDate } from '../dayNumber.js';
-import type { Random, WeightedPicker } from '../random.js';
+import { toIsoDate, type Random, type WeightedPicker } from '../../../src/codes/index.js';
 import type { SeedCivilServant, SeedOrganisation, SeedWorld, SubjectGroup } from '../SeedWorld.js';
 import type { CatalogCase } from '../catalog/readCatalogDefinitions.js';
 import type { DocumentNumbers } from './createDocumentNumbers.js';

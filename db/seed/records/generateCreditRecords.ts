@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isWeekend, toDayNumber, toIsoDate } from '../dayNumber.js';
-import { createRandom, createWeightedPicker } from '../random.js';
+import { isWeekend, toDayNumber, toIsoDate, createRandom, createWeightedPicker } from '../../../src/codes/index.js';
 import type { SampleCreditRecord } from '../SampleData.js';
 import { FIRST_DECISION_DATE, RECORD_KIND_SHARES } from '../sampleDataPlans.js';
 import type { SeedWorld } from '../SeedWorld.js';

@@ -1,5 +1,4 @@
-import { createWeightedPicker } from '../random.js';
-import type { WeightedPicker } from '../random.js';
+import { createWeightedPicker, type WeightedPicker } from '../../../src/codes/index.js';
 import type { SeedOrganisation, SubjectGroup } from '../SeedWorld.js';
 import type { CatalogCase, CatalogDefinition } from '../catalog/readCatalogDefinitions.js';
 

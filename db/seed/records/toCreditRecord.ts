@@ -1,5 +1,4 @@
-import { publicityWindow } from '../../../src/credit/publicityWindow.js';
-import type { PublicityInput, PublicityWindow } from '../../../src/credit/publicityWindow.js';
+import { publicityWindow, type PublicityInput, type PublicityWindow } from '../../../src/credit/index.js';
 import type { SampleCreditRecord } from '../SampleData.js';
 import { decideStatus } from './decideStatus.js';
 import type { RecordContext, RecordDraft } from './draftRecord.js';

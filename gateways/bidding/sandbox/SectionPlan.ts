@@ -1,4 +1,4 @@
-import type { Random } from '../../../db/seed/random.js';
+import type { Random } from '../../../src/codes/index.js';
 import type { SandboxOrganisation } from '../../shared/index.js';
 import type { NativeBid, NativeSection } from './NativeTender.js';
 

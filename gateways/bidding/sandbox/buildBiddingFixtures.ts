@@ -1,4 +1,4 @@
-import { createRandom, type Random } from '../../../db/seed/random.js';
+import { createRandom, type Random } from '../../../src/codes/index.js';
 import type { SampleDataSize } from '../../../db/seed/SampleData.js';
 import { sandboxOrganisations, type SandboxOrganisation } from '../../shared/index.js';
 import { addFeaturedTenders } from './addFeaturedTenders.js';

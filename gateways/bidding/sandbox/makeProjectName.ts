@@ -1,5 +1,4 @@
-import type { Random } from '../../../db/seed/random.js';
-import { districtByCode } from '../../../src/codes/index.js';
+import { type Random, districtByCode } from '../../../src/codes/index.js';
 import type { SandboxOrganisation } from '../../shared/index.js';
 import type { NativeSection } from './NativeTender.js';
 

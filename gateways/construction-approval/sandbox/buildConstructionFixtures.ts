@@ -1,8 +1,6 @@
-import { toDayNumber } from '../../../db/seed/dayNumber.js';
-import { createRandom } from '../../../db/seed/random.js';
+import { toDayNumber, createRandom, SHENZHEN_DISTRICTS } from '../../../src/codes/index.js';
 import { DEFAULT_AS_OF, DEFAULT_SAMPLE_SEED } from '../../../db/seed/sampleDataPlans.js';
 import type { SampleDataSize } from '../../../db/seed/SampleData.js';
-import { SHENZHEN_DISTRICTS } from '../../../src/codes/index.js';
 import { sandboxOrganisations, type SandboxOrganisation } from '../../shared/index.js';
 import type { ConstructionFixtures, NativeProject } from './ConstructionFixtures.js';
 import { createApprovalDepartmentFinder } from './findApprovalDepartment.js';

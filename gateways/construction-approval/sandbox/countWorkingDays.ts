@@ -1,4 +1,4 @@
-import { isWeekend } from '../../../db/seed/dayNumber.js';
+import { isWeekend } from '../../../src/codes/index.js';
 
 // TODO(issue 5): count with the official holiday calendar (public holidays and make-up working days
 // 调休) once it lands as data; until then every Monday to Friday is a working day.

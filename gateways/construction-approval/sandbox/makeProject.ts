@@ -1,6 +1,4 @@
-import type { Random } from '../../../db/seed/random.js';
-import { toDayNumber, toIsoDate } from '../../../db/seed/dayNumber.js';
-import { makeNewProjectCode } from '../../../src/codes/index.js';
+import { type Random, toDayNumber, toIsoDate, makeNewProjectCode } from '../../../src/codes/index.js';
 import type { SandboxOrganisation } from '../../shared/index.js';
 import { STAGE_NAMES, type NativeProject, type NativeStage } from './ConstructionFixtures.js';
 import { addWorkingDays, countWorkingDays, toWorkingDay } from './countWorkingDays.js';

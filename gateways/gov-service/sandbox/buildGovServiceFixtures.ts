@@ -1,4 +1,4 @@
-import { createRandom, createWeightedPicker, type Random, type WeightedPicker } from '../../../db/seed/random.js';
+import { createRandom, createWeightedPicker, type Random, type WeightedPicker } from '../../../src/codes/index.js';
 import type { SampleDataSize } from '../../../db/seed/SampleData.js';
 import { DEFAULT_AS_OF, DEFAULT_SAMPLE_SEED } from '../../../db/seed/sampleDataPlans.js';
 import { sandboxOrganisations, type SandboxOrganisation } from '../../shared/sandbox/sandboxOrganisations.js';

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { GraphQLError } from 'graphql';
 import { findBadInput, type FindBadInputOptions } from './findBadInput.js';
+import { badUserInput } from '../../codes/index.js';
 
 /**
  * An Apollo Server plugin refusing, after validation and before execution, an operation whose arguments
@@ -15,9 +15,7 @@ export function createInputValidationPlugin<TContext extends BaseContext = BaseC
         async didResolveOperation({ schema, document, request }) {
           const bad = findBadInput(schema, document, request.variables ?? {}, options);
           if (!bad) return;
-          throw new GraphQLError(`Argument "${bad.argument}": ${bad.problem}`, {
-            extensions: { code: 'BAD_USER_INPUT', argumentName: bad.argument, http: { status: 400 } },
-          });
+          throw badUserInput(`Argument "${bad.argument}": ${bad.problem}`, { argumentName: bad.argument, http: { status: 400 } });
         },
       };
     },

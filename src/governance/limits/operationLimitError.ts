@@ -1,9 +1,10 @@
 import { GraphQLError, type ASTNode } from 'graphql';
 import type { OperationMeasures } from './measureOperation.js';
 import type { OperationLimitName, OperationLimits } from './OperationLimits.js';
+import type { ErrorCode } from '../../codes/index.js';
 
 /** `extensions.code` of every error raised for a limit. */
-export const OPERATION_LIMIT_EXCEEDED = 'OPERATION_LIMIT_EXCEEDED';
+export const OPERATION_LIMIT_EXCEEDED = 'OPERATION_LIMIT_EXCEEDED' satisfies ErrorCode;
 
 /** One limit an operation went over; `actual` is absent for maxTokens (the parser stops counting at the limit). */
 export interface LimitExcess {

@@ -2,6 +2,7 @@ import type { Consumer } from '../ConsumerStore.js';
 import type { FieldReader } from '../checkFieldAccess.js';
 import { decidePersonalDataDisclosure, type PersonalDataDisclosure } from '../personalDataDisclosure.js';
 import { permissionsOf, type Permissions } from '../roles.js';
+import { ROLE } from '../../codes/index.js';
 
 /** Who is calling and why: the public, or an authenticated consumer with a declared purpose. */
 export interface Caller {
@@ -49,7 +50,7 @@ export interface GovernanceLookups {
 
 /** The governance state for a caller, with an empty trail. */
 export function createRequestGovernance(caller: Caller, lookups: GovernanceLookups = {}): RequestGovernance {
-  const roles = caller.consumer?.roles ?? ['PUBLIC'];
+  const roles = caller.consumer?.roles ?? [ROLE.PUBLIC];
   const permissions = permissionsOf(roles);
   return {
     caller,

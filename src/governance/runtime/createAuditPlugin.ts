@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { hashDocument } from '../apiKeys.js';
 import type { AuditLedger, AuditOutcome } from '../AuditLedger.js';
 import type { RequestGovernance } from './RequestGovernance.js';
+import type { ErrorCode } from '../../codes/index.js';
 
 /** Where a failed ledger write is reported; the hub passes its logger. */
 export interface AuditFailureLog {
@@ -50,7 +51,7 @@ export function createAuditPlugin<TContext extends { governance: RequestGovernan
             if (body) {
               response.body = {
                 kind: 'single',
-                singleResult: { errors: [{ message: 'The audit ledger could not record this read, so no data is returned; try again shortly', extensions: { code: 'AUDIT_UNAVAILABLE' } }] },
+                singleResult: { errors: [{ message: 'The audit ledger could not record this read, so no data is returned; try again shortly', extensions: { code: 'AUDIT_UNAVAILABLE' satisfies ErrorCode } }] },
               };
               response.http.status = 503;
             }

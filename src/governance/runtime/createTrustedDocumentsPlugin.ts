@@ -1,13 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { codedError, type ErrorCode, type ErrorExtensions } from '../../codes/index.js';
 import { hashDocument } from '../apiKeys.js';
 import type { RequestGovernance } from './RequestGovernance.js';
 
 /** Whether a consumer registered the document with this SHA-256 hex (`ConsumerStore.isTrustedDocument`). */
 export type IsTrustedDocument = (consumerId: string, documentHash: string) => Promise<boolean>;
 
-function refusal(message: string, status: number, extensions: Record<string, unknown>): GraphQLError {
-  return new GraphQLError(message, { extensions: { ...extensions, http: { status } } });
+function refusal(code: ErrorCode, message: string, status: number, extensions: ErrorExtensions = {}): GraphQLError {
+  return codedError(code, message, { ...extensions, http: { status } });
 }
 
 /**
@@ -30,12 +31,12 @@ export function createTrustedDocumentsPlugin<TContext extends { governance: Requ
           try {
             if (await isTrusted(consumer.id, hash)) return;
             refused = refusal(
-              `operation sha256:${hash} is not in consumer ${consumer.id}'s registered manifest; register it with \`npm run consumers -- trust ${consumer.id} --file <operation.graphql>\``,
-              403, { code: 'FORBIDDEN', documentHash: hash },
+              'FORBIDDEN', `operation sha256:${hash} is not in consumer ${consumer.id}'s registered manifest; register it with \`npm run consumers -- trust ${consumer.id} --file <operation.graphql>\``,
+              403, { documentHash: hash },
             );
           } catch {
             // Apollo turns an error thrown here into a bare 500; refuse in the hooks that answer instead.
-            refused = refusal('the hub cannot check the registered operations right now (its database does not answer); try again shortly', 503, { code: 'DATABASE_UNAVAILABLE' });
+            refused = refusal('DATABASE_UNAVAILABLE', 'the hub cannot check the registered operations right now (its database does not answer); try again shortly', 503);
           }
         },
         async didResolveOperation() {

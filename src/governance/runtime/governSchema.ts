@@ -1,6 +1,6 @@
 import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
 import {
-  defaultFieldResolver, getNamedType, GraphQLError, isAbstractType, isCompositeType, type GraphQLFieldResolver, type GraphQLNamedType,
+  defaultFieldResolver, getNamedType, type GraphQLError, isAbstractType, isCompositeType, type GraphQLFieldResolver, type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
 import { checkFieldAccess, scopeCovers } from '../checkFieldAccess.js';
@@ -8,6 +8,7 @@ import { isShareLevel, shareLevelRank, type ShareLevel } from '../roles.js';
 import { unmasksPersonOf } from '../personalDataDisclosure.js';
 import { maskPersonalData, type PersonalDataKind } from './maskPersonalData.js';
 import { governanceOf, type RequestGovernance } from './RequestGovernance.js';
+import { forbidden as forbiddenError } from '../../codes/index.js';
 
 /** What governance needs to know of a field: its share level and whether it holds personal data. */
 export interface GovernedField {
@@ -81,8 +82,8 @@ function carriedLevel(schema: GraphQLSchema, type: GraphQLNamedType): ShareLevel
 
 function forbidden(governance: RequestGovernance, field: GovernedField, reason: string): GraphQLError {
   governance.trail.forbidden.add(field.coordinate);
-  return new GraphQLError(`Access to ${field.coordinate} refused: ${reason}`, {
-    extensions: { code: 'FORBIDDEN', field: field.coordinate, shareLevel: field.shareLevel, purpose: governance.caller.purpose },
+  return forbiddenError(`Access to ${field.coordinate} refused: ${reason}`, {
+    field: field.coordinate, shareLevel: field.shareLevel, purpose: governance.caller.purpose,
   });
 }
 

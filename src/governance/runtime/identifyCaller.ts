@@ -1,11 +1,12 @@
 import type { ConsumerStore } from '../ConsumerStore.js';
 import { isPurpose, PURPOSES } from '../purposes.js';
 import type { Caller } from './RequestGovernance.js';
+import type { ErrorCode } from '../../codes/index.js';
 
 /** Why a request is refused before execution: HTTP status, GraphQL error code and a message naming the header. */
 export interface CallerRejection {
   status: 400 | 401;
-  code: 'UNAUTHENTICATED' | 'BAD_USER_INPUT';
+  code: Extract<ErrorCode, 'UNAUTHENTICATED' | 'BAD_USER_INPUT'>;
   message: string;
   header: string;
 }

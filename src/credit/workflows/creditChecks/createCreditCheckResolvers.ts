@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { UsccScalar } from '../../../codes/index.js';
-import { actorOf, assertActorRole, type CreditActor } from '../../actorOf.js';
+import { UsccScalar, ROLE } from '../../../codes/index.js';
+import { actorOf, assertActorRole, hasActorRole, type CreditActor } from '../../actorOf.js';
 import { reportAccess } from '../../reportAccess.js';
 import { DateScalar } from '../../scalars.js';
 import type { CheckResult } from './checkResult.js';
@@ -9,8 +9,8 @@ import { FeedbackExistsError, type StoredFeedback } from './CreditCheckStore.js'
 import { runCreditCheck, type RunCreditCheckDeps, type RunCreditCheckInput } from './runCreditCheck.js';
 import { toCheckCase } from './toCheckCase.js';
 
-const RUNS_CHECKS = ['BIDDING_SYSTEM', 'CREDIT_OFFICE_ADMIN'];
-const READS_ANY_CHECK = ['CREDIT_OFFICE_ADMIN', 'AUDITOR'];
+const RUNS_CHECKS = [ROLE.BIDDING_SYSTEM, ROLE.CREDIT_OFFICE_ADMIN];
+const READS_ANY_CHECK = [ROLE.CREDIT_OFFICE_ADMIN, ROLE.AUDITOR];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_CASES = 200;
 // Cases come from feedback on REVIEW / REJECT subjects only; read this many feedback rows to fill a page.
@@ -32,7 +32,7 @@ function assertCheckId(id: string, field: string): void {
 
 /** Whether the actor may see the check: the consumer that ran it, the credit office and auditors. */
 function mayRead(actor: CreditActor, consumerId: string): boolean {
-  return actor.roles.some((r) => READS_ANY_CHECK.includes(r)) || (actor.consumerId !== null && actor.consumerId === consumerId);
+  return hasActorRole(actor, READS_ANY_CHECK) || (actor.consumerId !== null && actor.consumerId === consumerId);
 }
 
 // One answer for a check that does not exist and one the caller may not see, so that ids cannot be probed.

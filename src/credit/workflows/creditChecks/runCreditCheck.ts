@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import type { CreditActor } from '../../actorOf.js';
+import { hasActorRole, type CreditActor } from '../../actorOf.js';
 import { todayInShanghai } from '../../creditVisibility.js';
 import { CHECK_ISSUER, type CheckedSubjectResult, type CheckResult } from './checkResult.js';
 import type { CreditCheckStore } from './CreditCheckStore.js';
 import { type CheckPurpose, type CheckRules, type CheckVerdict } from './rules/checkRules.js';
 import { decideSubjectVerdict, strongerVerdict } from './rules/decideSubjectVerdict.js';
 import type { CheckSigner } from './signing/createCheckSigner.js';
+import { ROLE, type RoleCode } from '../../../codes/index.js';
 
 /** Roles whose checks see records as they stood at `asOf` even when they are out of view now. */
-export const FULL_HISTORY_ROLES: readonly string[] = ['CREDIT_OFFICE_ADMIN', 'AUDITOR'];
+export const FULL_HISTORY_ROLES: readonly RoleCode[] = [ROLE.CREDIT_OFFICE_ADMIN, ROLE.AUDITOR];
 
 /** The most subjects one check takes. */
 export const MAX_CHECK_SUBJECTS = 200;
@@ -53,7 +54,7 @@ function validate(input: RunCreditCheckInput, actor: CreditActor, now: Date): Da
     throw badInput('input.reference must name the case (e.g. the tender code), 1 to 200 characters', 'input.reference');
   }
   // A bidding system checks for the purpose it declared; the credit office may check on a tenderer's behalf.
-  if (!actor.roles.includes('CREDIT_OFFICE_ADMIN') && actor.purpose !== null && actor.purpose !== input.purpose) {
+  if (!actor.roles.includes(ROLE.CREDIT_OFFICE_ADMIN) && actor.purpose !== null && actor.purpose !== input.purpose) {
     throw badInput(`input.purpose ${input.purpose} differs from the declared purpose ${actor.purpose} (X-Purpose); check for the purpose you declared`, 'input.purpose');
   }
   const asOf = input.asOf ?? now;
@@ -75,7 +76,7 @@ export async function runCreditCheck(deps: RunCreditCheckDeps, actor: CreditActo
   const usccs = input.subjects.map((s) => s.uscc);
   // Only the credit office and auditors reproduce the past in full; for everyone else a record out of view
   // now (repaired, withdrawn, expired) stays out of the answer whatever `asOf` says.
-  const fullHistory = actor.roles.some((role) => FULL_HISTORY_ROLES.includes(role));
+  const fullHistory = hasActorRole(actor, FULL_HISTORY_ROLES);
   const [organisations, records] = await Promise.all([
     deps.store.organisations(usccs),
     deps.store.recordStatesAsOf(usccs, asOf, fullHistory ? {} : { inViewOn: todayInShanghai(now) }),

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { subjectKindOf } from '../../../codes/index.js';
+import { subjectKindOf, ROLE } from '../../../codes/index.js';
 import { actorOf, assertActorRole } from '../../actorOf.js';
 import { todayInShanghai } from '../../creditVisibility.js';
 import { DateScalar, DecimalScalar } from '../../scalars.js';
@@ -10,7 +10,7 @@ import { badInput, notFound } from './integrityErrors.js';
 import { daysBetween, INTEGRITY_RULES } from './integrityRules.js';
 import type { KnexIntegrityStore, Row } from './KnexIntegrityStore.js';
 
-const OFFICE = ['CREDIT_OFFICE_ADMIN'];
+const OFFICE = [ROLE.CREDIT_OFFICE_ADMIN];
 
 // snake_case rows to the graph's camelCase objects; overdue and overdue interest are judged on `today`.
 function toCommitment(row: Row, today: string) {
@@ -115,7 +115,7 @@ export function createIntegrityResolvers(store: KnexIntegrityStore, today: () =>
       },
       enforcementIndicator: (_root: unknown, args: { from: string; to: string; districtCode?: string | null }) => computeEnforcementIndicator(store, args),
       async integrityComplaints(_root: unknown, { status }: { status?: string | null }, context: unknown) {
-        assertActorRole(actorOf(context), ['CREDIT_OFFICE_ADMIN', 'AUDITOR'], 'Reading complaints');
+        assertActorRole(actorOf(context), [ROLE.CREDIT_OFFICE_ADMIN, ROLE.AUDITOR], 'Reading complaints');
         return (await store.complaints(status ?? null)).map(toComplaint);
       },
     },

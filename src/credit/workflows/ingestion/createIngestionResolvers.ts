@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
-import { UsccScalar } from '../../../codes/index.js';
+import { UsccScalar, ROLE } from '../../../codes/index.js';
 import { actorOf, assertActorRole } from '../../actorOf.js';
 import { todayInShanghai } from '../../creditVisibility.js';
 import { IngestionInputError, ingestRecords, type IngestionReport, type RowStatus } from './ingestRecords.js';
@@ -44,7 +44,7 @@ export function createIngestionResolvers(store: IngestionStore, today: () => str
     JSON: JSONResolver,
     Query: {
       async dataQualityIssues(_root: unknown, args: IssueArgs, context: unknown) {
-        assertActorRole(actorOf(context), ['CREDIT_OFFICE_ADMIN', 'AUDITOR'], 'Reading the data-quality queue');
+        assertActorRole(actorOf(context), [ROLE.CREDIT_OFFICE_ADMIN, ROLE.AUDITOR], 'Reading the data-quality queue');
         const first = args.first ?? 100;
         if (!Number.isInteger(first) || first < 1 || first > 500) throw badInput(`Argument "first": must be from 1 to 500, got ${first}`, 'first');
         if (args.after != null && !/^\d+$/.test(args.after)) throw badInput(`Argument "after": must be the id of an issue, got "${args.after}"`, 'after');
@@ -52,14 +52,14 @@ export function createIngestionResolvers(store: IngestionStore, today: () => str
         return store.listIssues({ status: args.status ?? null, sourceUnitUscc: args.sourceUnit ?? null, batchId: args.batchId ?? null, first, after: args.after ?? null });
       },
       async sourceUnitAuthorities(_root: unknown, args: { sourceUnit?: string | null }, context: unknown) {
-        assertActorRole(actorOf(context), ['CREDIT_OFFICE_ADMIN', 'AUDITOR'], 'Reading source-unit registrations');
+        assertActorRole(actorOf(context), [ROLE.CREDIT_OFFICE_ADMIN, ROLE.AUDITOR], 'Reading source-unit registrations');
         return store.listAuthorityRegistrations(args.sourceUnit ?? null);
       },
     },
     Mutation: {
       async registerSourceUnitAuthority(_root: unknown, args: { sourceUnit: string; authority: string }, context: unknown) {
         const actor = actorOf(context);
-        assertActorRole(actor, ['CREDIT_OFFICE_ADMIN'], 'Registering a source unit for an authority');
+        assertActorRole(actor, [ROLE.CREDIT_OFFICE_ADMIN], 'Registering a source unit for an authority');
         const registration = await store.registerAuthority(args.sourceUnit, args.authority, actor.consumerId ?? 'credit office');
         if (!registration) {
           const [unknown] = await store.unknownOrganisations([args.sourceUnit, args.authority]);
@@ -69,13 +69,13 @@ export function createIngestionResolvers(store: IngestionStore, today: () => str
         return registration;
       },
       async unregisterSourceUnitAuthority(_root: unknown, args: { sourceUnit: string; authority: string }, context: unknown) {
-        assertActorRole(actorOf(context), ['CREDIT_OFFICE_ADMIN'], 'Withdrawing a source unit\'s registration for an authority');
+        assertActorRole(actorOf(context), [ROLE.CREDIT_OFFICE_ADMIN], 'Withdrawing a source unit\'s registration for an authority');
         return store.unregisterAuthority(args.sourceUnit, args.authority);
       },
       async ingestRecords(_root: unknown, { input }: IngestArgs, context: unknown) {
         const actor = actorOf(context);
-        assertActorRole(actor, ['SOURCE_UNIT', 'CREDIT_OFFICE_ADMIN'], 'Ingesting records (归集)');
-        if (!actor.roles.includes('CREDIT_OFFICE_ADMIN')) {
+        assertActorRole(actor, [ROLE.SOURCE_UNIT, ROLE.CREDIT_OFFICE_ADMIN], 'Ingesting records (归集)');
+        if (!actor.roles.includes(ROLE.CREDIT_OFFICE_ADMIN)) {
           if (actor.purpose !== 'RECORD_REPORTING') {
             throw forbidden(`Ingesting records needs the purpose RECORD_REPORTING; consumer ${actor.consumerId} declared ${actor.purpose ?? 'none'}`);
           }

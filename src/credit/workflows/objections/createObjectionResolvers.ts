@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { UsccScalar } from '../../../codes/index.js';
+import { UsccScalar, ROLE } from '../../../codes/index.js';
 import { actorOf, assertActorRole, type CreditActor } from '../../actorOf.js';
 import type { CalendarSource } from '../../calendar/index.js';
 import { badUserInput } from '../../errors.js';
@@ -21,8 +21,8 @@ export interface ObjectionResolverDeps {
   today: () => string;
 }
 
-const OFFICERS = ['CREDIT_OFFICE_ADMIN'];
-const READERS = ['CREDIT_OFFICE_ADMIN', 'AUDITOR'];
+const OFFICERS = [ROLE.CREDIT_OFFICE_ADMIN];
+const READERS = [ROLE.CREDIT_OFFICE_ADMIN, ROLE.AUDITOR];
 const DECIMAL = /^\d{1,12}(\.\d{1,6})?$/;
 
 function required(argumentName: string, value: string | null | undefined): string {
@@ -33,7 +33,7 @@ function required(argumentName: string, value: string | null | undefined): strin
 
 /** FORBIDDEN unless the actor is the subject (or its agent) with the purpose the procedure needs. */
 function assertActsFor(actor: CreditActor, uscc: string, purpose: string, action: string): string {
-  assertActorRole(actor, ['ENTERPRISE_SELF'], action);
+  assertActorRole(actor, [ROLE.ENTERPRISE_SELF], action);
   if (!actor.subjects.includes(uscc)) {
     throw new GraphQLError(`${action}: consumer ${actor.consumerId} does not act for ${uscc} (it acts for ${actor.subjects.join(', ') || 'no subject'})`, { extensions: { code: 'FORBIDDEN' } });
   }
@@ -93,7 +93,7 @@ function createPlainResolvers({ objections, repairs, calendars, today }: Objecti
   // The subject itself (any purpose the hub let through for this field) or a reader of the credit office.
   const subjectOrReader = (context: unknown, uscc: string, action: string) => {
     const actor = actorOf(context);
-    if (actor.roles.includes('ENTERPRISE_SELF') && actor.subjects.includes(uscc)) return;
+    if (actor.roles.includes(ROLE.ENTERPRISE_SELF) && actor.subjects.includes(uscc)) return;
     assertActorRole(actor, READERS, action);
   };
   const id = (argumentName: string, value: string): string => {

@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Knex } from 'knex';
-import { createKnex } from '../../../../../db/connection.js';
 import { validateUscc } from '../../../../codes/index.js';
 import { todayInShanghai } from '../../../creditVisibility.js';
 import { IngestionInputError, ingestRecords } from '../ingestRecords.js';
@@ -12,21 +11,18 @@ import { readBatchRows } from '../readBatchRows.js';
 const USAGE = 'usage: npm run ingest -- --file rows.csv|rows.json --source-unit USCC';
 
 /** A command-line mistake: printed with the usage, exit code 2. */
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 /** Where the command writes and which database it opens; tests pass their own. */
 export interface IngestCliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** Opens the database; default DATABASE_URL (PostgreSQL) or PGLITE_DIR (embedded), as db/cli.ts. */
-  openKnex?: () => Knex;
+  /**
+   * Opens the database when the arguments are valid; the caller owns the connection and closes it (the
+   * entry file opens DATABASE_URL or PGLITE_DIR; tests pass their own). A UsageError from it exits 2.
+   */
+  openKnex: () => Knex;
   today?: () => string;
-}
-
-function openFromEnvironment(): Knex {
-  if (process.env.DATABASE_URL) return createKnex({ kind: 'postgres', url: process.env.DATABASE_URL });
-  if (process.env.PGLITE_DIR) return createKnex({ kind: 'pglite', directory: process.env.PGLITE_DIR });
-  throw new UsageError('set DATABASE_URL (PostgreSQL) or PGLITE_DIR (the embedded database directory)');
 }
 
 async function readRows(file: string): Promise<{ format: 'JSON' | 'CSV'; rows: unknown[] }> {
@@ -50,14 +46,13 @@ async function readRows(file: string): Promise<{ format: 'JSON' | 'CSV'; rows: u
  * 1 when any row was rejected or the batch failed, 2 for a usage mistake.
  */
 export async function runIngestCli(argv: string[], io: IngestCliIo): Promise<number> {
-  let knex: Knex | undefined;
   try {
     const { values } = parseArgs({ args: argv, options: { file: { type: 'string' }, 'source-unit': { type: 'string' } } });
     if (!values.file) throw new UsageError('--file is required');
     const sourceUnit = validateUscc(values['source-unit'] ?? '');
     if (!sourceUnit.ok) throw new UsageError(`--source-unit must be a USCC: ${values['source-unit'] ? sourceUnit.reason : 'missing'}`);
     const { format, rows } = await readRows(values.file);
-    knex = (io.openKnex ?? openFromEnvironment)();
+    const knex = io.openKnex();
     const report = await ingestRecords(KnexIngestionStore.create(knex), {
       sourceUnitUscc: sourceUnit.value, format, rows, consumerId: null, channel: 'CLI', today: (io.today ?? todayInShanghai)(),
     });
@@ -67,7 +62,5 @@ export async function runIngestCli(argv: string[], io: IngestCliIo): Promise<num
     const usage = error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
     io.stderr(`${usage ? 'error' : 'failed'}: ${(error as Error).message}\n${usage ? `${USAGE}\n` : ''}`);
     return usage ? 2 : 1;
-  } finally {
-    if (!io.openKnex) await knex?.destroy();
   }
 }
