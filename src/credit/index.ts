@@ -14,5 +14,3 @@ export { actorOf, assertActorRole } from './actorOf.js';
 export { reportAccess } from './reportAccess.js';
 export type { AccessReport, AccessReportingContext } from './reportAccess.js';
 export type { CreditActor } from './actorOf.js';
-export { createWorkflows } from './workflows/createWorkflows.js';
-export type { Workflow, WorkflowDeps, WorkflowRoute } from './workflows/WorkflowDeps.js';
