@@ -8,7 +8,12 @@ export {
 export type { CreditStore } from './CreditStore.js';
 export { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './pageSize.js';
 export { createIdNumberVault, DEVELOPMENT_DATA_KEY, type IdNumberVault } from './idNumberVault.js';
-export { publicityWindow } from './publicityWindow.js';
+export { publicityWindow, type PenaltySector, type Severity } from './publicityWindow.js';
+export { derivePenaltySectors } from './derivePenaltySectors.js';
+export { penaltySeverity } from './penaltySeverity.js';
+export { RECORD_KINDS } from './enums.js';
+export { badUserInput } from './errors.js';
+export { toDecimal, toIsoDate } from './rowMappers.js';
 export { DateScalar, DecimalScalar } from './scalars.js';
 export { actorOf, assertActorRole } from './actorOf.js';
 export { reportAccess } from './reportAccess.js';

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SubschemaConfig } from '@graphql-tools/delegate';
 import type { Knex } from 'knex';
-import type { IdNumberVault } from '../credit/idNumberVault.js';
+import type { IdNumberVault } from '../credit/index.js';
 
 /** What the credit workflows need from the hub. */
 export interface WorkflowDeps {

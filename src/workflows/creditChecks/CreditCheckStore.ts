@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { UNDISCLOSED_STATUSES } from '../../credit/creditVisibility.js';
+import { UNDISCLOSED_STATUSES } from '../../credit/index.js';
 import type { RecordState } from './rules/decideSubjectVerdict.js';
 import type { CheckPublicKey } from './signing/createCheckSigner.js';
 

@@ -1,9 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { UsccScalar } from '../../codes/index.js';
-import { actorOf, assertActorRole, type CreditActor } from '../../credit/actorOf.js';
-import { reportAccess } from '../../credit/reportAccess.js';
-import { DateScalar } from '../../credit/scalars.js';
+import { actorOf, assertActorRole, type CreditActor, DateScalar, reportAccess } from '../../credit/index.js';
 import type { CheckResult } from './checkResult.js';
 import { FeedbackExistsError, type StoredFeedback } from './CreditCheckStore.js';
 import { runCreditCheck, type RunCreditCheckDeps, type RunCreditCheckInput } from './runCreditCheck.js';

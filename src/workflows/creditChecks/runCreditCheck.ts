@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import type { CreditActor } from '../../credit/actorOf.js';
-import { todayInShanghai } from '../../credit/creditVisibility.js';
+import { type CreditActor, todayInShanghai } from '../../credit/index.js';
 import { CHECK_ISSUER, type CheckedSubjectResult, type CheckResult } from './checkResult.js';
 import type { CreditCheckStore } from './CreditCheckStore.js';
 import { type CheckPurpose, type CheckRules, type CheckVerdict } from './rules/checkRules.js';

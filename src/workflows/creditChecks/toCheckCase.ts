@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { todayInShanghai } from '../../credit/creditVisibility.js';
+import { RECORD_KINDS, todayInShanghai } from '../../credit/index.js';
 import type { CheckResult } from './checkResult.js';
 
 /** An anonymised case for case publicity (案例公示): no USCC, name, document number or check id. */
@@ -16,10 +15,7 @@ export interface CheckCase {
   summary: string;
 }
 
-const KIND_NAMES = new Map(
-  (JSON.parse(readFileSync(new URL('../../credit/rules/record-kinds.json', import.meta.url), 'utf8')) as { kinds: { kind: string; nameZh: string }[] })
-    .kinds.map((k) => [k.kind, k.nameZh]),
-);
+const KIND_NAMES = new Map(RECORD_KINDS.map((k) => [k.kind, k.nameZh]));
 const SUBJECTS: Record<string, string> = { ENTERPRISE: 'An enterprise', GOVERNMENT_BODY: 'A government body', PUBLIC_INSTITUTION: 'A public institution', SOCIAL_ORGANISATION: 'A social organisation', INDIVIDUAL_BUSINESS: 'An individual business' };
 const PURPOSES: Record<string, string> = { BIDDING: 'a tender (招标投标)', GOVERNMENT_PROCUREMENT: 'a government procurement (政府采购)' };
 const VERDICTS: Record<string, string> = { REJECT: 'was rejected', REVIEW: 'was referred for review' };

@@ -1,8 +1,6 @@
 import DataLoader from 'dataloader';
 import { subjectKindOf } from '../../codes/index.js';
-import { actorOf, assertActorRole } from '../../credit/actorOf.js';
-import { todayInShanghai } from '../../credit/creditVisibility.js';
-import { DateScalar, DecimalScalar } from '../../credit/scalars.js';
+import { actorOf, assertActorRole, DateScalar, DecimalScalar, todayInShanghai } from '../../credit/index.js';
 import { UsccScalar } from '../../codes/index.js';
 import { assertDistrictCode, computeEnforcementIndicator } from './computeEnforcementIndicator.js';
 import { decidePayment, overdueInterestOf, type PaymentInput } from './decidePayment.js';

@@ -1,8 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { UsccScalar } from '../../codes/index.js';
-import { actorOf, assertActorRole } from '../../credit/actorOf.js';
-import { todayInShanghai } from '../../credit/creditVisibility.js';
+import { actorOf, assertActorRole, todayInShanghai } from '../../credit/index.js';
 import { IngestionInputError, ingestRecords, type IngestionReport, type RowStatus } from './ingestRecords.js';
 import type { AuthorityRegistration, IngestionStore } from './IngestionStore.js';
 import { readBatchRows } from './readBatchRows.js';

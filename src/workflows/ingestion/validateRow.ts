@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { addWorkingDays } from '../../calendar/index.js';
-import { derivePenaltySectors } from '../../credit/derivePenaltySectors.js';
-import { penaltySeverity } from '../../credit/penaltySeverity.js';
-import { publicityWindow, type PenaltySector, type Severity } from '../../credit/publicityWindow.js';
+import { derivePenaltySectors, type PenaltySector, penaltySeverity, publicityWindow, type Severity } from '../../credit/index.js';
 import {
   DOUBLE_PUBLICITY_FORMAT, fieldsOf, kindsNamedBy, prefixOf, type IngestedKind,
 } from './doublePublicityFormat.js';

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { Knex } from 'knex';
-import { toDecimal } from '../../credit/rowMappers.js';
+import { toDecimal } from '../../credit/index.js';
 import { KnexCalendarSource, type CalendarSource } from '../../calendar/index.js';
 import { applyOutcome, CORRECTABLE_FIELDS, recordStatusConflict, type CorrectableField, type ObjectionOutcome, type RecordCorrections } from './applyOutcome.js';
 import { deadlineRulesOn } from './deadlineRules.js';

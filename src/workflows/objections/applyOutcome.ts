@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { badUserInput } from '../../credit/errors.js';
+import { badUserInput } from '../../credit/index.js';
 
 /** How an objection closes (处理结果). */
 export type ObjectionOutcome = 'CORRECT' | 'SUPPLEMENT' | 'STOP_DISCLOSURE' | 'REMOVE_FROM_LIST' | 'REJECT';

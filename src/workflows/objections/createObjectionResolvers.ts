@@ -1,11 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { UsccScalar } from '../../codes/index.js';
-import { actorOf, assertActorRole, type CreditActor } from '../../credit/actorOf.js';
+import { actorOf, assertActorRole, badUserInput, type CreditActor, DateScalar, reportAccess } from '../../credit/index.js';
 import type { CalendarSource } from '../../calendar/index.js';
-import { badUserInput } from '../../credit/errors.js';
-import { reportAccess } from '../../credit/reportAccess.js';
-import { DateScalar } from '../../credit/scalars.js';
 import type { ObjectionOutcome, RecordCorrections } from './applyOutcome.js';
 import type { KnexObjectionStore } from './KnexObjectionStore.js';
 import { assertId } from './lockRecord.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { KnexCalendarSource } from '../../calendar/index.js';
-import { todayInShanghai } from '../../credit/creditVisibility.js';
+import { todayInShanghai } from '../../credit/index.js';
 import type { Workflow, WorkflowDeps } from '../WorkflowDeps.js';
 import { createObjectionResolvers } from './createObjectionResolvers.js';
 import { KnexObjectionStore } from './KnexObjectionStore.js';

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { Knex } from 'knex';
-import { badUserInput } from '../../credit/errors.js';
+import { badUserInput } from '../../credit/index.js';
 
 /** The credit record columns the objection and repair procedures read. */
 export interface LockedRecord {

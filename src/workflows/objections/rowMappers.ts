@@ -1,4 +1,4 @@
-import { toIsoDate } from '../../credit/rowMappers.js';
+import { toIsoDate } from '../../credit/index.js';
 import type { RecordChange } from './applyOutcome.js';
 import type { Objection, RepairApplication } from './types.js';
 

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type { Knex } from 'knex';
 import { createKnex } from '../../../../db/connection.js';
 import { validateUscc } from '../../../codes/index.js';
-import { todayInShanghai } from '../../../credit/creditVisibility.js';
+import { todayInShanghai } from '../../../credit/index.js';
 import { IngestionInputError, ingestRecords } from '../ingestRecords.js';
 import { KnexIngestionStore } from '../KnexIngestionStore.js';
 import { readBatchRows } from '../readBatchRows.js';

@@ -1,8 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Knex } from 'knex';
 import { KnexCalendarSource, type CalendarSource } from '../../../calendar/index.js';
-import { badUserInput } from '../../../credit/errors.js';
-import { toIsoDate } from '../../../credit/rowMappers.js';
+import { badUserInput, toIsoDate } from '../../../credit/index.js';
 import { recordStatusConflict } from '../applyOutcome.js';
 import { deadlineRulesOn } from '../deadlineRules.js';
 import { assertRecordOfSubject, isUniqueViolation, lockRecord, notFound } from '../lockRecord.js';
