@@ -1,7 +1,7 @@
 import { createCreditCheckWorkflow } from './creditChecks/index.js';
 import { createGovernmentIntegrityWorkflow } from './governmentIntegrity/index.js';
 import { createIngestionWorkflow } from './ingestion/index.js';
-import { createObjectionsWorkflow } from './objections/index.js';
+import { createObjectionWorkflow } from './objections/index.js';
 import type { Workflow, WorkflowDeps } from './WorkflowDeps.js';
 
 /**
@@ -11,7 +11,7 @@ import type { Workflow, WorkflowDeps } from './WorkflowDeps.js';
  */
 export function createWorkflows(deps: WorkflowDeps): Workflow {
   const parts = [
-    createObjectionsWorkflow(deps), createCreditCheckWorkflow(deps), createIngestionWorkflow(deps), createGovernmentIntegrityWorkflow(deps),
+    createObjectionWorkflow(deps), createCreditCheckWorkflow(deps), createIngestionWorkflow(deps), createGovernmentIntegrityWorkflow(deps),
   ];
   return { subschemas: parts.flatMap((p) => p.subschemas), routes: parts.flatMap((p) => p.routes) };
 }

@@ -3,7 +3,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { Workflow, WorkflowDeps } from '../WorkflowDeps.js';
 import { createCreditCheckResolvers } from './createCreditCheckResolvers.js';
 import { createJwksRoute } from './createJwksRoute.js';
-import { CreditCheckStore } from './CreditCheckStore.js';
+import { KnexCreditCheckStore } from './KnexCreditCheckStore.js';
 import { CHECK_RULES } from './rules/checkRules.js';
 import { createCheckSigner } from './signing/createCheckSigner.js';
 
@@ -16,7 +16,7 @@ const read = (file: string): string => readFileSync(new URL(file, schemaDir), 'u
  * `deps.checkSigningKeyPem`, or a key made once per process when null. Sends nothing to the database until used.
  */
 export function createCreditCheckWorkflow(deps: WorkflowDeps): Workflow {
-  const store = CreditCheckStore.create(deps.knex);
+  const store = KnexCreditCheckStore.create(deps.knex);
   const signer = createCheckSigner(deps.checkSigningKeyPem);
   const resolvers = createCreditCheckResolvers({ store, signer, rules: CHECK_RULES, now: () => new Date() });
   const schema = makeExecutableSchema({ typeDefs: [read('governance.graphql'), read('credit-checks.graphql')], resolvers });

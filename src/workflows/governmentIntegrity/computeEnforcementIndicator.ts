@@ -1,7 +1,7 @@
 import { isShenzhenAreaCode } from '../../codes/index.js';
 import { badInput } from './integrityErrors.js';
 import { addDays, monthsBetween, ZERO_GROWTH_RULES, zeroGrowthRuleOn } from './integrityRules.js';
-import type { KnexIntegrityStore } from './KnexIntegrityStore.js';
+import type { GovernmentIntegrityStore } from './GovernmentIntegrityStore.js';
 
 /**
  * Checks a `districtCode` argument: one of the Shenzhen area codes of the `districts` query, the local
@@ -23,7 +23,7 @@ const nextMonth = (month: string): string => `${monthsBetween(month, '9999-12')[
  * institutions (12…) reported beside them, and the enforcement cases the credit office tracks. Each month
  * uses the definition in force on its last day; months before the first definition are refused.
  */
-export async function computeEnforcementIndicator(store: KnexIntegrityStore, args: { from: string; to: string; districtCode?: string | null }) {
+export async function computeEnforcementIndicator(store: GovernmentIntegrityStore, args: { from: string; to: string; districtCode?: string | null }) {
   for (const field of ['from', 'to'] as const) if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(args[field])) throw badInput(field, `must be a month YYYY-MM, got "${args[field]}"`);
   const months = monthsBetween(args.from, args.to);
   if (months.length === 0 || months.length > 120) throw badInput('to', 'must be a month from `from` up to ten years later');

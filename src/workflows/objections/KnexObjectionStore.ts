@@ -7,35 +7,17 @@ import { deadlineRulesOn } from './deadlineRules.js';
 import { assertRecordOfSubject, isUniqueViolation, lockRecord, notFound } from './lockRecord.js';
 import { OBJECTION_COLUMNS, toObjection } from './rowMappers.js';
 import { assertTransition, OBJECTION_TRANSITIONS } from './transitions.js';
-import type { Objection, ObjectionGround } from './types.js';
-
-/** What filing an objection needs; the caller has checked who files it. */
-export interface NewObjection {
-  recordId: string;
-  /** The subject the filer acts for: the record must be this subject's. */
-  uscc: string;
-  ground: ObjectionGround;
-  statement: string;
-  evidence: string[];
-  filedBy: string;
-  filedAs: 'SELF' | 'AGENT';
-  today: string;
-}
-
-/** Who takes a step and on which day. */
-export interface Step {
-  officer: string;
-  today: string;
-}
+import type { NewObjection, ObjectionStore, Step } from './ObjectionStore.js';
+import type { Objection } from './types.js';
 
 /**
- * Objections in PostgreSQL. Every step is one transaction that locks the objection (and the record it
+ * The ObjectionStore in PostgreSQL (objections, credit_records). Every step is one transaction that locks the objection (and the record it
  * changes) with SELECT … FOR UPDATE and checks the state after the lock, so of two officers deciding at once
  * the second sees the first's result and gets CONFLICT. Deadlines follow the rule version in force on the
  * filing day and the calendar read after the lock (so a year being added by calendar:add, which locks the
  * table, is either seen or recomputed); each deadline is stored with whether it is provisional.
  */
-export class KnexObjectionStore {
+export class KnexObjectionStore implements ObjectionStore {
   private constructor(private readonly knex: Knex, private readonly calendars: CalendarSource) {}
 
   static create(knex: Knex, calendars: CalendarSource = KnexCalendarSource.create(knex)): KnexObjectionStore {

@@ -4,16 +4,16 @@ import { UsccScalar } from '../../codes/index.js';
 import { actorOf, assertActorRole, badUserInput, type CreditActor, DateScalar, reportAccess } from '../../credit/index.js';
 import type { CalendarSource } from '../../calendar/index.js';
 import type { ObjectionOutcome, RecordCorrections } from './applyOutcome.js';
-import type { KnexObjectionStore } from './KnexObjectionStore.js';
+import type { ObjectionStore } from './ObjectionStore.js';
 import { assertId } from './lockRecord.js';
-import type { KnexRepairStore } from './repair/KnexRepairStore.js';
+import type { RepairStore } from './repair/RepairStore.js';
 import type { Objection, ObjectionGround, RepairApplication } from './types.js';
 import { toWorkingCalendarYear } from './toWorkingCalendarYear.js';
 
 /** What the resolvers need: the two stores, the calendar and today's date (who filed comes from the request's actor). */
 export interface ObjectionResolverDeps {
-  objections: KnexObjectionStore;
-  repairs: KnexRepairStore;
+  objections: ObjectionStore;
+  repairs: RepairStore;
   calendars: CalendarSource;
   today: () => string;
 }

@@ -9,24 +9,14 @@ import { REPAIR_COLUMNS, toRepairApplication } from '../rowMappers.js';
 import { assertTransition, REPAIR_TRANSITIONS } from '../transitions.js';
 import type { RepairApplication } from '../types.js';
 import { repairEligibility, type RepairEligibility } from './repairEligibility.js';
-
-/** What applying for repair needs; the caller has checked who applies. */
-export interface NewRepairApplication {
-  recordId: string;
-  uscc: string;
-  obligationsPerformed: boolean;
-  commitmentGiven: boolean;
-  statement: string;
-  appliedBy: string;
-  today: string;
-}
+import type { NewRepairApplication, RepairStore } from './RepairStore.js';
 
 /**
- * Credit repair applications in PostgreSQL; each step one transaction locking the application and its record.
+ * The RepairStore in PostgreSQL (repair_applications, credit_records); each step one transaction locking the application and its record.
  * Deadlines as in KnexObjectionStore: rule version of the day received, calendar read after the lock, stored
  * with whether they are provisional.
  */
-export class KnexRepairStore {
+export class KnexRepairStore implements RepairStore {
   private constructor(private readonly knex: Knex, private readonly calendars: CalendarSource) {}
 
   static create(knex: Knex, calendars: CalendarSource = KnexCalendarSource.create(knex)): KnexRepairStore {

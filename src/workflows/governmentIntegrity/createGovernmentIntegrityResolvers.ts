@@ -6,7 +6,7 @@ import { assertDistrictCode, computeEnforcementIndicator } from './computeEnforc
 import { decidePayment, overdueInterestOf, type PaymentInput } from './decidePayment.js';
 import { badInput, notFound } from './integrityErrors.js';
 import { daysBetween, INTEGRITY_RULES } from './integrityRules.js';
-import type { KnexIntegrityStore, Row } from './KnexIntegrityStore.js';
+import type { GovernmentIntegrityStore, Row } from './GovernmentIntegrityStore.js';
 
 const OFFICE = ['CREDIT_OFFICE_ADMIN'];
 
@@ -35,14 +35,14 @@ const toComplaint = (row: Row) => ({
   complainantPhone: row.complainant_phone, receivedOn: row.received_on, status: row.status, outcome: row.outcome, concludedOn: row.concluded_on, version: row.version,
 });
 
-async function assertGovernmentBody(store: KnexIntegrityStore, field: string, uscc: string): Promise<void> {
+async function assertGovernmentBody(store: GovernmentIntegrityStore, field: string, uscc: string): Promise<void> {
   if (subjectKindOf(uscc) !== 'GOVERNMENT_BODY') throw badInput(field, `${uscc} is not a government body (its USCC does not start with 11)`);
   if (!(await store.organisationExists(uscc))) throw notFound(`government body ${uscc}`);
 }
 
 // A payment may be owed by a public institution (12…) too (保障中小企业款项支付条例 art. 2); other commitments
 // only by the bodies commitment-rules.json lists.
-async function assertPayer(store: KnexIntegrityStore, input: { kind: string; bodyUscc: string }): Promise<void> {
+async function assertPayer(store: GovernmentIntegrityStore, input: { kind: string; bodyUscc: string }): Promise<void> {
   if (input.kind !== 'PAYMENT' || subjectKindOf(input.bodyUscc) !== 'PUBLIC_INSTITUTION') {
     const prefixes = INTEGRITY_RULES.commitments.bodyPrefixes;
     if (!prefixes.includes(input.bodyUscc.slice(0, 2))) {
@@ -63,7 +63,7 @@ interface CommitmentInput extends PaymentInput {
 }
 
 /** Resolvers of schema/government-integrity.graphql over the store; loaders per request keyed by the context. */
-export function createIntegrityResolvers(store: KnexIntegrityStore, today: () => string = todayInShanghai) {
+export function createGovernmentIntegrityResolvers(store: GovernmentIntegrityStore, today: () => string = todayInShanghai) {
   const loaders = new WeakMap<object, { commitments: DataLoader<string, Row[]>; cases: DataLoader<string, Row[]>; interviews: DataLoader<string, Row[]> }>();
   const group = (rows: Row[], key: string, keys: readonly string[]) => keys.map((k) => rows.filter((r) => String(r[key]) === k));
   const loadersOf = (context: object) => {

@@ -31,6 +31,6 @@ export function buildObjectionsSchema(deps: WorkflowDeps): GraphQLSchema {
  * (official years bundled or added with calendar:add, provisional years otherwise, each deadline marked) from
  * `deps.today` (default: today in Asia/Shanghai); `workingCalendar(year:)` shows the calendar, open to all.
  */
-export function createObjectionsWorkflow(deps: WorkflowDeps): Workflow {
+export function createObjectionWorkflow(deps: WorkflowDeps): Workflow {
   return { subschemas: [{ schema: buildObjectionsSchema(deps) }], routes: [] };
 }

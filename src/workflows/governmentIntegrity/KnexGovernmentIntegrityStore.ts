@@ -1,9 +1,7 @@
 import type { Knex } from 'knex';
 import { conflict, notAllowed, notFound } from './integrityErrors.js';
+import type { GovernmentIntegrityStore, Row } from './GovernmentIntegrityStore.js';
 import { INTEGRITY_RULES } from './integrityRules.js';
-
-/** A row of government_commitments, enforcement_cases or integrity_complaints as the resolvers read it. */
-export type Row = Record<string, unknown> & { id: string; version: number };
 
 const asDate = (value: unknown): string | null => (value instanceof Date ? value.toISOString().slice(0, 10) : (value as string | null));
 // Rows from pg and PGlite differ (Date vs string, bigint as string): normalise ids, dates and amounts.
@@ -18,16 +16,13 @@ function toRow(raw: Record<string, unknown>): Row {
   return row as Row;
 }
 
-/**
- * The government integrity tables behind an interface the resolvers use: every change is one transaction
- * that locks the row, compares the version the caller read (CONFLICT when stale) and checks the transition.
- */
-export class KnexIntegrityStore {
+/** The GovernmentIntegrityStore in the hub's database (see the interface for the contract). */
+export class KnexGovernmentIntegrityStore implements GovernmentIntegrityStore {
   private constructor(private readonly knex: Knex) {}
 
   /** A store over `knex` (migrated). */
-  static create(knex: Knex): KnexIntegrityStore {
-    return new KnexIntegrityStore(knex);
+  static create(knex: Knex): KnexGovernmentIntegrityStore {
+    return new KnexGovernmentIntegrityStore(knex);
   }
 
   async insert(table: string, values: Record<string, unknown>): Promise<Row> {
