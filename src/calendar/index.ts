@@ -1,5 +1,6 @@
 export {
-  addWorkingDays, bundledCalendar, CalendarYearMissingError, isWorkingDay, loadHolidayYears, officialCalendar, WorkingCalendar, workingDaysBetween,
+  addWorkingDays, bundledCalendar, CalendarYearMissingError, isWorkingDay, loadHolidayYears, nextWorkingDay, officialCalendar, WorkingCalendar,
+  workingDaysBetween,
   type Deadline, type HolidayYear, type ProvisionalYears,
 } from './workingCalendar.js';
 export { buildCalendar, KnexCalendarSource, readAddedYears, toStoredDays, type CalendarSource } from './KnexCalendarSource.js';

@@ -59,6 +59,9 @@ export class WorkingCalendar {
   private readonly makeUp = new Set<string>();
   private readonly years = new Map<number, HolidayYear>();
   private readonly official: number[];
+  // The answer for a day (UTC midnight) never changes once its year is known: years are only ever added.
+  // Cached because the sandboxes' fixtures and deadline recomputation ask about the same days many times.
+  private readonly workingTimes = new Map<number, boolean>();
 
   constructor(years: readonly HolidayYear[], private readonly provisionalYears: ProvisionalYears = () => null) {
     for (const year of years) {
@@ -127,9 +130,25 @@ export class WorkingCalendar {
 
   /** True on a working day: a weekday that is no public holiday, or a make-up working day (调休上班). */
   isWorkingDay(date: string): boolean {
-    const weekday = new Date(this.check(date)).getUTCDay();
-    if (this.makeUp.has(date)) return true;
-    return weekday !== 0 && weekday !== 6 && !this.holidays.has(date);
+    return this.isWorkingTime(this.check(date));
+  }
+
+  private isWorkingTime(time: number): boolean {
+    let working = this.workingTimes.get(time);
+    if (working === undefined) {
+      const date = fromUtc(this.check(fromUtc(time)));
+      const weekday = new Date(time).getUTCDay();
+      working = this.makeUp.has(date) || (weekday !== 0 && weekday !== 6 && !this.holidays.has(date));
+      this.workingTimes.set(time, working);
+    }
+    return working;
+  }
+
+  /** `date` itself when it is a working day, else the first working day after it. */
+  nextWorkingDay(date: string): string {
+    let time = this.check(date);
+    while (!this.isWorkingTime(time)) time += DAY_MS;
+    return fromUtc(time);
   }
 
   /**
@@ -147,7 +166,7 @@ export class WorkingCalendar {
     let time = start;
     for (let left = n; left > 0;) {
       time += DAY_MS;
-      if (this.isWorkingDay(fromUtc(time))) left -= 1;
+      if (this.isWorkingTime(time)) left -= 1;
     }
     return { due: fromUtc(time), provisional: this.spansProvisional(start, time) };
   }
@@ -166,7 +185,7 @@ export class WorkingCalendar {
     const start = this.check(from);
     let count = 0;
     for (let time = start + DAY_MS; time <= end; time += DAY_MS) {
-      if (this.isWorkingDay(fromUtc(time))) count += 1;
+      if (this.isWorkingTime(time)) count += 1;
     }
     return { days: count, provisional: this.spansProvisional(start, end) };
   }
@@ -197,3 +216,5 @@ export const isWorkingDay = (date: string): boolean => bundledCalendar.isWorking
 export const addWorkingDays = (date: string, n: number): string => bundledCalendar.addWorkingDays(date, n);
 /** Working days after `a` up to and including `b` on the bundled calendar. */
 export const workingDaysBetween = (a: string, b: string): number => bundledCalendar.workingDaysBetween(a, b);
+/** `date`, or the first working day after it, on the bundled calendar. */
+export const nextWorkingDay = (date: string): string => bundledCalendar.nextWorkingDay(date);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, bundledCalendar, CalendarYearMissingError, isWorkingDay, WorkingCalendar, workingDaysBetween } from '../../src/calendar/index.js';
+import { addWorkingDays, bundledCalendar, CalendarYearMissingError, isWorkingDay, nextWorkingDay, WorkingCalendar, workingDaysBetween } from '../../src/calendar/index.js';
 
 describe('the official working-day calendar', () => {
   it('covers the years it has files for', () => {
@@ -57,6 +57,15 @@ describe('the official working-day calendar', () => {
     ['2026-02-27', '2026-03-02', 2],
   ])('working days after %s up to %s: %i', (a, b, count) => {
     expect(workingDaysBetween(a, b)).toBe(count);
+  });
+
+  it.each([
+    ['2025-10-01', '2025-10-09', 'National Day break: the first working day after it'],
+    ['2025-09-28', '2025-09-28', 'a make-up Sunday is itself a working day'],
+    ['2026-02-27', '2026-02-27', 'an ordinary Friday is itself'],
+    ['2026-03-01', '2026-03-02', 'an ordinary Sunday gives the Monday'],
+  ])('the first working day on or after %s is %s (%s)', (date, expected) => {
+    expect(nextWorkingDay(date)).toBe(expected);
   });
 
   it('computes a year without an official file provisionally (临时推算), and refuses only a year no rule covers', () => {
