@@ -1,6 +1,7 @@
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
-import { buildCreditSchema, createWorkflows, type CreditStore, type IdNumberVault } from '../credit/index.js';
+import { buildCreditSchema, type CreditStore, type IdNumberVault } from '../credit/index.js';
+import { createWorkflows } from '../workflows/index.js';
 import { defaultPlatformSettings } from '../../gateways/shared/index.js';
 import type { Knex } from 'knex';
 import { classifySchema, createAuditSubschema, createGovernanceSubschema, type AuditLedger } from '../governance/index.js';

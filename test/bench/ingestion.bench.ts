@@ -1,5 +1,5 @@
 import { makeUscc } from '../../src/codes/index.js';
-import { ingestRecords, KnexIngestionStore, readBatchRows } from '../../src/credit/workflows/ingestion/index.js';
+import { ingestRecords, KnexIngestionStore, readBatchRows } from '../../src/workflows/ingestion/index.js';
 import { buildIngestionFile, FILE_SOURCE_UNIT } from '../fixtures/ingestion/buildIngestionFile.js';
 import { createSeededKnex } from '../support/createTestStore.js';
 import { TEST_DATABASES } from '../support/databases.js';

@@ -4,7 +4,7 @@ import { createKnex } from '../../db/connection.js';
 import { migrationSource } from '../../db/migrationSource.js';
 import { loadSampleData } from '../../db/seed/loadSampleData.js';
 import { createIdNumberVault, DEVELOPMENT_DATA_KEY } from '../../src/credit/index.js';
-import { documentNumberKey } from '../../src/credit/workflows/ingestion/documentNumberKey.js';
+import { documentNumberKey } from '../../src/workflows/ingestion/documentNumberKey.js';
 import { TEST_DATABASES } from '../support/databases.js';
 
 const MIGRATION = '20261130000600_source_unit_authorities';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyCheckJws } from '../../src/credit/workflows/creditChecks/index.js';
+import { verifyCheckJws } from '../../src/workflows/creditChecks/index.js';
 import { asConsumer, createTestConsumers } from '../support/createTestConsumers.js';
 import { TEST_DATABASES } from '../support/databases.js';
 import { startTestHub, type TestHub } from '../support/startTestHub.js';
@@ -76,7 +76,7 @@ describe.each(TEST_DATABASES)('credit checks over HTTP on $name', (database) => 
 
     const file = join(mkdtempSync(join(tmpdir(), 'check-')), 'check.jws');
     writeFileSync(file, check.signedResult);
-    const { stdout } = await promisify(execFile)('npx', ['tsx', 'src/credit/workflows/creditChecks/cli/verifyCheck.ts', file, '--jwks', `${hub.hub.url}/.well-known/credit-check-keys`]);
+    const { stdout } = await promisify(execFile)('npx', ['tsx', 'src/workflows/creditChecks/cli/verifyCheck.ts', file, '--jwks', `${hub.hub.url}/.well-known/credit-check-keys`]);
     expect(stdout).toContain(`OK: signature valid (key ${check.keyId})`);
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csvCell } from '../../src/credit/workflows/ingestion/formulaCells.js';
+import { csvCell } from '../../src/workflows/ingestion/formulaCells.js';
 import { TEST_DATABASES } from '../support/databases.js';
 import { asConsumer, createTestConsumers } from '../support/createTestConsumers.js';
 import { startTestHub, type TestHub } from '../support/startTestHub.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { addCalendarYear } from '../../src/credit/workflows/objections/addCalendarYear.js';
+import { addCalendarYear } from '../../src/workflows/objections/addCalendarYear.js';
 import { asConsumer, createTestConsumers } from '../support/createTestConsumers.js';
 import { TEST_DATABASES } from '../support/databases.js';
 import { insertTestRecord } from '../support/insertTestRecord.js';

@@ -1,9 +1,12 @@
 import { type Random, toDayNumber, toIsoDate, makeNewProjectCode } from '../../../src/codes/index.js';
+import { addWorkingDays, nextWorkingDay, workingDaysBetween } from '../../../src/calendar/index.js';
 import type { SandboxOrganisation } from '../../shared/index.js';
 import { STAGE_NAMES, type NativeProject, type NativeStage } from './ConstructionFixtures.js';
-import { addWorkingDays, countWorkingDays, toWorkingDay } from './countWorkingDays.js';
 import type { Department } from './findApprovalDepartment.js';
 import { makeProjectName } from './makeProjectName.js';
+
+// Working days are those of the official calendar (holidays and make-up days, 调休); the generator keeps day numbers.
+const toWorkingDay = (day: number): number => toDayNumber(nextWorkingDay(toIsoDay(day)));
 
 /** What a project's generation needs besides its builder. */
 export interface ProjectContext {
@@ -106,8 +109,8 @@ export function makeProject(builder: SandboxOrganisation, context: ProjectContex
     const extendDays = stageCode !== 3 && random.chance(late ? 0.4 : 0.05) ? 10 : 0;
     const limit = legalDays + extendDays;
     let planned = late ? random.int(limit + 1, limit + 20) : random.int(Math.ceil(limit / 4), limit);
-    if (overrides.openStage === stageCode) planned = Math.max(planned, countWorkingDays(acceptDay, context.asOfDay) + 1);
-    const finishDay = addWorkingDays(acceptDay, planned);
+    if (overrides.openStage === stageCode) planned = Math.max(planned, workingDaysBetween(toIsoDay(acceptDay), toIsoDay(context.asOfDay)) + 1);
+    const finishDay = toDayNumber(addWorkingDays(toIsoDay(acceptDay), planned));
     const finished = finishDay <= context.asOfDay;
     const department = context.findDepartment(area, stageCode);
     stageList.push({
@@ -120,7 +123,7 @@ export function makeProject(builder: SandboxOrganisation, context: ProjectContex
       finishDate: finished ? toIsoDay(finishDay) : null,
       legalDays,
       extendDays,
-      actualWorkDays: finished ? planned : countWorkingDays(acceptDay, context.asOfDay),
+      actualWorkDays: finished ? planned : workingDaysBetween(toIsoDay(acceptDay), toIsoDay(context.asOfDay)),
       approvalDocNum: finished ? makeDocumentNumber(stageCode, area, finishDay, random) : null,
     });
     if (!finished) break;

@@ -2,8 +2,9 @@ import { createRandom, createWeightedPicker, type Random, type WeightedPicker } 
 import type { SampleDataSize } from '../../../db/seed/SampleData.js';
 import { DEFAULT_AS_OF, DEFAULT_SAMPLE_SEED } from '../../../db/seed/sampleDataPlans.js';
 import { sandboxOrganisations, type SandboxOrganisation } from '../../shared/sandbox/sandboxOrganisations.js';
+import { addWorkingDays, nextWorkingDay, workingDaysBetween } from '../../../src/calendar/index.js';
 import { findServiceItemTemplates } from './serviceItemCatalogue.js';
-import { addWorkingDays, countWorkingDays, formatDay, nextWorkingDay, toDayNumber } from './workingDays.js';
+import { formatDay, toDayNumber } from './dayNumber.js';
 
 /** Case status as the platform writes it (办件状态). */
 export type ProjStatus = '办理中' | '已办结' | '不予受理' | '已撤回';
@@ -148,6 +149,9 @@ function buildItemPickers(departments: Map<string, FixtureDepartment>): Map<stri
   return new Map([...entries].map(([key, list]) => [key, createWeightedPicker(list)]));
 }
 
+// Working days are the official calendar's (src/calendar: holidays and make-up days, 调休); the fixtures keep day numbers.
+const workingDaysAfter = (day: number, n: number): number => toDayNumber(addWorkingDays(formatDay(day), n));
+
 function drawEvaluation(random: Random, caseFinishDay: number, caseFinishMinute: number, overTime: boolean, badRate: number, asOfDay: number): FixtureEvaluation {
   const day = Math.min(asOfDay, caseFinishDay + random.int(0, 3));
   const bad = random.chance(overTime ? Math.min(0.9, badRate * 3) : badRate);
@@ -157,13 +161,13 @@ function drawEvaluation(random: Random, caseFinishDay: number, caseFinishMinute:
   // A review follows the conclusion: on the same day, some minutes after it.
   const minute = day === caseFinishDay ? Math.min(1439, caseFinishMinute + random.int(5, 240)) : random.int(480, 1320);
   if (!bad) return { level, day, minute, channel, content, rectification: null };
-  const deadlineDay = addWorkingDays(day, 15);
+  const deadlineDay = workingDaysAfter(day, 15);
   let status: RectifyStatus;
   if (deadlineDay >= asOfDay) status = random.pick<RectifyStatus>(['待整改', '整改中', '整改中', '已整改', '申诉中']);
   else status = SETTLED_RECTIFY_STATUS(random);
   let finishDay: number | null = null;
   if (status === '已整改' || status === '已反馈' || status === '申诉通过') {
-    finishDay = Math.min(asOfDay, addWorkingDays(day, random.chance(0.85) ? random.int(1, 15) : random.int(16, 25)));
+    finishDay = Math.min(asOfDay, workingDaysAfter(day, random.chance(0.85) ? random.int(1, 15) : random.int(16, 25)));
   }
   const open = status === '待整改' || status === '整改中';
   const overTimeRect = (open && deadlineDay < asOfDay) || (finishDay !== null && status !== '申诉通过' && finishDay > deadlineDay);
@@ -181,7 +185,7 @@ const ACCEPT_DELAYS = [0, 0, 0, 1, 1, 2];
 
 function drawCase(random: Random, seq: number, item: FixtureServiceItem, applicant: SandboxOrganisation, firstDay: number, asOfDay: number): FixtureCase {
   const badRate = FOCUS_DEPARTMENTS[item.department.uscc]?.badReviewRate ?? 0.05;
-  const applyDay = nextWorkingDay(random.dayBetween(firstDay, asOfDay - 1));
+  const applyDay = toDayNumber(nextWorkingDay(formatDay(random.dayBetween(firstDay, asOfDay - 1))));
   const applyMinute = random.int(510, 1080);
   const projNo = `${districtKey(item.department.districtCode)}${compactDay(applyDay)}${String(seq).padStart(7, '0')}`;
   // One object literal with every member, so that all cases share one hidden class (the large set holds 200k+).
@@ -196,14 +200,14 @@ function drawCase(random: Random, seq: number, item: FixtureServiceItem, applica
   let evaluation: FixtureEvaluation | null = null;
   if (random.chance(0.03)) {
     status = '不予受理';
-    finishDay = Math.min(asOfDay, addWorkingDays(applyDay, random.int(1, 5)));
+    finishDay = Math.min(asOfDay, workingDaysAfter(applyDay, random.int(1, 5)));
     finishMinute = random.int(540, 1080);
   } else {
-    acceptDay = Math.min(asOfDay, addWorkingDays(applyDay, random.pick(ACCEPT_DELAYS)));
+    acceptDay = Math.min(asOfDay, workingDaysAfter(applyDay, random.pick(ACCEPT_DELAYS)));
     acceptMinute = acceptDay === applyDay ? Math.min(1110, applyMinute + random.int(5, 90)) : random.int(540, 1080);
-    promiseEndDay = addWorkingDays(acceptDay, item.promiseTimeLimit);
+    promiseEndDay = workingDaysAfter(acceptDay, item.promiseTimeLimit);
     const used = random.chance(0.08) ? item.promiseTimeLimit + random.int(1, 8) : random.int(0, item.promiseTimeLimit);
-    const plannedFinish = addWorkingDays(acceptDay, used);
+    const plannedFinish = workingDaysAfter(acceptDay, used);
     if (random.chance(0.02)) status = '已撤回';
     // Applications of the last two months are often still open, some of them past their promised date.
     else if (plannedFinish > asOfDay || (asOfDay - applyDay < 60 && random.chance(0.35))) {
@@ -212,7 +216,7 @@ function drawCase(random: Random, seq: number, item: FixtureServiceItem, applica
     } else {
       finishDay = plannedFinish;
       finishMinute = plannedFinish === acceptDay ? Math.min(1170, acceptMinute + random.int(10, 120)) : random.int(540, 1080);
-      usedWorkDays = countWorkingDays(acceptDay, plannedFinish);
+      usedWorkDays = workingDaysBetween(formatDay(acceptDay), formatDay(plannedFinish));
       overTime = usedWorkDays > item.promiseTimeLimit;
       if (random.chance(0.7)) evaluation = drawEvaluation(random, plannedFinish, finishMinute, overTime, badRate, asOfDay);
     }

@@ -1,6 +1,6 @@
 import type { SandboxReply, SandboxRequest, SandboxRoute } from '../../shared/sandbox/createSandboxServer.js';
 import { findFixtureCase, RECTIFY_STATUSES, type FixtureCase, type FixtureDepartment, type FixtureDepartmentStats, type GovServiceFixtures } from './buildGovServiceFixtures.js';
-import { formatDay } from './workingDays.js';
+import { formatDay } from './dayNumber.js';
 
 /** Most codes one batch request may carry. */
 export const MAX_BATCH_CODES = 500;

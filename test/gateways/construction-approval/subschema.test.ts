@@ -16,9 +16,9 @@ const NEW_CODE = '2104-440304-04-03-685863';
 // one completed with two late stages.
 const SAMPLE_PROJECTS = [
   {
-    code: '2609-440304-05-02-029950', oldCode: null, status: 'IN_APPROVAL', totalWorkingDays: 39, overdueStageCount: 1,
+    code: '2609-440304-05-02-029950', oldCode: null, status: 'IN_APPROVAL', totalWorkingDays: 35, overdueStageCount: 1,
     stages: [
-      { stage: 'PROJECT_APPROVAL_AND_LAND_USE_PLANNING', approvalDepartmentName: '深圳市福田区人民政府', acceptedOn: '2026-09-07', finishedOn: null, inProgress: true, allowedWorkingDays: 20, actualWorkingDays: 39, overdue: true, overdueWorkingDays: 19 },
+      { stage: 'PROJECT_APPROVAL_AND_LAND_USE_PLANNING', approvalDepartmentName: '深圳市福田区人民政府', acceptedOn: '2026-09-07', finishedOn: null, inProgress: true, allowedWorkingDays: 20, actualWorkingDays: 35, overdue: true, overdueWorkingDays: 15 },
     ],
   },
   {
@@ -31,10 +31,10 @@ const SAMPLE_PROJECTS = [
   {
     code: NEW_CODE, oldCode: OLD_CODE, status: 'COMPLETED', totalWorkingDays: 89, overdueStageCount: 2,
     stages: [
-      { stage: 'PROJECT_APPROVAL_AND_LAND_USE_PLANNING', approvalDepartmentName: '深圳市福田区人民政府', acceptedOn: '2019-06-03', finishedOn: '2019-07-26', inProgress: false, allowedWorkingDays: 30, actualWorkingDays: 39, overdue: true, overdueWorkingDays: 9 },
-      { stage: 'CONSTRUCTION_ENGINEERING_PERMIT', approvalDepartmentName: '深圳市规划和自然资源局', acceptedOn: '2019-09-24', finishedOn: '2019-11-06', inProgress: false, allowedWorkingDays: 30, actualWorkingDays: 31, overdue: true, overdueWorkingDays: 1 },
-      { stage: 'CONSTRUCTION_PERMIT', approvalDepartmentName: '深圳市福田区住房和建设局', acceptedOn: '2020-02-03', finishedOn: '2020-02-07', inProgress: false, allowedWorkingDays: 7, actualWorkingDays: 4, overdue: false, overdueWorkingDays: 0 },
-      { stage: 'COMPLETION_ACCEPTANCE', approvalDepartmentName: '深圳市福田区住房和建设局', acceptedOn: '2022-06-13', finishedOn: '2022-07-04', inProgress: false, allowedWorkingDays: 20, actualWorkingDays: 15, overdue: false, overdueWorkingDays: 0 },
+      { stage: 'PROJECT_APPROVAL_AND_LAND_USE_PLANNING', approvalDepartmentName: '深圳市福田区人民政府', acceptedOn: '2019-06-03', finishedOn: '2019-07-29', inProgress: false, allowedWorkingDays: 30, actualWorkingDays: 39, overdue: true, overdueWorkingDays: 9 },
+      { stage: 'CONSTRUCTION_ENGINEERING_PERMIT', approvalDepartmentName: '深圳市规划和自然资源局', acceptedOn: '2019-09-27', finishedOn: '2019-11-14', inProgress: false, allowedWorkingDays: 30, actualWorkingDays: 31, overdue: true, overdueWorkingDays: 1 },
+      { stage: 'CONSTRUCTION_PERMIT', approvalDepartmentName: '深圳市福田区住房和建设局', acceptedOn: '2020-02-10', finishedOn: '2020-02-14', inProgress: false, allowedWorkingDays: 7, actualWorkingDays: 4, overdue: false, overdueWorkingDays: 0 },
+      { stage: 'COMPLETION_ACCEPTANCE', approvalDepartmentName: '深圳市福田区住房和建设局', acceptedOn: '2022-06-20', finishedOn: '2022-07-11', inProgress: false, allowedWorkingDays: 20, actualWorkingDays: 15, overdue: false, overdueWorkingDays: 0 },
     ],
   },
 ];

@@ -132,7 +132,7 @@ describe('Enterprise.serviceCases', () => {
                 appliedAt: new Date('2026-06-16T11:46:18+08:00'),
                 acceptedAt: new Date('2026-06-16T12:00:57+08:00'),
                 finishedAt: new Date('2026-06-17T11:37:17+08:00'),
-                promisedDueDate: '2026-06-19',
+                promisedDueDate: '2026-06-22',
                 workingDaysUsed: 1,
                 onTime: true,
                 overdue: false,

@@ -1,4 +1,0 @@
-export { buildObjectionsSchema, createObjectionsWorkflow } from './createObjectionsWorkflow.js';
-export { applyOutcome, type ObjectionOutcome, type RecordChange } from './applyOutcome.js';
-export { repairEligibility, type RepairEligibility } from './repair/repairEligibility.js';
-export type { Objection, RepairApplication } from './types.js';

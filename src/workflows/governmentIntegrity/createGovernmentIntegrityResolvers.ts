@@ -1,0 +1,200 @@
+import DataLoader from 'dataloader';
+import { subjectKindOf, ROLE } from '../../codes/index.js';
+import { actorOf, assertActorRole, DateScalar, DecimalScalar, todayInShanghai } from '../../credit/index.js';
+import { UsccScalar } from '../../codes/index.js';
+import { assertDistrictCode, computeEnforcementIndicator } from './computeEnforcementIndicator.js';
+import { decidePayment, overdueInterestOf, type PaymentInput } from './decidePayment.js';
+import { badInput, notFound } from './integrityErrors.js';
+import { daysBetween, INTEGRITY_RULES } from './integrityRules.js';
+import type { GovernmentIntegrityStore, Row } from './GovernmentIntegrityStore.js';
+
+const OFFICE = [ROLE.CREDIT_OFFICE_ADMIN];
+
+// snake_case rows to the graph's camelCase objects; overdue and overdue interest are judged on `today`.
+function toCommitment(row: Row, today: string) {
+  const overdue = row.status === 'PENDING' && String(row.due_on) < today;
+  const interest = overdueInterestOf({
+    paymentRule: (row.payment_rule as string | null) ?? null, amount: (row.amount as string | null) ?? null,
+    agreedDailyInterestRate: (row.agreed_daily_interest_rate as string | null) ?? null, dueOn: String(row.due_on), fulfilledOn: (row.fulfilled_on as string | null) ?? null,
+  }, today);
+  return {
+    id: row.id, bodyUscc: row.body_uscc, counterpartyUscc: row.counterparty_uscc, kind: row.kind, title: row.title, amount: row.amount,
+    promisedOn: row.promised_on, deliveredOn: row.delivered_on, acceptedOn: row.accepted_on ?? null, settledOn: row.settled_on ?? null,
+    termRunsFrom: row.term_runs_from ?? null, paymentTermDays: row.payment_term_days, dueOn: row.due_on, status: row.status,
+    fulfilledOn: row.fulfilled_on, overdue, daysOverdue: overdue ? daysBetween(String(row.due_on), today) : 0, leadershipChanged: row.leadership_changed, version: row.version,
+    counterpartySme: row.counterparty_sme ?? null, paymentRule: row.payment_rule ?? null, paymentLegalBasis: interest.legalBasis,
+    overdueInterestDailyRate: interest.dailyRate, overdueInterestRateAgreed: interest.rateAgreed, overdueInterest: interest.interest,
+  };
+}
+const toCase = (row: Row) => ({
+  id: row.id, caseNumber: row.case_number, bodyUscc: row.body_uscc, courtUscc: row.court_uscc, amount: row.amount, filedOn: row.filed_on,
+  status: row.status, closedOn: row.closed_on, superiorUscc: row.superior_uscc, superiorNotifiedOn: row.superior_notified_on,
+});
+const toComplaint = (row: Row) => ({
+  id: row.id, bodyUscc: row.body_uscc, channel: row.channel, content: row.content, complainantName: row.complainant_name,
+  complainantPhone: row.complainant_phone, receivedOn: row.received_on, status: row.status, outcome: row.outcome, concludedOn: row.concluded_on, version: row.version,
+});
+
+async function assertGovernmentBody(store: GovernmentIntegrityStore, field: string, uscc: string): Promise<void> {
+  if (subjectKindOf(uscc) !== 'GOVERNMENT_BODY') throw badInput(field, `${uscc} is not a government body (its USCC does not start with 11)`);
+  if (!(await store.organisationExists(uscc))) throw notFound(`government body ${uscc}`);
+}
+
+// A payment may be owed by a public institution (12…) too (保障中小企业款项支付条例 art. 2); other commitments
+// only by the bodies commitment-rules.json lists.
+async function assertPayer(store: GovernmentIntegrityStore, input: { kind: string; bodyUscc: string }): Promise<void> {
+  if (input.kind !== 'PAYMENT' || subjectKindOf(input.bodyUscc) !== 'PUBLIC_INSTITUTION') {
+    const prefixes = INTEGRITY_RULES.commitments.bodyPrefixes;
+    if (!prefixes.includes(input.bodyUscc.slice(0, 2))) {
+      throw badInput('input.bodyUscc', `${input.bodyUscc} is not a government body (its USCC does not start with ${prefixes.join(' or ')}); a public institution (12…) is tracked only as the payer of a PAYMENT`);
+    }
+  }
+  if (!(await store.organisationExists(input.bodyUscc))) throw notFound(`organisation ${input.bodyUscc}`);
+}
+
+function textOf(field: string, value: string, min: number, max: number): string {
+  const text = value.trim();
+  if ([...text].length < min || [...text].length > max) throw badInput(field, `must be ${min} to ${max} characters, got ${[...text].length}`);
+  return text;
+}
+
+interface CommitmentInput extends PaymentInput {
+  counterpartyUscc?: string | null; kind: string; title: string; leadershipChanged?: boolean | null;
+}
+
+/** Resolvers of schema/government-integrity.graphql over the store; loaders per request keyed by the context. */
+export function createGovernmentIntegrityResolvers(store: GovernmentIntegrityStore, today: () => string = todayInShanghai) {
+  const loaders = new WeakMap<object, { commitments: DataLoader<string, Row[]>; cases: DataLoader<string, Row[]>; interviews: DataLoader<string, Row[]> }>();
+  const group = (rows: Row[], key: string, keys: readonly string[]) => keys.map((k) => rows.filter((r) => String(r[key]) === k));
+  const loadersOf = (context: object) => {
+    let l = loaders.get(context);
+    if (!l) {
+      l = {
+        commitments: new DataLoader(async (usccs) => group(await store.commitmentsOf(usccs, null), 'body_uscc', usccs)),
+        cases: new DataLoader(async (usccs) => group(await store.casesOf(usccs), 'body_uscc', usccs)),
+        interviews: new DataLoader(async (ids) => group(await store.interviewsOf(ids), 'case_id', ids)),
+      };
+      loaders.set(context, l);
+    }
+    return l;
+  };
+  const office = (context: unknown, action: string) => assertActorRole(actorOf(context), OFFICE, action);
+
+  return {
+    USCC: UsccScalar,
+    Date: DateScalar,
+    Decimal: DecimalScalar,
+    PublicInstitution: {
+      async commitments(body: { uscc: string }, args: { status?: string | null }, context: object) {
+        const rows = await loadersOf(context).commitments.load(body.uscc);
+        return rows.filter((r) => !args.status || r.status === args.status).map((r) => toCommitment(r, today()));
+      },
+    },
+    GovernmentBody: {
+      async commitments(body: { uscc: string }, args: { status?: string | null }, context: object) {
+        const rows = await loadersOf(context).commitments.load(body.uscc);
+        return rows.filter((r) => !args.status || r.status === args.status).map((r) => toCommitment(r, today()));
+      },
+      async enforcementCases(body: { uscc: string }, _args: unknown, context: object) {
+        return (await loadersOf(context).cases.load(body.uscc)).map(toCase);
+      },
+    },
+    EnforcementCase: {
+      async interviews(c: { id: string }, _args: unknown, context: object) {
+        return (await loadersOf(context).interviews.load(c.id)).map((r) => ({ heldOn: r.held_on, interviewer: r.interviewer, summary: r.summary }));
+      },
+    },
+    Query: {
+      _integrityGovernmentBodiesByUscc: (_root: unknown, { usccs }: { usccs: string[] }) => usccs.map((uscc) => ({ uscc })),
+      _integrityPublicInstitutionsByUscc: (_root: unknown, { usccs }: { usccs: string[] }) => usccs.map((uscc) => ({ uscc })),
+      async overdueCommitments(_root: unknown, { districtCode }: { districtCode?: string | null }) {
+        const now = today();
+        return (await store.overdueCommitments(now, assertDistrictCode(districtCode))).map((r) => toCommitment(r, now)).sort((a, b) => b.daysOverdue - a.daysOverdue);
+      },
+      enforcementIndicator: (_root: unknown, args: { from: string; to: string; districtCode?: string | null }) => computeEnforcementIndicator(store, args),
+      async integrityComplaints(_root: unknown, { status }: { status?: string | null }, context: unknown) {
+        assertActorRole(actorOf(context), [ROLE.CREDIT_OFFICE_ADMIN, ROLE.AUDITOR], 'Reading complaints');
+        return (await store.complaints(status ?? null)).map(toComplaint);
+      },
+    },
+    Mutation: {
+      async recordCommitment(_root: unknown, { input }: { input: CommitmentInput }, context: unknown) {
+        office(context, 'Recording a commitment');
+        await assertPayer(store, input);
+        const payment = input.kind === 'PAYMENT' ? decidePayment(input) : null;
+        if (!payment) {
+          for (const field of ['deliveredOn', 'acceptedOn', 'settledOn', 'termRunsFrom', 'paymentTermDays', 'counterpartySme', 'agreedDailyInterestRate'] as const) {
+            if (input[field] !== null && input[field] !== undefined) throw badInput(`input.${field}`, `applies to a PAYMENT only; leave it out for a ${input.kind}`);
+          }
+        }
+        const dueOn = payment?.dueOn ?? input.dueOn ?? null;
+        if (!dueOn) throw badInput('input.dueOn', 'required for a policy promise or a contract');
+        if (dueOn < input.promisedOn) throw badInput('input.dueOn', `must not be before promisedOn ${input.promisedOn}`);
+        const row = await store.insert('government_commitments', {
+          body_uscc: input.bodyUscc, counterparty_uscc: input.counterpartyUscc ?? null, kind: input.kind, title: textOf('input.title', input.title, 2, 500),
+          amount: input.amount ?? null, promised_on: input.promisedOn, delivered_on: input.deliveredOn ?? null, accepted_on: input.acceptedOn ?? null,
+          settled_on: input.settledOn ?? null, term_runs_from: payment?.termRunsFrom ?? null, payment_term_days: payment?.paymentTermDays ?? null, due_on: dueOn,
+          counterparty_sme: payment ? input.counterpartySme : null, agreed_daily_interest_rate: payment?.paymentRule ? input.agreedDailyInterestRate ?? null : null,
+          payment_rule: payment?.paymentRule ?? null, leadership_changed: input.leadershipChanged ?? false, recorded_by: actorOf(context).consumerId,
+        });
+        return toCommitment(row, today());
+      },
+      async fulfilCommitment(_root: unknown, args: { id: string; fulfilledOn: string; version: number }, context: unknown) {
+        office(context, 'Fulfilling a commitment');
+        return toCommitment(await store.fulfilCommitment(args.id, args.fulfilledOn, args.version), today());
+      },
+      async recordEnforcementCase(_root: unknown, { input }: { input: { caseNumber: string; bodyUscc: string; courtUscc?: string | null; amount?: string | null; filedOn: string } }, context: unknown) {
+        office(context, 'Recording an enforcement case');
+        await assertGovernmentBody(store, 'input.bodyUscc', input.bodyUscc);
+        const row = await store.insert('enforcement_cases', {
+          case_number: textOf('input.caseNumber', input.caseNumber, 4, 100), body_uscc: input.bodyUscc, court_uscc: input.courtUscc ?? null,
+          amount: input.amount ?? null, filed_on: input.filedOn, recorded_by: actorOf(context).consumerId,
+        }).catch((error: { code?: string }) => {
+          if (error.code === '23505') throw badInput('input.caseNumber', `case ${input.caseNumber} is already recorded`);
+          throw error;
+        });
+        return toCase(row);
+      },
+      async notifySuperior(_root: unknown, args: { caseId: string; superiorUscc: string; notifiedOn: string }, context: unknown) {
+        office(context, 'Notifying a superior body');
+        await assertGovernmentBody(store, 'superiorUscc', args.superiorUscc);
+        return toCase(await store.change('enforcement_cases', 'enforcement case', args.caseId, null, (row) => {
+          if (row.status !== 'OPEN') throw badInput('caseId', `case ${args.caseId} is ${String(row.status)}; only an OPEN case is notified`);
+          return { superior_uscc: args.superiorUscc, superior_notified_on: args.notifiedOn };
+        }));
+      },
+      async recordInterview(_root: unknown, args: { caseId: string; heldOn: string; interviewer: string; summary: string }, context: unknown) {
+        office(context, 'Recording an interview');
+        const updated = await store.change('enforcement_cases', 'enforcement case', args.caseId, null, (row) => {
+          if (row.status !== 'OPEN') throw badInput('caseId', `case ${args.caseId} is ${String(row.status)}; interviews are about OPEN cases`);
+          return {};
+        });
+        await store.insert('enforcement_interviews', { case_id: args.caseId, held_on: args.heldOn, interviewer: textOf('interviewer', args.interviewer, 2, 200), summary: textOf('summary', args.summary, 2, 5000) });
+        return toCase(updated);
+      },
+      async closeEnforcementCase(_root: unknown, args: { caseId: string; closedOn: string }, context: unknown) {
+        office(context, 'Closing an enforcement case');
+        return toCase(await store.change('enforcement_cases', 'enforcement case', args.caseId, null, (row) => {
+          if (row.status !== 'OPEN') throw badInput('caseId', `case ${args.caseId} cannot go from ${String(row.status)} to CLOSED; only an OPEN case closes`);
+          if (args.closedOn < String(row.filed_on)) throw badInput('closedOn', `must not be before the filing date ${String(row.filed_on)}`);
+          return { status: 'CLOSED', closed_on: args.closedOn };
+        }));
+      },
+      async fileComplaint(_root: unknown, { input }: { input: { bodyUscc: string; channel: string; content: string; complainantName?: string | null; complainantPhone?: string | null } }) {
+        await assertGovernmentBody(store, 'input.bodyUscc', input.bodyUscc);
+        if (input.complainantPhone && !/^[0-9+\- ]{5,20}$/.test(input.complainantPhone)) throw badInput('input.complainantPhone', 'digits, spaces, + and - only, 5 to 20 characters');
+        const row = await store.insert('integrity_complaints', {
+          body_uscc: input.bodyUscc, channel: input.channel, content: textOf('input.content', input.content, 10, 5000),
+          complainant_name: input.complainantName?.trim() || null, complainant_phone: input.complainantPhone?.trim() || null, received_on: today(),
+        });
+        return row.id;
+      },
+      async advanceComplaint(_root: unknown, args: { id: string; to: string; outcome?: string | null; version: number }, context: unknown) {
+        office(context, 'Handling a complaint');
+        const final = args.to === 'SUBSTANTIATED' || args.to === 'UNSUBSTANTIATED';
+        const outcome = final ? textOf('outcome', args.outcome ?? '', 2, 5000) : null;
+        return toComplaint(await store.advanceComplaint(args.id, args.to, outcome, today(), args.version));
+      },
+    },
+  };
+}

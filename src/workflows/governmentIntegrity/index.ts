@@ -1,0 +1,1 @@
+export { createGovernmentIntegrityWorkflow } from './createGovernmentIntegrityWorkflow.js';

@@ -1,0 +1,2 @@
+export { createWorkflows } from './createWorkflows.js';
+export type { Workflow, WorkflowDeps, WorkflowRoute } from './WorkflowDeps.js';

@@ -1,0 +1,124 @@
+import { GraphQLError } from 'graphql';
+import type { Knex } from 'knex';
+import { KnexCalendarSource, type CalendarSource } from '../../../calendar/index.js';
+import { badUserInput, toIsoDate } from '../../../credit/index.js';
+import { recordStatusConflict } from '../applyOutcome.js';
+import { deadlineRulesOn } from '../deadlineRules.js';
+import { assertRecordOfSubject, isUniqueViolation, lockRecord, notFound } from '../lockRecord.js';
+import { REPAIR_COLUMNS, toRepairApplication } from '../rowMappers.js';
+import { assertTransition, REPAIR_TRANSITIONS } from '../transitions.js';
+import type { RepairApplication } from '../types.js';
+import { repairEligibility, type RepairEligibility } from './repairEligibility.js';
+import type { NewRepairApplication, RepairStore } from './RepairStore.js';
+
+/**
+ * The RepairStore in PostgreSQL (repair_applications, credit_records); each step one transaction locking the application and its record.
+ * Deadlines as in KnexObjectionStore: rule version of the day received, calendar read after the lock, stored
+ * with whether they are provisional.
+ */
+export class KnexRepairStore implements RepairStore {
+  private constructor(private readonly knex: Knex, private readonly calendars: CalendarSource) {}
+
+  static create(knex: Knex, calendars: CalendarSource = KnexCalendarSource.create(knex)): KnexRepairStore {
+    return new KnexRepairStore(knex, calendars);
+  }
+
+  /**
+   * Checks eligibility and, when eligible, files the application (decision due in 3 working days). When not
+   * eligible nothing is written and the answer says why and from which date the minimum period allows it.
+   */
+  async apply(input: NewRepairApplication): Promise<{ eligibility: RepairEligibility; application: RepairApplication | null }> {
+    try {
+      return await this.knex.transaction(async (trx) => {
+        // The lock the insert takes anyway, taken first: it waits for a calendar:add in progress.
+        await trx.raw('LOCK TABLE repair_applications IN ROW EXCLUSIVE MODE');
+        const record = await lockRecord(trx, input.recordId);
+        assertRecordOfSubject(record, input.uscc);
+        if (record.row.publicity_start == null) throw badUserInput('input.recordId', `credit record ${record.id} (${record.kind}) has no publicity period, so there is nothing to repair`);
+        if (record.status !== 'IN_PUBLICITY') throw recordStatusConflict(record.id, record.status, 'IN_PUBLICITY', 'apply for credit repair');
+        const pending = await trx('repair_applications').where({ record_id: record.id, state: 'SUBMITTED' }).first('id');
+        if (pending) {
+          throw new GraphQLError(`credit record ${record.id} already has a pending repair application (${String(pending.id)})`, { extensions: { code: 'CONFLICT', repairApplicationId: String(pending.id) } });
+        }
+        const eligibility = repairEligibility({
+          kind: record.kind, catalogItemCode: (record.row.catalog_item_code as string | null) ?? null, ruleVersion: record.ruleVersion,
+          publicityMinEnd: toIsoDate(record.publicityMinEnd), publicityEnd: toIsoDate(record.row.publicity_end),
+        }, input, input.today);
+        if (!eligibility.eligible) return { eligibility, application: null };
+        const decision = (await this.calendars.current(trx)).deadline(input.today, deadlineRulesOn(input.today).repair.decisionWorkingDays);
+        const [row] = await trx('repair_applications')
+          .insert({
+            record_id: record.id, subject_uscc: input.uscc, statement: input.statement, obligations_performed: input.obligationsPerformed,
+            commitment_given: input.commitmentGiven, applied_by: input.appliedBy, state: 'SUBMITTED', applied_on: input.today,
+            decision_due: decision.due, decision_due_provisional: decision.provisional,
+          })
+          .returning(REPAIR_COLUMNS);
+        return { eligibility, application: toRepairApplication(row as Record<string, unknown>) };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'repair_applications_one_pending_idx')) {
+        throw new GraphQLError(`credit record ${input.recordId} already has a pending repair application`, { extensions: { code: 'CONFLICT' } });
+      }
+      throw error;
+    }
+  }
+
+  /** Extends the decision deadline once by 3 working days. */
+  async extend(id: string, reason: string, step: { officer: string; today: string }): Promise<RepairApplication> {
+    return this.transition(id, async (trx, application) => {
+      assertTransition(`repair application ${id}`, REPAIR_TRANSITIONS.extend, application.state);
+      if (application.extendedOn) {
+        throw new GraphQLError(`repair application ${id}'s decision deadline was already extended on ${application.extendedOn} (to ${application.decisionDue}); it may be extended once`, { extensions: { code: 'CONFLICT' } });
+      }
+      const extended = (await this.calendars.current(trx)).deadline(application.decisionDue, deadlineRulesOn(application.appliedOn).repair.extensionWorkingDays);
+      return {
+        decision_due: extended.due, decision_due_provisional: extended.provisional || application.decisionDueProvisional,
+        extended_on: step.today, extended_by: step.officer, extension_reason: reason,
+      };
+    });
+  }
+
+  /** Approves (the record becomes REPAIRED and leaves public view at once) or refuses with reasons. */
+  async decide(id: string, approve: boolean, reason: string, step: { officer: string; today: string }): Promise<RepairApplication> {
+    return this.transition(id, async (trx, application) => {
+      assertTransition(`repair application ${id}`, approve ? REPAIR_TRANSITIONS.approve : REPAIR_TRANSITIONS.refuse, application.state);
+      if (approve) {
+        const record = await lockRecord(trx, application.recordId);
+        if (record.status !== 'IN_PUBLICITY') throw recordStatusConflict(record.id, record.status, 'IN_PUBLICITY', `approve repair application ${id}`);
+        await trx('credit_records').where({ id: record.id }).update({ status: 'REPAIRED', updated_at: trx.fn.now() });
+      }
+      return { state: approve ? 'APPROVED' : 'REFUSED', decided_on: step.today, decided_by: step.officer, decision_reason: reason };
+    });
+  }
+
+  /** One application, or null. */
+  async get(id: string): Promise<RepairApplication | null> {
+    const row = await this.knex('repair_applications').where({ id }).first(REPAIR_COLUMNS);
+    return row ? toRepairApplication(row) : null;
+  }
+
+  /** The repair applications of a record, oldest first. */
+  async ofRecord(recordId: string): Promise<RepairApplication[]> {
+    return (await this.knex('repair_applications').where({ record_id: recordId }).orderBy('id').select(REPAIR_COLUMNS)).map(toRepairApplication);
+  }
+
+  /** The repair applications of a subject, newest first. */
+  async ofSubject(uscc: string): Promise<RepairApplication[]> {
+    return (await this.knex('repair_applications').where({ subject_uscc: uscc }).orderBy('id', 'desc').select(REPAIR_COLUMNS)).map(toRepairApplication);
+  }
+
+  private async transition(id: string, change: (trx: Knex.Transaction, current: RepairApplication) => Promise<Record<string, unknown>>): Promise<RepairApplication> {
+    return this.knex.transaction(async (trx) => {
+      const row = await trx('repair_applications').where({ id }).forUpdate().first(REPAIR_COLUMNS);
+      if (!row) throw notFound(`repair application ${id}`);
+      const current = toRepairApplication(row);
+      const updates = await change(trx, current);
+      const [updated] = await trx('repair_applications')
+        .where({ id, version: current.version })
+        .update({ ...updates, version: current.version + 1, updated_at: trx.fn.now() })
+        .returning(REPAIR_COLUMNS);
+      if (!updated) throw new GraphQLError(`repair application ${id} was changed by someone else meanwhile; reload it and try again`, { extensions: { code: 'CONFLICT' } });
+      return toRepairApplication(updated as Record<string, unknown>);
+    });
+  }
+}
