@@ -24,9 +24,10 @@ describe.each(TEST_DATABASES)('formula cells over HTTP on $name', (database) => 
     const subject = await hub.hub.knex('organisations').where('kind', 'ENTERPRISE').orderBy('uscc').first('uscc', 'name');
     const row = {
       CF_XDR_MC: subject.name, CF_XDR_LB: '法人及非法人组织', CF_XDR_SHXYM: subject.uscc, CF_WSH: '深市监罚〔2026〕8801号', CF_WFXW: '发布虚假广告',
-      CF_YJ: '@SUM(1+1)', CF_CFLB: '警告', CF_NR: FORMULA, CF_JDRQ: '20261120', CF_CFJG: '深圳市市场监督管理局', CF_CFJGDM: SCJG,
+      CF_YJ: '@SUM(1+1)', CF_CFLB: '罚款', CF_NR: FORMULA, CF_NR_FK: '3.5', CF_JDRQ: '20261120', CF_CFJG: '深圳市市场监督管理局', CF_CFJGDM: SCJG,
       CF_SJLY: '深圳市市场监督管理局', CF_SJLYDM: SCJG,
     };
+    // A fine, not a warning: under the 2026 Credit Repair Measures a warning is minor and not published.
     // The attacker's file: plain RFC 4180 quoting, the formula as it is.
     const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
     const csv = `${Object.keys(row).join(',')}\n${Object.values(row).map(quote).join(',')}\n`;
