@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KnexConsumerStore } from '../../src/governance/index.js';
+import { grantsForPurpose, KnexConsumerStore } from '../../src/governance/index.js';
 import { asConsumer, createTestConsumers } from '../support/createTestConsumers.js';
 import { TEST_DATABASES } from '../support/databases.js';
 import { startTestHub, type TestHub } from '../support/startTestHub.js';
@@ -23,7 +23,7 @@ describe.each(TEST_DATABASES)('hidden and missing answer alike over HTTP on $nam
     hidden = String((await knex('credit_records').whereNot({ subject_uscc: WEIJING }).whereNotNull('subject_uscc').where({ status: 'IN_PUBLICITY' }).orderBy('id').first('id')).id);
     missing = String(Number((await knex('credit_records').max({ id: 'id' }))[0]!.id) + 1000);
     otherBidding = (await KnexConsumerStore.create(knex).createConsumer({
-      id: 'other-bidding', name: '另一招标系统', kind: 'SYSTEM', roles: ['BIDDING_SYSTEM'], grants: [{ purpose: 'BIDDING', scope: 'CONDITIONAL' }],
+      id: 'other-bidding', name: '另一招标系统', kind: 'SYSTEM', roles: ['BIDDING_SYSTEM'], grants: grantsForPurpose(['BIDDING_SYSTEM'], 'BIDDING'),
     })).apiKey;
   });
   afterAll(async () => hub?.close());

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KnexConsumerStore } from '../../src/governance/index.js';
+import { grantsForPurpose, KnexConsumerStore } from '../../src/governance/index.js';
 import { asConsumer, createTestConsumers } from '../support/createTestConsumers.js';
 import { TEST_DATABASES } from '../support/databases.js';
 import { startTestHub, type TestHub } from '../support/startTestHub.js';
@@ -31,7 +31,7 @@ describe.each(TEST_DATABASES)('past-dated credit checks over HTTP on $name', (da
       .orderBy('r.id').first('o.uscc', knex.raw('r.id::text as id'));
     subjectKey = (await KnexConsumerStore.create(knex).createConsumer({
       id: 'defaulter-self', name: '被执行企业（异议）', kind: 'ENTERPRISE', roles: ['ENTERPRISE_SELF'],
-      grants: [{ purpose: 'OBJECTION', scope: 'CONDITIONAL' }], subjects: [record.uscc],
+      grants: grantsForPurpose(['ENTERPRISE_SELF'], 'OBJECTION'), subjects: [record.uscc],
     })).apiKey;
   });
   afterAll(async () => hub?.close());
