@@ -85,6 +85,8 @@ export interface RecordFilter {
   decidedFrom?: string;
   decidedTo?: string;
   sourceUnits?: string[];
+  /** Kinds of the record's subject: organisations.kind of its USCC, or CIVIL_SERVANT (column subject_kind). */
+  subjectKinds?: string[];
   /**
    * Only records disclosed to the public on this day (YYYY-MM-DD): none REPAIRED, WITHDRAWN or EXPIRED,
    * none whose publicity end is before it. Absent: every record. Set from the request's visibility
@@ -123,6 +125,63 @@ export interface RecordPage {
   hasNextPage: boolean;
 }
 
+/** Filters on organisations (the directory); every list is "any of", the conditions are combined with AND. */
+export interface OrganisationFilter {
+  kinds?: string[];
+  districts?: string[];
+  /** Only organisations directly under one of these (organisations.parent_uscc). */
+  parents?: string[];
+  /** Only bodies of the city (area type CITY) or only those of a district or functional area. */
+  level?: 'CITY' | 'DISTRICT';
+}
+
+/** A page of the directory in USCC order: `limit` rows at most, after the USCC `after`. */
+export interface OrganisationPageRequest {
+  filter: OrganisationFilter;
+  limit: number;
+  after?: string;
+}
+
+/** A page of organisations and whether more follow. */
+export interface OrganisationPage {
+  rows: OrganisationRow[];
+  hasNextPage: boolean;
+}
+
+/** What records can be grouped by in statistics; the period dimensions are of the decision date. */
+export const STATISTICS_DIMENSIONS = [
+  'DISTRICT', 'SUBJECT_KIND', 'RECORD_KIND', 'SEVERITY', 'STATUS', 'GOVERNANCE_FIELD', 'SOURCE_UNIT', 'CATALOG_ITEM',
+  'MONTH', 'QUARTER', 'YEAR',
+] as const;
+/** One grouping dimension of `recordStatistics`. */
+export type StatisticsDimension = (typeof STATISTICS_DIMENSIONS)[number];
+
+/** One group of records: its key per requested dimension (null where the records have none), count and fines. */
+export interface StatisticsRow {
+  keys: Partial<Record<StatisticsDimension, string | null>>;
+  count: number;
+  /** Sum of fine amounts in 万元, exact; null when not asked for or when no record of the group has a fine. */
+  fineTotal: string | null;
+}
+
+/** Options of `recordStatistics`. */
+export interface StatisticsOptions {
+  /** Also sum the fines (costs a read of every record instead of an index-only count). */
+  withFines: boolean;
+  /** At most this many groups are returned (the store reads one more to tell that there are more). */
+  maxRows: number;
+}
+
+/** Records of one special-governance field decided in one month and, if they left publicity, when. */
+export interface FieldProgressCount {
+  governanceField: string;
+  /** YYYY-MM of the decision date. */
+  decidedIn: string;
+  /** YYYY-MM of the day the record left publicity (repaired, withdrawn, removed or expired); null while it is open. */
+  closedIn: string | null;
+  count: number;
+}
+
 /**
  * Read access to the credit records store. Batch methods return one entry per input key, in input
  * order (null or an empty page where nothing matches) and issue a constant number of statements.
@@ -146,6 +205,20 @@ export interface CreditStore {
   /** A page of all records matching the filter. */
   recordPage(page: PageRequest): Promise<RecordPage>;
   countRecords(filter: RecordFilter): Promise<number>;
+  /**
+   * Counts (and fine sums) of the records matching the filter, grouped by `groupBy` (in that order, each
+   * dimension at most once): one statement over the same base query as `recordPage` and `countRecords`.
+   * Groups ordered by their keys; at most `maxRows + 1` rows, so that the caller sees when there are more.
+   */
+  recordStatistics(groupBy: readonly StatisticsDimension[], filter: RecordFilter, options: StatisticsOptions): Promise<StatisticsRow[]>;
+  /**
+   * Records matching the filter that carry a governance field, decided on or before `until`, counted by
+   * field, decision month and closing month (judged on `today`): one statement.
+   */
+  fieldProgressCounts(filter: RecordFilter, until: string, today: string): Promise<FieldProgressCount[]>;
+  /** A page of organisations in USCC order. */
+  organisationPage(page: OrganisationPageRequest): Promise<OrganisationPage>;
+  countOrganisations(filter: OrganisationFilter): Promise<number>;
   /** Resolves when the database answers; rejects with the driver's reason otherwise. */
   ping(): Promise<void>;
 }

@@ -1,13 +1,14 @@
 import type { Knex } from 'knex';
 import type {
-  CatalogItemRow, CivilServantRow, CreditStore, DistrictRow, OrganisationRow, PageRequest, RecordFilter,
-  RecordOwner, RecordPage,
+  CatalogItemRow, CivilServantRow, CreditStore, DistrictRow, FieldProgressCount, OrganisationFilter, OrganisationPage,
+  OrganisationPageRequest, OrganisationRow, PageRequest, RecordFilter, RecordOwner, RecordPage, StatisticsDimension,
+  StatisticsOptions, StatisticsRow,
 } from './CreditStore.js';
 import { UNDISCLOSED_STATUSES } from './creditVisibility.js';
 import type { IdNumberVault } from './idNumberVault.js';
 import {
   CIVIL_SERVANT_COLUMNS, ORGANISATION_COLUMNS, RECORD_COLUMNS, toCatalogItem, toCivilServant, toCreditRecord,
-  toDistrict, toOrganisation,
+  toDecimal, toDistrict, toOrganisation,
 } from './rowMappers.js';
 
 type Row = Record<string, unknown>;
@@ -17,6 +18,31 @@ const ownerKey = (owner: RecordOwner): string => (owner.type === 'subject' ? `s:
 // 20261127000800_record_disclosure_index, whose predicate is this very condition.
 const DISCLOSED_STATUS_SQL = `NOT IN (${UNDISCLOSED_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 const OWNER_KEY_SQL = "CASE WHEN r.subject_uscc IS NOT NULL THEN 's:' || r.subject_uscc ELSE 'c:' || r.civil_servant_id END";
+
+// The SQL of each statistics dimension over credit_records aliased r; periods are of the decision date.
+const DIMENSION_SQL: Readonly<Record<StatisticsDimension, string>> = {
+  DISTRICT: 'r.district_code',
+  SUBJECT_KIND: 'r.subject_kind',
+  RECORD_KIND: 'r.kind',
+  SEVERITY: 'r.severity',
+  STATUS: 'r.status',
+  GOVERNANCE_FIELD: 'r.governance_field',
+  SOURCE_UNIT: 'r.source_unit_uscc',
+  CATALOG_ITEM: 'r.catalog_item_code',
+  MONTH: "to_char(r.decision_date, 'YYYY-MM')",
+  QUARTER: `to_char(r.decision_date, 'YYYY-"Q"Q')`,
+  YEAR: "to_char(r.decision_date, 'YYYY')",
+};
+
+// The day a record left publicity (公示结束): the removal, repair or withdrawal date its source reported
+// (details), else the day after its window ended, else (status changed in the hub) the day of the change.
+// Null while the record is still in publicity on `today` (the one binding).
+const ISO_DAY = "'^\\d{4}-\\d{2}-\\d{2}$'";
+const detailDay = (path: string) => `CASE WHEN r.details #>> '{${path}}' ~ ${ISO_DAY} THEN (r.details #>> '{${path}}')::date END`;
+const CLOSED_ON_SQL = `CASE WHEN r.status IN (${UNDISCLOSED_STATUSES.map((s) => `'${s}'`).join(', ')}) OR r.publicity_end < ?::date THEN coalesce(
+    ${detailDay('removedOn')}, ${detailDay('repair,decidedOn')}, ${detailDay('withdrawnOn')},
+    CASE WHEN r.status = 'EXPIRED' OR r.publicity_end < ?::date THEN r.publicity_end + 1 END,
+    (r.updated_at AT TIME ZONE 'Asia/Shanghai')::date) END`;
 
 /** Orders `values` like `keys`, by `keyOf`; missing keys give null. */
 function inKeyOrder<T>(keys: readonly string[], values: T[], keyOf: (v: T) => string): (T | null)[] {
@@ -144,6 +170,51 @@ export class KnexCreditStore implements CreditStore {
     return Number(row?.n ?? 0);
   }
 
+  async recordStatistics(groupBy: readonly StatisticsDimension[], filter: RecordFilter, options: StatisticsOptions): Promise<StatisticsRow[]> {
+    const expressions = groupBy.map((d) => DIMENSION_SQL[d]);
+    const q = this.filtered(filter, 'r').count({ n: '*' });
+    expressions.forEach((sql, i) => q.select(this.knex.raw(`${sql} AS k${i}`)));
+    if (options.withFines) q.select(this.knex.raw('sum(r.fine_amount) AS fine_total'));
+    if (expressions.length) {
+      q.groupByRaw(expressions.join(', '))
+        .orderByRaw(expressions.map((sql) => `${sql} NULLS LAST`).join(', '))
+        .limit(options.maxRows + 1);
+    }
+    const rows: Row[] = await q;
+    return rows.map((row) => ({
+      keys: Object.fromEntries(groupBy.map((d, i) => [d, row[`k${i}`] === null || row[`k${i}`] === undefined ? null : String(row[`k${i}`])])),
+      count: Number(row.n),
+      fineTotal: options.withFines ? toDecimal(row.fine_total) : null,
+    }));
+  }
+
+  async fieldProgressCounts(filter: RecordFilter, until: string, today: string): Promise<FieldProgressCount[]> {
+    const closedIn = `to_char(${CLOSED_ON_SQL}, 'YYYY-MM')`;
+    const rows: Row[] = await this.filtered(filter, 'r')
+      .whereNotNull('r.governance_field')
+      .where('r.decision_date', '<=', until)
+      .select('r.governance_field', this.knex.raw("to_char(r.decision_date, 'YYYY-MM') AS decided_in"))
+      .select(this.knex.raw(`${closedIn} AS closed_in`, [today, today]))
+      .count({ n: '*' })
+      .groupByRaw(`1, 2, 3`);
+    return rows.map((row) => ({
+      governanceField: String(row.governance_field), decidedIn: String(row.decided_in),
+      closedIn: row.closed_in === null || row.closed_in === undefined ? null : String(row.closed_in), count: Number(row.n),
+    }));
+  }
+
+  async organisationPage(page: OrganisationPageRequest): Promise<OrganisationPage> {
+    const q = this.organisations(page.filter).select(ORGANISATION_COLUMNS.map((c) => `o.${c}`)).orderBy('o.uscc').limit(page.limit + 1);
+    if (page.after !== undefined) q.where('o.uscc', '>', page.after);
+    const rows: Row[] = await q;
+    return { rows: rows.slice(0, page.limit).map(toOrganisation), hasNextPage: rows.length > page.limit };
+  }
+
+  async countOrganisations(filter: OrganisationFilter): Promise<number> {
+    const [row] = (await this.organisations(filter).count({ n: '*' })) as Row[];
+    return Number(row?.n ?? 0);
+  }
+
   async ping(): Promise<void> {
     await this.knex.raw('select 1');
   }
@@ -157,6 +228,8 @@ export class KnexCreditStore implements CreditStore {
     if (filter.statuses?.length) q.whereIn(col('status'), filter.statuses);
     if (filter.governanceFields?.length) q.whereIn(col('governance_field'), filter.governanceFields);
     if (filter.sourceUnits?.length) q.whereIn(col('source_unit_uscc'), filter.sourceUnits);
+    // Generated by the database from subject_uscc / civil_servant_id (migration 20261201002000).
+    if (filter.subjectKinds?.length) q.whereIn(col('subject_kind'), filter.subjectKinds);
     if (filter.decidedFrom) q.where(col('decision_date'), '>=', filter.decidedFrom);
     if (filter.decidedTo) q.where(col('decision_date'), '<=', filter.decidedTo);
     // A record's district is its subject's; a civil servant's record takes the employer's (filled in
@@ -179,6 +252,20 @@ export class KnexCreditStore implements CreditStore {
           w.orWhere((own) => own.whereIn(col('subject_uscc'), ownSubjects).whereIn(col('disclosure'), ownSubjectClasses));
         }
       });
+    }
+    return q;
+  }
+
+  /** Base query of the directory on organisations aliased `o`, with the filter applied. */
+  private organisations(filter: OrganisationFilter): Knex.QueryBuilder {
+    const q = this.knex('organisations as o');
+    if (filter.kinds?.length) q.whereIn('o.kind', filter.kinds);
+    if (filter.districts?.length) q.whereIn('o.district_code', filter.districts);
+    if (filter.parents?.length) q.whereIn('o.parent_uscc', filter.parents);
+    if (filter.level) {
+      const cityAreas = this.knex('districts').select('code').where('area_type', 'CITY');
+      if (filter.level === 'CITY') q.whereIn('o.district_code', cityAreas);
+      else q.whereNotIn('o.district_code', cityAreas);
     }
     return q;
   }

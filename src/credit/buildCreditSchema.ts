@@ -8,13 +8,17 @@ import { CatalogItemResolver, CivilServantResolver } from './resolvers/CivilServ
 import { CreditRecordResolver } from './resolvers/CreditRecordResolver.js';
 import { CreditSubjectResolver, GovernmentBodyResolver } from './resolvers/CreditSubjectResolver.js';
 import { QueryResolver } from './resolvers/QueryResolver.js';
+import { DirectoryResolver, GovernmentBodyConnectionResolver, OrganisationConnectionResolver } from './resolvers/DirectoryResolver.js';
+import { GovernanceFieldProgressResolver } from './resolvers/GovernanceFieldProgressResolver.js';
+import { StatisticsResolver } from './resolvers/StatisticsResolver.js';
 import { loadGovernanceDirectives } from './loadGovernanceDirectives.js';
 import { withDatabaseErrors } from './withDatabaseErrors.js';
 import { Enterprise, GovernmentBody, OtherOrganisation, PublicInstitution, SocialOrganisation } from './types/CreditSubject.js';
 
 const RESOLVERS = [
   QueryResolver, CreditSubjectResolver, GovernmentBodyResolver, CreditRecordResolver, ConnectionResolver,
-  CivilServantResolver, CatalogItemResolver,
+  CivilServantResolver, CatalogItemResolver, DirectoryResolver, GovernmentBodyConnectionResolver, OrganisationConnectionResolver,
+  StatisticsResolver, GovernanceFieldProgressResolver,
 ] as const;
 
 /**

@@ -80,6 +80,23 @@ registerEnumType(SubjectKind, {
   },
 });
 
+/** Kind of a record's subject: an organisation's kind, or a civil servant (credit_records.subject_kind). */
+export const RecordSubjectKind = asEnum([...Object.values(SubjectKind), 'CIVIL_SERVANT'] as const);
+registerEnumType(RecordSubjectKind, {
+  name: 'RecordSubjectKind',
+  description: 'Whom a credit record is about: an organisation of a kind derived from its USCC prefix (the SubjectKind values), or a civil servant (公务员).',
+  valuesConfig: {
+    GOVERNMENT_BODY: { description: 'A government body (机关), USCC 11…' },
+    PUBLIC_INSTITUTION: { description: 'A public institution (事业单位), USCC 12…' },
+    SOCIAL_ORGANISATION: { description: 'A social organisation (社会组织), USCC 5…' },
+    ENTERPRISE: { description: 'An enterprise (企业), USCC 91…' },
+    INDIVIDUAL_BUSINESS: { description: 'An individual business (个体工商户), USCC 92…' },
+    FARMERS_COOPERATIVE: { description: "A farmers' cooperative (农民专业合作社), USCC 93…" },
+    OTHER: { description: 'An organisation of any other registration category (其他)' },
+    CIVIL_SERVANT: { description: 'A civil servant (公务员): sanctions, discipline, accountability, commendations of a person' },
+  },
+});
+
 /** Catalogue enums (公共信用信息目录 attributes). */
 export const SourceChannel = asEnum(['PLATFORM_INTERFACE', 'FILE_UPLOAD', 'DATABASE_EXCHANGE', 'MANUAL_ENTRY'] as const);
 registerEnumType(SourceChannel, {

@@ -1,30 +1,10 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { CreditDeps } from '../CreditDeps.js';
-import type { PageRequest, RecordFilter, RecordPage } from '../CreditStore.js';
-import { creditVisibilityOf } from '../creditVisibility.js';
+import type { PageRequest, RecordPage } from '../CreditStore.js';
+import { visibleTo } from '../visibleTo.js';
 import { encodeCursor } from '../cursor.js';
 import { CreditRecordConnection, CreditRecordEdge, PageInfo } from '../types/CreditRecord.js';
 import type { ConnectionSource } from './connectionSource.js';
-
-/**
- * The client's filter narrowed to what the request may see: with visibility 'DISCLOSED' (the default),
- * only records disclosed on the request's day; and only records of the catalogue disclosure classes the
- * request sees (PUBLIC items by default). Every list and count goes through here, so pages and totals
- * always agree.
- */
-function visibleTo(ctx: object, filter: RecordFilter): RecordFilter {
-  const visibility = creditVisibilityOf(ctx);
-  const visible: RecordFilter = visibility.records === 'ALL' ? { ...filter } : { ...filter, disclosedOn: visibility.today };
-  const { disclosure } = visibility;
-  if (disclosure) {
-    visible.disclosureClasses = [...disclosure.classes];
-    if (disclosure.ownSubjects.length && disclosure.ownSubjectClasses.length) {
-      visible.ownSubjectClasses = [...disclosure.ownSubjectClasses];
-      visible.ownSubjects = [...disclosure.ownSubjects];
-    }
-  }
-  return visible;
-}
 
 @Resolver(() => CreditRecordConnection)
 export class ConnectionResolver {

@@ -4,6 +4,7 @@ import type { PageRequest, RecordFilter, RecordOwner } from '../CreditStore.js';
 import { isShenzhenAreaCode } from '../../codes/index.js';
 import { decodeCursor } from '../cursor.js';
 import { badUserInput } from '../errors.js';
+import { parsePeriod } from '../period.js';
 
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
@@ -13,19 +14,39 @@ export interface ConnectionSource {
   page: PageRequest;
 }
 
-/** Copies only the filter fields that are set, so equal filters batch together. */
-function toRecordFilter(filter: CreditRecordFilter | null | undefined): RecordFilter {
+/**
+ * Throws BAD_USER_INPUT naming `argumentName[i]` for the first code that is not an area of the `districts`
+ * query (the reference data the districts table is loaded from, local codes of functional areas included).
+ */
+export function assertDistrictCodes(codes: readonly string[] | null | undefined, argumentName: string): void {
+  (codes ?? []).forEach((code, i) => {
+    if (!isShenzhenAreaCode(code)) {
+      throw badUserInput(`${argumentName}[${i}]`, `"${code}" is not a Shenzhen area code; use a code of the \`districts\` query, e.g. 440305 (Nanshan) or 4403DP (Dapeng New Area)`);
+    }
+  });
+}
+
+/**
+ * The client's filter as the store reads it: only the fields that are set (so equal filters batch together),
+ * `decidedIn` turned into decision dates. Throws BAD_USER_INPUT naming `argumentName.<field>` for an unknown
+ * district, a malformed period or an empty date range.
+ */
+export function toRecordFilter(filter: CreditRecordFilter | null | undefined, argumentName = 'filter'): RecordFilter {
   const result: RecordFilter = {};
   if (!filter) return result;
-  for (const [key, value] of Object.entries(filter) as [keyof RecordFilter, unknown][]) {
+  const { decidedIn, ...rest } = filter;
+  for (const [key, value] of Object.entries(rest) as [keyof RecordFilter, unknown][]) {
     if (value !== undefined && value !== null) (result as Record<string, unknown>)[key] = value;
   }
-  const unknown = (result.districts ?? []).filter((code) => !isShenzhenAreaCode(code));
-  if (unknown.length) {
-    throw badUserInput('filter', `districts ${unknown.map((c) => `"${c}"`).join(', ')} are not Shenzhen area codes; use codes such as 440305 (Nanshan), see the \`districts\` query`);
+  assertDistrictCodes(result.districts, `${argumentName}.districts`);
+  if (decidedIn !== undefined && decidedIn !== null) {
+    const period = parsePeriod(decidedIn, `${argumentName}.decidedIn`);
+    if (!result.decidedFrom || result.decidedFrom < period.from) result.decidedFrom = period.from;
+    if (!result.decidedTo || result.decidedTo > period.to) result.decidedTo = period.to;
   }
   if (result.decidedFrom && result.decidedTo && result.decidedFrom > result.decidedTo) {
-    throw badUserInput('filter', `decidedFrom (${result.decidedFrom}) is after decidedTo (${result.decidedTo}); swap them`);
+    const name = decidedIn ? `${argumentName}.decidedIn` : argumentName;
+    throw badUserInput(name, `decidedFrom (${result.decidedFrom}) is after decidedTo (${result.decidedTo}); ${decidedIn ? 'the period lies outside the dates given' : 'swap them'}`);
   }
   return result;
 }

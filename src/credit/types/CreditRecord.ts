@@ -2,7 +2,7 @@ import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType } from 'type
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pageSize.js';
 import { UsccScalar } from '../../codes/index.js';
 import { DateScalar, DecimalScalar } from '../scalars.js';
-import { CreditRecordKind, GovernanceField, RecordStatus, Severity } from '../enums.js';
+import { CreditRecordKind, GovernanceField, RecordStatus, RecordSubjectKind, Severity } from '../enums.js';
 import { CREDIT_RECORDS, PAGING, shareDirective } from './shareDirective.js';
 
 @Directive(shareDirective(CREDIT_RECORDS))
@@ -186,13 +186,19 @@ export class CreditRecordFilter {
 
   @Field(() => [UsccScalar], { nullable: true, description: 'Source units (数据来源单位) by USCC.' })
   sourceUnits?: string[];
+
+  @Field(() => [RecordSubjectKind], { nullable: true, description: 'Kinds of subject the records are about (主体类别), e.g. GOVERNMENT_BODY for records against government bodies (政务失信), CIVIL_SERVANT for records of civil servants.' })
+  subjectKinds?: string[];
+
+  @Field(() => String, { nullable: true, description: 'Decided in this period: a year (2026), a quarter (2026-Q3) or a month (2026-07); combined with decidedFrom/decidedTo when those are given too.' })
+  decidedIn?: string;
 }
 
 @ArgsType()
 export class CreditRecordPageArgs {
   @Field(() => CreditRecordFilter, {
     nullable: true,
-    description: 'Which records: by kind, severity, status, governance field, district, decision date, source unit.',
+    description: 'Which records: by kind, severity, status, governance field, district, decision date or period, source unit, kind of subject.',
   })
   filter?: CreditRecordFilter | null;
 

@@ -85,3 +85,19 @@ export function shareDirective({ level, sourceUnit, reportingCycle, legalBasis }
 export function personalDirective(kind: 'ID_NUMBER' | 'PHONE' | 'NAME'): string {
   return `@personal(kind: ${kind})`;
 }
+
+/** Counts over credit records computed per request: they disclose no more than the records they count. */
+export const RECORD_STATISTICS: ShareParticulars = {
+  level: 'OPEN',
+  sourceUnit: `Chengxin Hub (诚信枢纽), counted from the records of the ${CREDIT_PLATFORM} the caller may read (each record's source unit as reported)`,
+  reportingCycle: 'Per request, from the records as they stand (每次查询实时统计)',
+  legalBasis: `${CREDIT_REGULATIONS}; each count covers exactly the records \`creditRecords\` lists to the same caller (publicity windows, repair, withdrawal and catalogue disclosure classes applied), so a count never discloses a record its reader could not list`,
+};
+
+/** The organisation directory: registration particulars of every organisation, in USCC order. */
+export const DIRECTORY: ShareParticulars = {
+  level: 'OPEN',
+  sourceUnit: `The registration authority of each organisation (登记管理部门), collected by the ${CREDIT_PLATFORM}`,
+  reportingCycle: 'Daily (每日)',
+  legalBasis: `Rules on the Unified Social Credit Code (法人和其他组织统一社会信用代码制度建设总体方案); ${CREDIT_REGULATIONS}`,
+};
