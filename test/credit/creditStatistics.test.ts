@@ -155,4 +155,52 @@ describe.each(TEST_DATABASES)('credit statistics on $name', (database) => {
     const [{ n }] = (await knex('credit_records').whereLike('subject_uscc', '11%').whereBetween('decision_date', ['2025-07-01', '2025-09-30']).count({ n: '*' })) as [{ n: string }];
     expect(result.data).toEqual({ q: { totalCount: Number(n) }, m: { totalCount: Number(n) } });
   });
+
+  describe('governance-field progress', () => {
+    const FIELD = 'JUDGMENT_NON_ENFORCEMENT';
+    const NEGATIVE = ['ADMINISTRATIVE_PENALTY', 'JUDICIAL_JUDGMENT', 'JUDGMENT_DEFAULTER', 'SERIOUS_DISHONESTY', 'GOVERNMENT_SANCTION', 'DISCIPLINARY_SANCTION', 'PARTY_DISCIPLINE', 'ACCOUNTABILITY'];
+    const PROGRESS = `query ($from: String!, $to: String!, $fields: [GovernanceField!]) {
+      governanceFieldProgress(from: $from, to: $to, fields: $fields) {
+        field { code nameZh } leadUnit { nameZh confirmed } months { month newRecords closedRecords openAtEnd }
+        dishonestSubjects(first: 5) { totalCount edges { node { governanceField status } } }
+      }
+    }`;
+    type Progress = { governanceFieldProgress: { field: { code: string }; leadUnit: { nameZh: string; confirmed: boolean }; months: { month: string; newRecords: number; closedRecords: number; openAtEnd: number }[]; dishonestSubjects: { totalCount: number; edges: { node: { governanceField: string; status: string } }[] } }[] };
+
+    it('counts new records per month as creditStatistics does, and open = open before + new - closed', async () => {
+      const result = await run<Progress>(PROGRESS, { from: '2025-01', to: '2025-12', fields: [FIELD] }, OFFICE);
+      expect(result.errors).toBeUndefined();
+      const [progress] = result.data!.governanceFieldProgress;
+      expect(progress!.field.code).toBe(FIELD);
+      expect(progress!.leadUnit).toEqual({ nameZh: '深圳市中级人民法院', confirmed: false });
+      expect(progress!.months.map((m) => m.month)).toEqual(Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`));
+      const perMonth = await statistics(['MONTH'], { governanceFields: [FIELD], kinds: NEGATIVE, decidedIn: '2025' }, OFFICE);
+      expect(Object.fromEntries(progress!.months.filter((m) => m.newRecords > 0).map((m) => [m.month, m.newRecords])))
+        .toEqual(Object.fromEntries(perMonth.rows.map((row) => [row.keys.period, row.count])));
+      progress!.months.slice(1).forEach((month, i) => {
+        const previous = progress!.months[i]!;
+        expect(month.openAtEnd).toBe(previous.openAtEnd + month.newRecords - month.closedRecords);
+      });
+    });
+
+    it("lists the field's disclosed records for the public, as creditRecords does", async () => {
+      const result = await run<Progress>(PROGRESS, { from: '2026-01', to: '2026-03', fields: [FIELD] }, PUBLIC);
+      expect(result.errors).toBeUndefined();
+      const list = result.data!.governanceFieldProgress[0]!.dishonestSubjects;
+      const records = await run<{ creditRecords: { totalCount: number } }>(
+        `{ creditRecords(filter: { governanceFields: [${FIELD}], kinds: [${NEGATIVE.join(', ')}] }) { totalCount } }`, {}, PUBLIC);
+      expect(list.totalCount).toBe(records.data!.creditRecords.totalCount);
+      expect(list.edges.every((e) => e.node.governanceField === FIELD && !['REPAIRED', 'WITHDRAWN', 'EXPIRED'].includes(e.node.status))).toBe(true);
+    });
+
+    it.each([
+      [{ from: '2026-13', to: '2026-12' }, 'from', /"2026-13" is not a month/],
+      [{ from: '2026-01', to: '2026-Q1' }, 'to', /"2026-Q1" is not a month/],
+      [{ from: '2026-05', to: '2026-01' }, 'to', /must be a month from `from`/],
+    ])('refuses %j with BAD_USER_INPUT naming the argument', async (variables, argumentName, message) => {
+      const result = await run(PROGRESS, variables);
+      expect(result.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName });
+      expect(result.errors![0]!.message).toMatch(message);
+    });
+  });
 });
