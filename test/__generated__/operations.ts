@@ -6,6 +6,8 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 export type CreditRecordFilter = {
   /** Decided on or after this date. */
   decidedFrom: string | null | undefined;
+  /** Decided in this period: a year (2026), a quarter (2026-Q3) or a month (2026-07); combined with decidedFrom/decidedTo when those are given too. */
+  decidedIn: string | null | undefined;
   /** Decided on or before this date. */
   decidedTo: string | null | undefined;
   /** Areas by code, e.g. 440305 (the subject's district; for civil servants, the employer's); functional areas by their local codes, e.g. 4403DP for Dapeng New Area (see the `districts` query). */
@@ -20,6 +22,8 @@ export type CreditRecordFilter = {
   sourceUnits: Array<string> | null | undefined;
   /** Statuses. */
   statuses: Array<RecordStatus> | null | undefined;
+  /** Kinds of subject the records are about (主体类别), e.g. GOVERNMENT_BODY for records against government bodies (政务失信), CIVIL_SERVANT for records of civil servants. */
+  subjectKinds: Array<RecordSubjectKind> | null | undefined;
 };
 
 /** Kind of credit record (信用信息类别). */
@@ -109,6 +113,25 @@ export type RecordStatus =
   | 'UNDER_OBJECTION'
   /** Withdrawn because the decision was revoked or annulled (已撤销公示) */
   | 'WITHDRAWN';
+
+/** Whom a credit record is about: an organisation of a kind derived from its USCC prefix (the SubjectKind values), or a civil servant (公务员). */
+export type RecordSubjectKind =
+  /** A civil servant (公务员): sanctions, discipline, accountability, commendations of a person */
+  | 'CIVIL_SERVANT'
+  /** An enterprise (企业), USCC 91… */
+  | 'ENTERPRISE'
+  /** A farmers' cooperative (农民专业合作社), USCC 93… */
+  | 'FARMERS_COOPERATIVE'
+  /** A government body (机关), USCC 11… */
+  | 'GOVERNMENT_BODY'
+  /** An individual business (个体工商户), USCC 92… */
+  | 'INDIVIDUAL_BUSINESS'
+  /** An organisation of any other registration category (其他) */
+  | 'OTHER'
+  /** A public institution (事业单位), USCC 12… */
+  | 'PUBLIC_INSTITUTION'
+  /** A social organisation (社会组织), USCC 5… */
+  | 'SOCIAL_ORGANISATION';
 
 /** How often the source unit reports (报送周期 / 更新频率). */
 export type ReportingCycle =
