@@ -8,7 +8,7 @@ export interface QueryTimings {
 }
 
 /**
- * Runs `source` once per entry of `variableSets` (a fresh context each time, as a request would have),
+ * Runs `source` once per entry of `variableSets` (a fresh context from `contextValue` each time, as a request would have),
  * discards the first `warmup` runs and returns p50/p95 of the rest. Throws on any GraphQL error, so a
  * benchmark never times failures. `afterRun` sees each measured run, e.g. to count statements.
  */
@@ -19,12 +19,13 @@ export async function measureQuery(
   warmup: number,
   afterRun: () => void = () => undefined,
   beforeRun: () => void = () => undefined,
+  contextValue: () => object = () => ({}),
 ): Promise<QueryTimings> {
   const timings: number[] = [];
   for (const [i, variableValues] of variableSets.entries()) {
     beforeRun();
     const started = process.hrtime.bigint();
-    const result = await graphql({ schema, source, variableValues, contextValue: {} });
+    const result = await graphql({ schema, source, variableValues, contextValue: contextValue() });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     if (result.errors) throw new Error(JSON.stringify(result.errors.slice(0, 3)));
     if (i >= warmup) {

@@ -15,6 +15,7 @@ const BODIES = `query ($after: String) {
 }`;
 
 type Stats = { creditStatistics: { totalCount: number; rows: { keys: { recordKind: string | null; district: string | null }; count: number }[] } };
+type Bodies = { governmentBodies: { totalCount: number; edges: { node: { uscc: string; name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
 type Page = { creditRecords: { edges: { node: { kind: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
 
 describe.each(TEST_DATABASES)('dashboards over HTTP on $name', (database) => {
@@ -91,8 +92,8 @@ describe.each(TEST_DATABASES)('dashboards over HTTP on $name', (database) => {
     let after: string | null = null;
     let total = 0;
     for (;;) {
-      const { body }: { body: { data?: { governmentBodies: { totalCount: number; edges: { node: { uscc: string; name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null } } = await hub.query(BODIES, { after });
-      const connection = body.data!.governmentBodies;
+      const response: { body: { data?: Bodies | null } } = await hub.query<Bodies>(BODIES, { after });
+      const connection: Bodies['governmentBodies'] = response.body.data!.governmentBodies;
       total = connection.totalCount;
       for (const { node } of connection.edges) {
         names.push(node.name);
