@@ -11,7 +11,8 @@ import { openBenchDatabase } from './openBenchDatabase.js';
 // public and as the credit office, a monthly series of records against government bodies, and the 19
 // fields' progress over a year. Database: DATABASE_URL (PostgreSQL) or PGLITE_DIR (embedded); BENCH_SIZE
 // (default large) is loaded if the database is empty. On a PostgreSQL server on this machine it also prints
-// the server CPU time per query (from /proc), which a loaded machine does not inflate as it does wall time.
+// the server CPU time per query (from /proc; the leader process only, so it leaves out parallel workers), which
+// a loaded machine does not inflate as it does wall time.
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARMUP = 3;
 const size = (process.env.BENCH_SIZE ?? 'large') as 'small' | 'large';
@@ -73,5 +74,11 @@ await measure('district × kind matrix, public', MATRIX, PUBLIC);
 await measure('district × kind matrix, credit office', MATRIX, OFFICE);
 await measure('government bodies by month since 2024, public', SERIES, PUBLIC);
 await measure('19 fields progress over 12 months, public', PROGRESS, PUBLIC);
+if (kind === 'postgresql') {
+  // Parallel workers do the scan outside the measured server process and contend with everything else on a
+  // loaded machine: the same matrix without them, on the bench's one session, shows the statement's own cost.
+  await knex.raw('SET max_parallel_workers_per_gather = 0');
+  await measure('district × kind matrix, public, without parallel workers', MATRIX, PUBLIC);
+}
 if (knex !== migrated) await knex.destroy();
 await migrated.destroy();
