@@ -293,10 +293,11 @@ function expectedFigures(answered: Answered[]): Record<string, string> {
   it('runs every operation the page sent for a DASHBOARD consumer held to trusted documents, and nothing else', { timeout: 240_000 }, async () => {
     const sent = sentSince(0);
     const headers = asConsumer(dashboardKey, 'STATISTICS', '深信办〔2026〕88号');
-    for (const op of sent) {
+    const results = await Promise.all(sent.map(async (op) => {
       const { status, body } = await hub.query(op.query, op.variables, headers);
-      expect({ operation: op.operationName, status, errors: body.errors }).toEqual({ operation: op.operationName, status: 200, errors: undefined });
-    }
+      return { operation: op.operationName, status, errors: body.errors };
+    }));
+    expect(results).toEqual(sent.map((op) => ({ operation: op.operationName, status: 200, errors: undefined })));
     const other = await hub.query('query DashboardDistricts { districts { code } }', {}, headers);
     expect({ status: other.status, code: other.body.errors?.[0]?.extensions?.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
   });
