@@ -50,6 +50,8 @@ function addMonths(month: string, count: number): string {
 }
 
 const count = (value: number): string => value.toLocaleString('en-US');
+/** A count as the page shows it ("1,234") read back as a number. */
+const number = (text: string | undefined): number => Number((text ?? 'NaN').replaceAll(',', ''));
 const rate = (value: number | null): string => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
 const oneDecimal = (value: number | null): string => (value === null ? '—' : value.toFixed(1));
 
@@ -185,8 +187,9 @@ function expectedFigures(answered: Answered[]): Record<string, string> {
 
   beforeAll(async () => {
     if (browserMissing) throw new Error(`CHENGXIN_REQUIRE_BROWSER=1 but there is no Chromium at ${CHROMIUM}: install it with DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium`);
-    // The platform sandboxes answer slowly on a busy machine; the page must not show a timeout the direct query does not get.
-    hub = await startTestHub(database, { GOV_SERVICE_TIMEOUT_MS: '30000', CONSTRUCTION_TIMEOUT_MS: '30000' });
+    // On a busy shared machine the sandboxes and the database answer slowly; the page's figures are under test
+    // here, not the time budgets (test/e2e/limits.e2e.ts), so a timeout must not make page and query differ.
+    hub = await startTestHub(database, { GOV_SERVICE_TIMEOUT_MS: '30000', CONSTRUCTION_TIMEOUT_MS: '30000', LIMIT_MAX_EXECUTION_MS: '60000' });
     origin = new URL(hub.hub.url).origin;
     const keys = await createTestConsumers(hub.hub.knex);
     const office = asConsumer(keys.admin, 'SUPERVISION', '深信办〔2026〕88号');
@@ -255,8 +258,9 @@ function expectedFigures(answered: Answered[]): Record<string, string> {
     const expected = expectedFigures(await answer(sent));
     const shown = await readPage();
     expect(Object.fromEntries(Object.keys(expected).map((id) => [id, shown[id]]))).toEqual(expected);
-    // This file's rows: three new listings of a Nanshan body and one of a Futian body in the window.
-    expect({ nanshan: shown[`ranking-${NANSHAN}-new-listings`], futian: shown[`ranking-${FUTIAN}-new-listings`] }).toEqual({ nanshan: '3', futian: '1' });
+    // This file's rows are among them: three new listings of a Nanshan body and one of a Futian body in the window.
+    expect(number(shown[`ranking-${NANSHAN}-new-listings`])).toBeGreaterThanOrEqual(3);
+    expect(number(shown[`ranking-${FUTIAN}-new-listings`])).toBeGreaterThanOrEqual(1);
     expect(shown['service-body']).toBe('深圳市人民政府');
     expect(problems).toEqual([]);
     expectOnlyTheHub(0);
@@ -280,23 +284,27 @@ function expectedFigures(answered: Answered[]): Record<string, string> {
     const shown = await readPage();
     expect(Object.fromEntries(Object.keys(expected).map((id) => [id, shown[id]]))).toEqual(expected);
     expect(shown['service-body']).toBe('深圳市南山区人民政府');
-    // The figures did change: the city's include Futian's rows (and the sample data's other areas).
-    const changed = (id: string) => ({ id, city: before[id], nanshan: shown[id] });
-    expect(changed('records-total-new-listings')).toEqual({ id: 'records-total-new-listings', city: '4', nanshan: '3' });
-    expect(Number(changed('overdue-count').city)).toBeGreaterThan(Number(shown['overdue-count']));
-    expect(shown['fields-total']).not.toBe(before['fields-total']);
+    // The figures did change: the city's include this file's Futian rows and the sample data's other areas.
+    expect(number(before['records-total-new-listings'])).toBeGreaterThan(number(shown['records-total-new-listings']));
+    expect(number(shown['records-total-new-listings'])).toBeGreaterThanOrEqual(3);
+    expect(number(before['overdue-count'])).toBeGreaterThan(number(shown['overdue-count']));
+    expect(number(shown['overdue-count'])).toBeGreaterThanOrEqual(2);
+    expect(number(before['fields-total'])).toBeGreaterThan(number(shown['fields-total']));
     expect(await page.getAttribute(`[data-testid="ranking-row-${NANSHAN}"]`, 'class')).toBe('selected');
     expect(problems).toEqual([]);
     expectOnlyTheHub(from);
   });
 
   it('runs every operation the page sent for a DASHBOARD consumer held to trusted documents, and nothing else', { timeout: 240_000 }, async () => {
-    const sent = sentSince(0);
+    // One of each operation the page sent, with the variables it sent.
+    const sent = [...new Map(sentSince(0).map((op) => [op.operationName, op])).values()];
+    expect(sent).toHaveLength(readDashboardDocuments().length);
     const headers = asConsumer(dashboardKey, 'STATISTICS', '深信办〔2026〕88号');
-    const results = await Promise.all(sent.map(async (op) => {
+    const results = [];
+    for (const op of sent) {
       const { status, body } = await hub.query(op.query, op.variables, headers);
-      return { operation: op.operationName, status, errors: body.errors };
-    }));
+      results.push({ operation: op.operationName, status, errors: body.errors });
+    }
     expect(results).toEqual(sent.map((op) => ({ operation: op.operationName, status: 200, errors: undefined })));
     const other = await hub.query('query DashboardDistricts { districts { code } }', {}, headers);
     expect({ status: other.status, code: other.body.errors?.[0]?.extensions?.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
