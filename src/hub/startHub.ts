@@ -13,13 +13,15 @@ import type { Gateway, RunningSandbox, SourcePlatform } from '../../gateways/sha
 import type { HubConfig } from './config.js';
 import { createHttpHandler } from './createHttpHandler.js';
 import { createExplorerRoutes, EXPLORER_TITLE } from './explorer/createExplorerRoutes.js';
+import { createDashboardRoutes, DASHBOARD_TITLE } from './dashboard/createDashboardRoutes.js';
+import { registerDashboardDocuments } from './dashboard/dashboardDocuments.js';
 import { createAdmission } from './createAdmission.js';
 import { createGraphqlServers } from './createGraphqlServers.js';
 import {
   classifySchema, createAuditSubschema, createCheckpointWriter, readCheckpointPrivateKey, createGovernanceSubschema, DEMO_CONSUMERS, governanceOf, pruneRateLimitWindows, KnexAuditLedger, KnexConsumerStore, type FieldClassification,
 } from '../governance/index.js';
 import type { Logger } from './logger.js';
-import { INTERNAL_SERVER_ERROR } from '../codes/index.js';
+import { INTERNAL_SERVER_ERROR, ROLE } from '../codes/index.js';
 
 /** A running hub. */
 export interface Hub {
@@ -78,6 +80,8 @@ async function openDatabase(config: HubConfig, logger: Logger): Promise<Knex> {
           ? (await knex('organisations').whereIn('name', subjectsNamed).orderBy('uscc').pluck('uscc')) : [];
         const { apiKey } = await consumers.createConsumer({ ...demo, subjects: [...(demo.subjects ?? []), ...named] });
         keys.push({ id: demo.id, roles: demo.roles, purposes: demo.grants?.map((g) => g.purpose), apiKey });
+        // The dashboard page's operations are this consumer's registered documents (README "The dashboard page").
+        if (demo.roles.includes(ROLE.DASHBOARD)) await registerDashboardDocuments(consumers, demo.id);
       }
       // Shown once, like any key; sample data only, never in production (loadConfig refuses it there).
       logger.info('demo consumers created: use a key as "Authorization: Bearer <key>" with its purpose in X-Purpose', { consumers: keys });
@@ -153,7 +157,9 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
     authFailureLimitPerMinute: config.authFailureLimitPerMinute,
     logger,
   });
-  const routes = (req: IncomingMessage, res: ServerResponse, path: string) => explorer(req, res, path) || workflows.routes.some((route) => route(req, res, path));
+  const dashboard = createDashboardRoutes({ graphqlPath: '/graphql', title: DASHBOARD_TITLE });
+  const routes = (req: IncomingMessage, res: ServerResponse, path: string) => explorer(req, res, path) || dashboard(req, res, path)
+    || workflows.routes.some((route) => route(req, res, path));
   const handler = createHttpHandler(admit, probes, routes, config.operationLimits.maxBodyBytes, config.operationLimits.maxResponseBytes);
   httpServer.on('request', (req, res) => {
     handler(req, res).catch((error: unknown) => {

@@ -36,13 +36,11 @@
  * this folder through `import.meta.url`: the hub runs from source with tsx, so `explorer.js`, `explorer.css`
  * and `favicon.svg` must be shipped next to this file if the hub is ever compiled to another folder.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import {
+  CSS, escapeHtml, JS, jsonForScriptElement, loadStaticAssets, packageFile, sendStaticAsset, sendText, type StaticAsset, type StaticAssetSource,
+} from '../staticAssets.js';
 import { EXPLORER_DEFAULT_QUERY } from './defaultQuery.js';
 
 export { EXPLORER_DEFAULT_QUERY } from './defaultQuery.js';
@@ -63,29 +61,12 @@ export interface ExplorerOptions {
 /** Handles the request and returns true when the path is one of the explorer's; returns false otherwise. */
 export type ExplorerRoutes = (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
 
-interface Asset {
-  contentType: string;
-  body: Buffer;
-  /** Short content hash: the ETag and the `?v=` of the page's links. */
-  version: string;
-  gzipped?: Buffer;
-}
-
-const require = createRequire(import.meta.url);
-
-function packageFile(packageName: string, file: string): string {
-  return join(dirname(require.resolve(`${packageName}/package.json`)), file);
-}
-
 function localFile(file: string): string {
   return fileURLToPath(new URL(`./${file}`, import.meta.url));
 }
 
-const JS = 'text/javascript; charset=utf-8';
-const CSS = 'text/css; charset=utf-8';
-
 /** The allow-list: served name → file and content type. Nothing else under /explorer/assets/ is served. */
-const ASSET_SOURCES: ReadonlyArray<{ name: string; file: () => string; contentType: string }> = [
+const ASSET_SOURCES: readonly StaticAssetSource[] = [
   { name: 'react.production.min.js', file: () => packageFile('react', 'umd/react.production.min.js'), contentType: JS },
   { name: 'react-dom.production.min.js', file: () => packageFile('react-dom', 'umd/react-dom.production.min.js'), contentType: JS },
   { name: 'graphiql.min.js', file: () => packageFile('graphiql', 'graphiql.min.js'), contentType: JS },
@@ -94,31 +75,6 @@ const ASSET_SOURCES: ReadonlyArray<{ name: string; file: () => string; contentTy
   { name: 'explorer.css', file: () => localFile('explorer.css'), contentType: CSS },
   { name: 'favicon.svg', file: () => localFile('favicon.svg'), contentType: 'image/svg+xml' },
 ];
-
-/**
- * Drops a trailing `sourceMappingURL` comment: the maps are not served, and browser developer tools would
- * otherwise request them and log 404s.
- */
-function stripSourceMapComment(text: string): string {
-  return text.replace(/\n?(\/\/# sourceMappingURL=\S+|\/\*# sourceMappingURL=\S+ \*\/)\s*$/, '\n');
-}
-
-function loadAssets(): Map<string, Asset> {
-  const assets = new Map<string, Asset>();
-  for (const source of ASSET_SOURCES) {
-    const path = source.file();
-    let body: Buffer;
-    try {
-      body = readFileSync(path);
-    } catch (error) {
-      throw new Error(`explorer asset ${source.name} cannot be read from ${path}: ${(error as Error).message} (run npm ci)`);
-    }
-    if (source.contentType === JS || source.contentType === CSS) body = Buffer.from(stripSourceMapComment(body.toString('utf8')), 'utf8');
-    const version = createHash('sha256').update(body).digest('hex').slice(0, 16);
-    assets.set(source.name, { contentType: source.contentType, body, version });
-  }
-  return assets;
-}
 
 /** The page's Content-Security-Policy: everything from the hub's own origin, nothing inline but styles. */
 export const EXPLORER_CSP = [
@@ -135,16 +91,7 @@ export const EXPLORER_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** JSON safe inside a `<script type="application/json">` element. */
-function jsonForScriptElement(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-function renderPage(options: ExplorerOptions, assets: Map<string, Asset>): string {
+function renderPage(options: ExplorerOptions, assets: Map<string, StaticAsset>): string {
   const href = (name: string): string => {
     const asset = assets.get(name);
     if (!asset) throw new Error(`explorer asset ${name} is not in the allow-list`);
@@ -178,46 +125,6 @@ function renderPage(options: ExplorerOptions, assets: Map<string, Asset>): strin
 `;
 }
 
-function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
-  res.end(text);
-}
-
-function acceptsGzip(req: IncomingMessage): boolean {
-  const header = req.headers['accept-encoding'];
-  if (typeof header !== 'string') return false;
-  return header.split(',').some((entry) => {
-    const [coding, ...params] = entry.split(';').map((part) => part.trim().toLowerCase());
-    const q = params.find((param) => param.startsWith('q='));
-    return coding === 'gzip' && (q === undefined || Number(q.slice(2)) > 0);
-  });
-}
-
-function sendAsset(req: IncomingMessage, res: ServerResponse, asset: Asset): void {
-  const etag = `"${asset.version}"`;
-  const headers: Record<string, string | number> = {
-    'content-type': asset.contentType,
-    'cache-control': 'public, max-age=86400',
-    etag,
-    vary: 'accept-encoding',
-    'x-content-type-options': 'nosniff',
-  };
-  if (req.headers['if-none-match'] === etag) {
-    res.writeHead(304, headers);
-    res.end();
-    return;
-  }
-  let body = asset.body;
-  if (acceptsGzip(req) && asset.body.length > 1024) {
-    asset.gzipped ??= gzipSync(asset.body);
-    body = asset.gzipped;
-    headers['content-encoding'] = 'gzip';
-  }
-  headers['content-length'] = body.length;
-  res.writeHead(200, headers);
-  res.end(req.method === 'HEAD' ? undefined : body);
-}
-
 /**
  * The explorer's routes for `createHttpHandler`'s `extraRoutes`: `/`, `/explorer` (the page) and
  * `/explorer/assets/<name>` (its static files). `path` is the request's URL pathname, without the query.
@@ -226,7 +133,7 @@ export function createExplorerRoutes(options: ExplorerOptions): ExplorerRoutes {
   if (!options.graphqlPath.startsWith('/') || options.graphqlPath.startsWith('//')) {
     throw new Error(`explorer graphqlPath must be a same-origin path such as /graphql, got ${JSON.stringify(options.graphqlPath)}`);
   }
-  const assets = loadAssets();
+  const assets = loadStaticAssets(ASSET_SOURCES, 'explorer');
   const page = Buffer.from(renderPage(options, assets), 'utf8');
   const pageHeaders = {
     'content-type': 'text/html; charset=utf-8',
@@ -255,7 +162,7 @@ export function createExplorerRoutes(options: ExplorerOptions): ExplorerRoutes {
       sendText(res, 404, `no explorer file ${path}\n`);
       return true;
     }
-    sendAsset(req, res, asset);
+    sendStaticAsset(req, res, asset);
     return true;
   };
 }

@@ -1,0 +1,22 @@
+/* The months the page covers: the twelve months up to the current month in Shanghai (Asia/Shanghai). */
+
+const MONTH = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' });
+
+/** "YYYY-MM" of `date` in Shanghai. */
+export function shanghaiMonth(date) {
+  const parts = Object.fromEntries(MONTH.formatToParts(date).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}`;
+}
+
+/** The month `count` months after "YYYY-MM" (negative: before). */
+export function addMonths(month, count) {
+  const [year, number] = month.split('-').map(Number);
+  const index = year * 12 + (number - 1) + count;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** `{ from, to }`: the twelve months ending with the current Shanghai month, as "YYYY-MM". */
+export function monthWindow(now) {
+  const to = shanghaiMonth(now);
+  return { from: addMonths(to, -11), to };
+}
