@@ -28,16 +28,16 @@ function readDemoConsumers(env: NodeJS.ProcessEnv, production: boolean): boolean
  * The key that signs credit checks: CREDIT_CHECK_SIGNING_KEY, required in production; outside production,
  * when unset, derived from the data key (deriveCheckSigningKey), so it is the same after every restart.
  */
-function readSigningKey(env: NodeJS.ProcessEnv, production: boolean, dataKey: string): { pem: string; derived: boolean } {
+function readSigningKey(env: NodeJS.ProcessEnv, production: boolean, dataKey: string): Pick<HubConfig, 'checkSigningKeyPem' | 'checkSigningKeyDerived'> {
   const raw = env.CREDIT_CHECK_SIGNING_KEY?.trim() || null;
   if (raw === null && production) {
     throw new ConfigError('CREDIT_CHECK_SIGNING_KEY', 'is required when NODE_ENV=production: an Ed25519 private key in PKCS#8 PEM (openssl genpkey -algorithm ed25519); signed credit checks must verify for years');
   }
-  if (raw === null) return { pem: deriveCheckSigningKey(dataKey), derived: true };
+  if (raw === null) return { checkSigningKeyPem: deriveCheckSigningKey(dataKey), checkSigningKeyDerived: true };
   if (!raw.includes('BEGIN PRIVATE KEY')) {
     throw new ConfigError('CREDIT_CHECK_SIGNING_KEY', 'must be a PKCS#8 PEM private key (-----BEGIN PRIVATE KEY-----), e.g. from openssl genpkey -algorithm ed25519');
   }
-  return { pem: raw.replace(/\\n/g, '\n'), derived: false };
+  return { checkSigningKeyPem: raw.replace(/\\n/g, '\n'), checkSigningKeyDerived: false };
 }
 
 /** Where and how often the ledger's head is anchored outside the database (issue 10 item 4). */
@@ -155,7 +155,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     throw new ConfigError('SEED', 'large needs DATABASE_URL or PGLITE_DIR: the large data set does not fit in an in-memory embedded database');
   }
   const dataKey = rawKey ?? DEVELOPMENT_DATA_KEY;
-  const signingKey = readSigningKey(env, production, dataKey);
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
@@ -173,8 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     auditRetentionYears: readRetention(env),
     auditCheckpoints: readCheckpoints(env),
     demoConsumers: readDemoConsumers(env, production),
-    checkSigningKeyPem: signingKey.pem,
-    checkSigningKeyDerived: signingKey.derived,
+    ...readSigningKey(env, production, dataKey),
     publicRateLimitPerMinute: integer(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     authFailureLimitPerMinute: integer(env, 'AUTH_FAILURE_LIMIT_PER_MINUTE', 20, 1, 1_000_000),
     sandboxSize: oneOf(env, 'SANDBOX_SIZE', ['small', 'large'] as const, seed === 'large' ? 'large' : 'small'),
