@@ -37,6 +37,8 @@ export function hasActorRole(actor: CreditActor, roles: readonly RoleCode[]): bo
  */
 export function assertActorRole(actor: CreditActor, roles: readonly RoleCode[], action: string): void {
   if (hasActorRole(actor, roles)) return;
+  // Callers join role lists (runs checks + reads any check); each role is named once.
+  const required = [...new Set(roles)];
   const who = actor.consumerId ? `consumer ${actor.consumerId} (${actor.roles.join(', ')})` : 'the public';
-  throw forbidden(`${action} needs one of the roles ${roles.join(', ')}; ${who} has none of them`, { requiredRoles: [...roles] });
+  throw forbidden(`${action} needs one of the roles ${required.join(', ')}; ${who} has none of them`, { requiredRoles: required });
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DEVELOPMENT_DATA_KEY } from '../credit/index.js';
 import { OperationLimitConfigError, readAuditRetentionYears, readOperationLimits, type OperationLimits } from '../governance/index.js';
+import { deriveCheckSigningKey } from '../workflows/index.js';
 import { ConfigError, flag, integer, oneOf } from './env.js';
 import { loadPlatformConfig, type PlatformConfig } from './platformConfig.js';
 import type { SourcePlatform } from '../../gateways/shared/index.js';
@@ -23,15 +24,20 @@ function readDemoConsumers(env: NodeJS.ProcessEnv, production: boolean): boolean
   return wanted;
 }
 
-function readSigningKey(env: NodeJS.ProcessEnv, production: boolean): string | null {
+/**
+ * The key that signs credit checks: CREDIT_CHECK_SIGNING_KEY, required in production; outside production,
+ * when unset, derived from the data key (deriveCheckSigningKey), so it is the same after every restart.
+ */
+function readSigningKey(env: NodeJS.ProcessEnv, production: boolean, dataKey: string): Pick<HubConfig, 'checkSigningKeyPem' | 'checkSigningKeyDerived'> {
   const raw = env.CREDIT_CHECK_SIGNING_KEY?.trim() || null;
   if (raw === null && production) {
     throw new ConfigError('CREDIT_CHECK_SIGNING_KEY', 'is required when NODE_ENV=production: an Ed25519 private key in PKCS#8 PEM (openssl genpkey -algorithm ed25519); signed credit checks must verify for years');
   }
-  if (raw !== null && !raw.includes('BEGIN PRIVATE KEY')) {
+  if (raw === null) return { checkSigningKeyPem: deriveCheckSigningKey(dataKey), checkSigningKeyDerived: true };
+  if (!raw.includes('BEGIN PRIVATE KEY')) {
     throw new ConfigError('CREDIT_CHECK_SIGNING_KEY', 'must be a PKCS#8 PEM private key (-----BEGIN PRIVATE KEY-----), e.g. from openssl genpkey -algorithm ed25519');
   }
-  return raw?.replace(/\\n/g, '\n') ?? null;
+  return { checkSigningKeyPem: raw.replace(/\\n/g, '\n'), checkSigningKeyDerived: false };
 }
 
 /** Where and how often the ledger's head is anchored outside the database (issue 10 item 4). */
@@ -96,8 +102,10 @@ export interface HubConfig {
   platforms: Record<SourcePlatform, PlatformConfig>;
   /** Create one demo consumer per role with the sample data and log their keys (never in production). */
   demoConsumers: boolean;
-  /** Ed25519 private key (PKCS#8 PEM) signing credit checks; required in production, else made per start. */
-  checkSigningKeyPem: string | null;
+  /** Ed25519 private key (PKCS#8 PEM) signing credit checks: CREDIT_CHECK_SIGNING_KEY, required in production. */
+  checkSigningKeyPem: string;
+  /** True when CREDIT_CHECK_SIGNING_KEY is unset and the key is derived from the data key (never in production). */
+  checkSigningKeyDerived: boolean;
   /** Requests per minute from one client address without an API key (consumers have their own limits). */
   publicRateLimitPerMinute: number;
   /** Failed authentications per minute from one client address before requests with a key from it get 429. */
@@ -146,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     // PGlite's WebAssembly heap stops at 2 GiB; a million records need a directory-backed database.
     throw new ConfigError('SEED', 'large needs DATABASE_URL or PGLITE_DIR: the large data set does not fit in an in-memory embedded database');
   }
+  const dataKey = rawKey ?? DEVELOPMENT_DATA_KEY;
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
@@ -153,7 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     pgliteDir,
     seed,
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
-    dataKey: rawKey ?? DEVELOPMENT_DATA_KEY,
+    dataKey,
     usingDevelopmentKey: rawKey === null,
     dbPoolMax: integer(env, 'DB_POOL_MAX', 10, 1, 200),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
@@ -163,7 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     auditRetentionYears: readRetention(env),
     auditCheckpoints: readCheckpoints(env),
     demoConsumers: readDemoConsumers(env, production),
-    checkSigningKeyPem: readSigningKey(env, production),
+    ...readSigningKey(env, production, dataKey),
     publicRateLimitPerMinute: integer(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     authFailureLimitPerMinute: integer(env, 'AUTH_FAILURE_LIMIT_PER_MINUTE', 20, 1, 1_000_000),
     sandboxSize: oneOf(env, 'SANDBOX_SIZE', ['small', 'large'] as const, seed === 'large' ? 'large' : 'small'),

@@ -24,9 +24,23 @@ function asSourceFailure(formatted: GraphQLFormattedError, logger: Logger): Grap
   return { ...formatted, message: `${platform}: ${fixed}`, extensions: { code, platform } };
 }
 
+/** The path of the value at `start` inside `value`, below `path`: `input.subjects[3].uscc`. */
+function pathIn(value: ValueNode, start: number, path: string): string {
+  if (value.kind === Kind.OBJECT) {
+    const field = value.fields.find((f) => f.value.loc && start >= f.value.loc.start && start < f.value.loc.end);
+    return field ? pathIn(field.value, start, `${path}.${field.name.value}`) : path;
+  }
+  if (value.kind === Kind.LIST) {
+    const index = value.values.findIndex((v) => v.loc && start >= v.loc.start && start < v.loc.end);
+    return index >= 0 ? pathIn(value.values[index]!, start, `${path}[${index}]`) : path;
+  }
+  return path;
+}
+
 /**
- * Finds the argument whose literal value is at `start` in the document, e.g. `uscc` for a malformed
- * `subject(uscc: "…")`. graphql-js reports such values without naming their argument.
+ * Finds where the literal value at `start` sits in the document: its argument and, inside an input object
+ * or list, the path to it — `uscc` for a malformed `subject(uscc: "…")`, `input.subjects[3].uscc` for one
+ * entry of a list. graphql-js reports such values without naming their argument.
  */
 function argumentAt(body: string, start: number): string | null {
   let name: string | null = null;
@@ -34,7 +48,7 @@ function argumentAt(body: string, start: number): string | null {
     visit(parse(body), {
       Argument(node) {
         const value: ValueNode = node.value;
-        if (value.loc && start >= value.loc.start && start < value.loc.end) name = node.name.value;
+        if (value.loc && start >= value.loc.start && start < value.loc.end) name = pathIn(value, start, node.name.value);
       },
     });
   } catch {

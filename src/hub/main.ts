@@ -19,6 +19,11 @@ const logger = createLogger(config.logLevel);
 if (config.usingDevelopmentKey) {
   logger.warn('CHENGXIN_DATA_KEY is not set: using the public development key, fit for sample data only');
 }
+if (config.checkSigningKeyDerived) {
+  // Outside production only (loadConfig refuses production without the key): stable across restarts, and as
+  // secret as the data key — with the public development key, anyone can sign a check that verifies.
+  logger.warn('CREDIT_CHECK_SIGNING_KEY is not set: signing credit checks with a key derived from CHENGXIN_DATA_KEY (development only)');
+}
 
 let hub: Hub | null = null;
 let shuttingDown = false;

@@ -7,6 +7,7 @@ import { isDatabaseEmpty, loadSampleData } from '../../db/seed/loadSampleData.js
 import { createCreditSubschema, createIdNumberVault, KnexCreditStore } from '../credit/index.js';
 import { createWorkflows } from '../workflows/index.js';
 import { composeHubSchema } from './composeHubSchema.js';
+import { createTenderSource } from './createTenderSource.js';
 import { connectPlatforms, type ConnectedPlatforms } from './connectPlatforms.js';
 import { CONNECTED_GATEWAYS } from './connectedGateways.js';
 import type { Gateway, RunningSandbox, SourcePlatform } from '../../gateways/shared/index.js';
@@ -116,7 +117,12 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
   const ledger = KnexAuditLedger.create(knex, { onAppended: (head) => checkpoints?.noteAppended(head) });
   // The catalogue describes the composed graph, which exists only once the catalogue is stitched into it.
   let classification: ReadonlyMap<string, FieldClassification> = new Map();
-  const workflows = createWorkflows({ knex, vault: createIdNumberVault(config.dataKey), checkSigningKeyPem: config.checkSigningKeyPem });
+  // runCreditCheck(input: { tenderCode }) reads the tender through the bidding adapter's own subschema.
+  const bidding = platforms.adapters.find((adapter) => adapter.platform === 'BIDDING');
+  const workflows = createWorkflows({
+    knex, vault: createIdNumberVault(config.dataKey), checkSigningKeyPem: config.checkSigningKeyPem,
+    ...(bidding ? { tenderSource: createTenderSource(bidding.subschema) } : {}),
+  });
   const extra = [
     ...workflows.subschemas,
     createGovernanceSubschema({ classification: () => classification, maxShareLevel: (context) => governanceOf(context).permissions.maxShareLevel }),

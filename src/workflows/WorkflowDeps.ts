@@ -2,13 +2,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SubschemaConfig } from '@graphql-tools/delegate';
 import type { Knex } from 'knex';
 import type { IdNumberVault } from '../credit/index.js';
+import type { TenderSource } from './creditChecks/TenderSource.js';
 
 /** What the credit workflows need from the hub. */
 export interface WorkflowDeps {
   knex: Knex;
   vault: IdNumberVault;
-  /** Ed25519 private key (PKCS#8 PEM) that signs credit checks; null outside production makes one per start. */
+  /**
+   * Ed25519 private key (PKCS#8 PEM) that signs credit checks (the hub passes CREDIT_CHECK_SIGNING_KEY or the
+   * key derived from the data key); null makes one per process, for tests and schema printing only.
+   */
   checkSigningKeyPem: string | null;
+  /** The bidding platform, read by runCreditCheck(input: { tenderCode }); absent: tender codes answer SOURCE_UNAVAILABLE. */
+  tenderSource?: TenderSource;
   /** Today's date for deadlines, YYYY-MM-DD in Asia/Shanghai; tests may fix it. */
   today?: () => string;
 }

@@ -1,2 +1,4 @@
 export { createWorkflows } from './createWorkflows.js';
 export type { Workflow, WorkflowDeps, WorkflowRoute } from './WorkflowDeps.js';
+export { deriveCheckSigningKey } from './creditChecks/index.js';
+export type { TenderSource, SourceTender } from './creditChecks/index.js';

@@ -36,7 +36,7 @@ for (const database of TEST_DATABASES.filter((d) => !process.env.BENCH_DATABASE 
       const start = (i * SUBJECTS) % Math.max(1, pool.length - SUBJECTS);
       const subjects = pool.slice(start, start + SUBJECTS).map((uscc, n) => ({ uscc, role: n % 5 === 0 ? 'CONSORTIUM_MEMBER' : 'SUPPLIER' }));
       const began = process.hrtime.bigint();
-      const { body } = await hub.query<{ runCreditCheck: { subjects: { evidence: unknown[] }[] } }>(RUN, { input: { subjects, purpose: 'BIDDING', reference: `BENCH-${i}` } }, headers);
+      const { body } = await hub.query<{ runCreditCheck: { subjects: { evidence: unknown[] }[] } }>(RUN, { input: { subjects, purpose: 'BIDDING' } }, headers);
       const ms = Number(process.hrtime.bigint() - began) / 1e6;
       if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
       if (i >= WARMUP) {

@@ -77,7 +77,7 @@ describe.each(TEST_DATABASES)('credit checks over HTTP on $name', (database) => 
     const file = join(mkdtempSync(join(tmpdir(), 'check-')), 'check.jws');
     writeFileSync(file, check.signedResult);
     const { stdout } = await promisify(execFile)('npx', ['tsx', 'src/workflows/creditChecks/cli/verifyCheck.ts', file, '--jwks', `${hub.hub.url}/.well-known/credit-check-keys`]);
-    expect(stdout).toContain(`OK: signature valid (key ${check.keyId})`);
+    expect(stdout).toContain(`OK: signature valid (key ${check.keyId}, key set ${hub.hub.url}/.well-known/credit-check-keys)`);
   });
 
   it('feedback is recorded, and the anonymised case appears for case publicity without code or name', async () => {

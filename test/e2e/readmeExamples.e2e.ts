@@ -1,4 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../support/databases.js';
 import { asConsumer, createTestConsumers, TEST_CONSUMERS } from '../support/createTestConsumers.js';
@@ -34,4 +38,29 @@ describe('README examples', () => {
     // Every example finds something: no empty connection and no null subject.
     expect(JSON.stringify(body.data)).not.toMatch(/"totalCount":0|"subject":null/);
   });
+
+  it('the bidding journey: the README tender check rejects with its reason, and the verify-check commands it shows verify the check', async () => {
+    const tenderCheck = examples.find((e) => e.query.includes('runCreditCheck(input: { purpose: BIDDING, tenderCode:'))!;
+    const { body } = await hub.query<{ runCreditCheck: { overallVerdict: string; signedResult: string; subjects: { role: string; verdict: string; decidingRule: { id: string }; evidence: unknown[] }[] } }>(
+      tenderCheck.query, undefined, asConsumer(keys[tenderCheck.as!.consumer]!, tenderCheck.as!.purpose));
+    const check = body.data!.runCreditCheck;
+    expect(check.overallVerdict).toBe('REJECT');
+    const rejected = check.subjects.filter((s) => s.verdict === 'REJECT');
+    expect(rejected.length).toBeGreaterThan(0);
+    expect(rejected.every((s) => s.decidingRule.id === 'JUDGMENT_DEFAULTER' && s.evidence.length > 0)).toBe(true);
+    expect(new Set(check.subjects.map((s) => s.role))).toEqual(new Set(['TENDERER', 'TENDER_AGENT', 'SUPPLIER', 'CONSORTIUM_LEADER', 'CONSORTIUM_MEMBER']));
+
+    // The README's commands, with its example hub address replaced by this hub, run in a bid committee's folder.
+    const commands = /```sh\n(npm run verify-check -- --pin [\s\S]*?)```/.exec(readme)![1]!.trim().split('\n').map((line) => line.replace(/\s+#.*$/, '').trim());
+    expect(commands).toEqual(['npm run verify-check -- --pin https://hub.example.gov.cn/', 'npm run verify-check -- check.jws']);
+    const dir = mkdtempSync(join(tmpdir(), 'readme-verify-'));
+    writeFileSync(join(dir, 'check.jws'), check.signedResult);
+    const env = { ...process.env, CREDIT_CHECK_JWKS: '', CREDIT_CHECK_KEYS_FILE: '', CREDIT_CHECK_KEY_PINS: '' };
+    let output = '';
+    for (const command of commands) {
+      const args = command.replace('https://hub.example.gov.cn/', `${hub.hub.url}/`).split(/\s+/).slice(2);
+      ({ stdout: output } = await promisify(execFile)('npm', ['--prefix', new URL('../..', import.meta.url).pathname, '--silent', 'run', ...args], { cwd: dir, env }));
+    }
+    expect(output).toMatch(/^OK: signature valid \(key [A-Za-z0-9_-]{43}, key set .*\.chengxin\/credit-check-keys\.json\)$/m);
+  }, 120_000);
 });

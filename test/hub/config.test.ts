@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError, loadConfig } from '../../src/hub/config.js';
+import { createCheckSigner } from '../../src/workflows/creditChecks/index.js';
 
 describe('loadConfig', () => {
   it('defaults to the embedded database with the small sample data on port 4000', () => {
@@ -39,6 +41,8 @@ describe('loadConfig', () => {
       'GOV_SERVICE_URL: is required when NODE_ENV=production: the URL of the government service platform (政务服务平台) API, or set GOV_SERVICE_ENABLED=false'],
     [{ NODE_ENV: 'production', CHENGXIN_DATA_KEY: 'a'.repeat(64), GOV_SERVICE_ENABLED: 'false', CONSTRUCTION_ENABLED: 'false', BIDDING_URL: 'https://bids.example/api' }, 'BIDDING_TOKEN',
       'BIDDING_TOKEN: is required when NODE_ENV=production: the access token the public bidding platform (招标投标公共服务平台) issued to the hub'],
+    [{ NODE_ENV: 'production', CHENGXIN_DATA_KEY: 'a'.repeat(64), GOV_SERVICE_ENABLED: 'false', CONSTRUCTION_ENABLED: 'false', BIDDING_ENABLED: 'false', DEMO_CONSUMERS: 'false' }, 'CREDIT_CHECK_SIGNING_KEY',
+      'CREDIT_CHECK_SIGNING_KEY: is required when NODE_ENV=production: an Ed25519 private key in PKCS#8 PEM (openssl genpkey -algorithm ed25519); signed credit checks must verify for years'],
   ])('rejects %j naming %s', (env, variable, message) => {
     let thrown: unknown;
     try {
@@ -49,5 +53,16 @@ describe('loadConfig', () => {
     expect(thrown).toBeInstanceOf(ConfigError);
     expect((thrown as ConfigError).variable).toBe(variable);
     expect((thrown as ConfigError).message).toBe(message);
+  });
+
+  it('outside production without CREDIT_CHECK_SIGNING_KEY derives the signing key from the data key: the same key after every start', () => {
+    const kid = (env: NodeJS.ProcessEnv) => createCheckSigner(loadConfig(env).checkSigningKeyPem).kid;
+    const dataKey = 'b'.repeat(64);
+    expect(loadConfig({ CHENGXIN_DATA_KEY: dataKey }).checkSigningKeyDerived).toBe(true);
+    expect(kid({ CHENGXIN_DATA_KEY: dataKey })).toBe(kid({ CHENGXIN_DATA_KEY: dataKey }));
+    expect(kid({ CHENGXIN_DATA_KEY: 'c'.repeat(64) })).not.toBe(kid({ CHENGXIN_DATA_KEY: dataKey }));
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const configured = loadConfig({ CHENGXIN_DATA_KEY: dataKey, CREDIT_CHECK_SIGNING_KEY: pem });
+    expect(configured).toMatchObject({ checkSigningKeyPem: pem.trim(), checkSigningKeyDerived: false });
   });
 });

@@ -19,8 +19,14 @@ export interface StoredCheck {
   kid: string;
 }
 
-/** Feedback on a check for one subject (credit_check_feedback). */
+/** A feedback entry on a check for one subject (credit_check_feedback); corrections are new entries. */
 export interface StoredFeedback {
+  /** The entry's id. */
+  id: string;
+  /** The entry this one corrects, or null for the first answer. */
+  supersedes: string | null;
+  /** The entry that corrected this one, or null while it is the current answer. */
+  supersededBy: string | null;
   checkId: string;
   subjectUscc: string;
   usage: string;
@@ -36,11 +42,36 @@ export interface FeedbackWithCheck extends StoredFeedback {
 /** A signed check to store (credit_checks), with the key that signed it. */
 export interface NewCheck {
   id: string; issuedAt: string; consumerId: string; consumerName: string; purpose: string; reference: string;
-  asOf: string; input: unknown; result: unknown; jws: string; key: CheckPublicKey;
+  tenderCode: string | null; overallVerdict: string; asOf: string; input: unknown; result: unknown; jws: string; key: CheckPublicKey;
+}
+
+/** Which stored checks to list, newest first (creditChecks). */
+export interface CheckListQuery {
+  /** Only this consumer's checks; null for every consumer's (the credit office, auditors). */
+  consumerId: string | null;
+  reference?: string | null;
+  tenderCode?: string | null;
+  /** Issued at or after. */
+  from?: Date | null;
+  /** Issued before. */
+  to?: Date | null;
+  verdict?: string | null;
+  first: number;
+  /** The position after which the page starts: the last check of the previous page. */
+  after?: { issuedAt: string; id: string } | null;
+}
+
+/** One page of stored checks. */
+export interface CheckPage {
+  checks: (StoredCheck & { issuedAt: string })[];
+  hasNextPage: boolean;
+  totalCount: number;
 }
 
 /** Feedback to record on a check for one subject. */
 export interface NewFeedback {
+  /** The current entry this one corrects; null for the first answer. */
+  corrects: string | null;
   checkId: string;
   subjectUscc: string;
   usage: string;
@@ -48,9 +79,16 @@ export interface NewFeedback {
   consumerId: string;
 }
 
-/** Thrown by `recordFeedback` when the subject already has feedback on that check. */
+/**
+ * Thrown by `recordFeedback` when the entry would not continue the subject's feedback: a first answer when
+ * there is one already, or a correction of an entry that is not the current one. `currentId` names the
+ * current entry (null when there is none).
+ */
 export class FeedbackExistsError extends Error {
   override name = 'FeedbackExistsError';
+  constructor(message: string, readonly currentId: string | null) {
+    super(message);
+  }
 }
 
 /** Credit checks' data: record history, stored checks, feedback and signing keys (KnexCreditCheckStore). */
@@ -67,11 +105,16 @@ export interface CreditCheckStore {
   saveCheck(check: NewCheck): Promise<void>;
   /** A stored check by id, or undefined. */
   findCheck(id: string): Promise<StoredCheck | undefined>;
-  /** Feedback on the checks `checkIds`, oldest first. */
+  /** The stored checks the query selects, newest first, one page. */
+  listChecks(query: CheckListQuery): Promise<CheckPage>;
+  /** Every feedback entry on the checks `checkIds`, corrected ones included, oldest first. */
   feedbackOf(checkIds: readonly string[]): Promise<StoredFeedback[]>;
-  /** Records feedback; throws FeedbackExistsError when the subject already has feedback on the check. */
+  /**
+   * Appends a feedback entry: the first answer for the subject (`corrects` null), or a correction of the
+   * current entry. Throws FeedbackExistsError otherwise, also when another writer got there first.
+   */
   recordFeedback(feedback: NewFeedback): Promise<StoredFeedback>;
-  /** The newest `limit` feedback rows with their checks' results. */
+  /** The newest `limit` current feedback entries (corrected ones left out) with their checks' results. */
   latestFeedback(limit: number): Promise<FeedbackWithCheck[]>;
   /** Districts' Chinese names by code. */
   districtNames(codes: readonly string[]): Promise<Map<string, string>>;

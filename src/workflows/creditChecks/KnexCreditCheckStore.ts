@@ -2,7 +2,8 @@ import type { Knex } from 'knex';
 import { UNDISCLOSED_STATUSES } from '../../credit/index.js';
 import {
   FeedbackExistsError,
-  type CheckedOrganisation, type CreditCheckStore, type FeedbackWithCheck, type NewCheck, type NewFeedback, type StoredCheck, type StoredFeedback,
+  type CheckedOrganisation, type CheckListQuery, type CheckPage, type CreditCheckStore, type FeedbackWithCheck, type NewCheck, type NewFeedback,
+  type StoredCheck, type StoredFeedback,
 } from './CreditCheckStore.js';
 import type { RecordState } from './rules/decideSubjectVerdict.js';
 import type { CheckPublicKey } from './signing/createCheckSigner.js';
@@ -43,9 +44,30 @@ const toRecordState = (row: VersionRow): RecordState => ({
   publicityEnd: row.publicity_end,
 });
 
-const toFeedback = (row: { check_id: string; subject_uscc: string; usage: string; note: string | null; recorded_at: Date | string }): StoredFeedback => ({
+interface FeedbackRow {
+  id: string | number;
+  supersedes: string | number | null;
+  superseded_by?: string | number | null;
+  check_id: string;
+  subject_uscc: string;
+  usage: string;
+  note: string | null;
+  recorded_at: Date | string;
+}
+
+const idOrNull = (value: string | number | null | undefined): string | null => (value == null ? null : String(value));
+
+const toFeedback = (row: FeedbackRow): StoredFeedback => ({
+  id: String(row.id), supersedes: idOrNull(row.supersedes), supersededBy: idOrNull(row.superseded_by),
   checkId: row.check_id, subjectUscc: row.subject_uscc, usage: row.usage, note: row.note, recordedAt: iso(row.recorded_at),
 });
+
+const FEEDBACK_COLUMNS = ['f.id', 'f.supersedes', 'f.check_id', 'f.subject_uscc', 'f.usage', 'f.note', 'f.recorded_at'];
+
+interface CheckRow { id: string; consumer_id: string; result: Record<string, unknown>; jws: string; kid: string; issued_at: Date | string }
+
+// PostgreSQL's unique_violation: another writer recorded the same first answer or correction at the same time.
+const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown }).code === '23505';
 
 /** The CreditCheckStore in the hub's database (credit_record_versions, credit_checks, credit_check_feedback, credit_check_keys). */
 export class KnexCreditCheckStore implements CreditCheckStore {
@@ -110,7 +132,8 @@ export class KnexCreditCheckStore implements CreditCheckStore {
       await trx('credit_check_keys').insert({ kid: check.key.kid, public_jwk: json(check.key) }).onConflict('kid').ignore();
       await trx('credit_checks').insert({
         id: check.id, issued_at: check.issuedAt, consumer_id: check.consumerId, consumer_name: check.consumerName,
-        purpose: check.purpose, reference: check.reference, as_of: check.asOf, input: json(check.input),
+        purpose: check.purpose, reference: check.reference, tender_code: check.tenderCode, overall_verdict: check.overallVerdict,
+        as_of: check.asOf, input: json(check.input),
         result: json(check.result), kid: check.key.kid, jws: check.jws,
       });
     });
@@ -123,28 +146,80 @@ export class KnexCreditCheckStore implements CreditCheckStore {
     return row && { id: row.id, consumerId: row.consumer_id, result: parsed(row.result), jws: row.jws, kid: row.kid };
   }
 
-  /** Feedback on the checks `checkIds`, oldest first. */
+  /** The stored checks the query selects, newest first (issued_at, then id), one page. */
+  async listChecks(query: CheckListQuery): Promise<CheckPage> {
+    const base = this.knex('credit_checks as c');
+    if (query.consumerId !== null) base.where('c.consumer_id', query.consumerId);
+    if (query.reference != null) base.where('c.reference', query.reference);
+    if (query.tenderCode != null) base.where('c.tender_code', query.tenderCode);
+    if (query.from != null) base.where('c.issued_at', '>=', query.from);
+    if (query.to != null) base.where('c.issued_at', '<', query.to);
+    if (query.verdict != null) base.where('c.overall_verdict', query.verdict);
+    const [{ n }] = (await base.clone().count({ n: '*' })) as [{ n: string | number }];
+    const page = base.clone();
+    if (query.after) {
+      const { issuedAt, id } = query.after;
+      page.where((q) => q.where('c.issued_at', '<', issuedAt).orWhere((r) => r.where('c.issued_at', '=', issuedAt).where('c.id', '<', id)));
+    }
+    const rows = (await page.orderBy([{ column: 'c.issued_at', order: 'desc' }, { column: 'c.id', order: 'desc' }])
+      .limit(query.first + 1).select('c.id', 'c.consumer_id', 'c.result', 'c.jws', 'c.kid', 'c.issued_at')) as CheckRow[];
+    return {
+      checks: rows.slice(0, query.first).map((row) => ({
+        id: row.id, consumerId: row.consumer_id, result: parsed(row.result), jws: row.jws, kid: row.kid, issuedAt: iso(row.issued_at),
+      })),
+      hasNextPage: rows.length > query.first,
+      totalCount: Number(n),
+    };
+  }
+
+  /** Every feedback entry on the checks `checkIds`, corrected ones included (with the entry that corrected them), oldest first. */
   async feedbackOf(checkIds: readonly string[]): Promise<StoredFeedback[]> {
-    const rows = await this.knex('credit_check_feedback').whereIn('check_id', [...checkIds]).orderBy('id');
+    const rows = (await this.knex('credit_check_feedback as f').leftJoin('credit_check_feedback as n', 'n.supersedes', 'f.id')
+      .whereIn('f.check_id', [...checkIds]).orderBy('f.id').select(...FEEDBACK_COLUMNS, 'n.id as superseded_by')) as FeedbackRow[];
     return rows.map(toFeedback);
   }
 
-  /** Records feedback; throws FeedbackExistsError when the subject already has feedback on the check. */
+  /**
+   * Appends a feedback entry: the first answer for the subject, or a correction of the current entry (the one
+   * nobody supersedes). Throws FeedbackExistsError naming the current entry otherwise; the unique indexes on
+   * first answers and on `supersedes` make a concurrent writer lose the same way.
+   */
   async recordFeedback(feedback: NewFeedback): Promise<StoredFeedback> {
-    const [row] = await this.knex('credit_check_feedback')
-      .insert({ check_id: feedback.checkId, subject_uscc: feedback.subjectUscc, usage: feedback.usage, note: feedback.note, consumer_id: feedback.consumerId })
-      .onConflict(['check_id', 'subject_uscc']).ignore()
-      .returning(['check_id', 'subject_uscc', 'usage', 'note', 'recorded_at']);
-    if (!row) throw new FeedbackExistsError(`feedback on check ${feedback.checkId} for ${feedback.subjectUscc} is already recorded`);
-    return toFeedback(row);
+    const where = `on check ${feedback.checkId} for ${feedback.subjectUscc}`;
+    try {
+      return await this.knex.transaction(async (trx) => {
+        const current = (await trx('credit_check_feedback as f').where({ 'f.check_id': feedback.checkId, 'f.subject_uscc': feedback.subjectUscc })
+          .whereNotExists(trx('credit_check_feedback as n').whereRaw('n.supersedes = f.id')).first('f.id')) as { id: string | number } | undefined;
+        const currentId = current ? String(current.id) : null;
+        if (feedback.corrects === null && currentId !== null) {
+          throw new FeedbackExistsError(`feedback ${where} is already recorded (entry ${currentId})`, currentId);
+        }
+        if (feedback.corrects !== null && feedback.corrects !== currentId) {
+          throw new FeedbackExistsError(currentId === null
+            ? `there is no feedback ${where} to correct`
+            : `entry ${feedback.corrects} is not the current feedback ${where} (the current one is entry ${currentId})`, currentId);
+        }
+        const [row] = (await trx('credit_check_feedback')
+          .insert({
+            check_id: feedback.checkId, subject_uscc: feedback.subjectUscc, usage: feedback.usage, note: feedback.note,
+            consumer_id: feedback.consumerId, supersedes: feedback.corrects,
+          })
+          .returning(['id', 'supersedes', 'check_id', 'subject_uscc', 'usage', 'note', 'recorded_at'])) as FeedbackRow[];
+        return toFeedback(row!);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new FeedbackExistsError(`feedback ${where} was recorded by another request at the same time; read the check and correct its current entry`, null);
+      throw error;
+    }
   }
 
-  /** The newest `limit` feedback rows with their checks' results. */
+  /** The newest `limit` current feedback entries (corrected ones left out) with their checks' results. */
   async latestFeedback(limit: number): Promise<FeedbackWithCheck[]> {
     const rows = await this.knex('credit_check_feedback as f').join('credit_checks as c', 'c.id', 'f.check_id')
+      .whereNotExists(this.knex('credit_check_feedback as n').whereRaw('n.supersedes = f.id'))
       .orderBy([{ column: 'f.recorded_at', order: 'desc' }, { column: 'f.id', order: 'desc' }]).limit(limit)
-      .select('f.check_id', 'f.subject_uscc', 'f.usage', 'f.note', 'f.recorded_at', 'c.result');
-    return rows.map((row: { result: Record<string, unknown> } & Parameters<typeof toFeedback>[0]) => ({ ...toFeedback(row), result: parsed(row.result) }));
+      .select(...FEEDBACK_COLUMNS, 'c.result');
+    return rows.map((row: { result: Record<string, unknown> } & FeedbackRow) => ({ ...toFeedback(row), result: parsed(row.result) }));
   }
 
   /** Districts' Chinese names by code. */

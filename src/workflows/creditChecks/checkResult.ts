@@ -14,6 +14,15 @@ export interface CheckedSubjectResult {
   evidence: CheckEvidence[];
 }
 
+/** The tender a check was run on by its code, as the bidding platform answered at the check's moment. */
+export interface CheckedTender {
+  code: string;
+  name: string;
+  projectCode: string;
+  projectName: string;
+  status: string;
+}
+
 /**
  * The result of a credit check: the JWS payload, stored as credit_checks.result. `iss`, `jti` and `iat` are
  * the JWT registered claims (RFC 7519) so generic tools read them; the rest is the check itself.
@@ -27,6 +36,8 @@ export interface CheckResult {
   consumer: { id: string; name: string };
   purpose: CheckPurpose;
   reference: string;
+  /** The tender checked by its code; absent (older checks) or null for a check of explicit subjects. */
+  tender?: CheckedTender | null;
   asOf: string;
   rulesVersion: string;
   overallVerdict: CheckVerdict;

@@ -9,7 +9,7 @@ import { createCreditCheckWorkflow, createCheckSigner, verifyCheckJws } from '..
 import { createSeededKnex } from '../../support/createTestStore.js';
 import { TEST_DATABASES } from '../../support/databases.js';
 
-const bidding: CreditActor = { consumerId: 'bidding-system', consumerName: '招标系统', consumerKind: 'SYSTEM', roles: ['BIDDING_SYSTEM'], subjects: [], purpose: 'BIDDING', caseReference: 'E1' };
+const bidding: CreditActor = { consumerId: 'bidding-system', consumerName: '招标系统', consumerKind: 'SYSTEM', roles: ['BIDDING_SYSTEM'], subjects: [], purpose: 'BIDDING', caseReference: 'E4403052026000100' };
 const creditOffice: CreditActor = { ...bidding, consumerId: 'credit-office', consumerName: '信用办', consumerKind: 'DEPARTMENT', roles: ['CREDIT_OFFICE_ADMIN'], purpose: 'SUPERVISION' };
 const otherBidding: CreditActor = { ...bidding, consumerId: 'other-bidding', consumerName: '另一招标系统' };
 const PUBLIC: CreditActor = { consumerId: null, consumerName: null, consumerKind: null, roles: ['PUBLIC'], subjects: [], purpose: null, caseReference: null };
@@ -100,11 +100,11 @@ describe.each(TEST_DATABASES)('credit checks on $name', (database) => {
     expect((await check([clean], new Date(known.asOf))).subjects[0]).toMatchObject({ verdict: 'PASS', evidence: [] });
   });
 
-  it('feedback by the consumer that ran the check, once per subject; the stored check shows it', async () => {
+  it('feedback by the consumer that ran the check, a first answer once per subject; the stored check shows it', async () => {
     const { id } = await check([clean]);
     const recorded = await exec(FEEDBACK, { input: { checkId: id, subjectUscc: clean, usage: 'NO_ACTION', note: ' 无异常 ' } });
     expect(recorded).toEqual({ data: { recordCheckFeedback: { checkId: id, subjectUscc: clean, usage: 'NO_ACTION', note: '无异常' } } });
-    const twice = await exec(FEEDBACK, { input: { checkId: id, subjectUscc: clean, usage: 'BID_REJECTED' } });
+    const twice = await exec(FEEDBACK, { input: { checkId: id, subjectUscc: clean, usage: 'NO_ACTION' } });
     expect(twice.errors![0]!.extensions!.code).toBe('CONFLICT');
     // Another consumer's check answers exactly like a missing one: ids cannot be probed.
     const other = await exec(FEEDBACK, { input: { checkId: id, subjectUscc: clean, usage: 'BID_REJECTED' } }, otherBidding);
@@ -128,7 +128,7 @@ describe.each(TEST_DATABASES)('credit checks on $name', (database) => {
     const before = await count(knex('credit_checks'));
     const { twice, ...rest } = change as { twice?: boolean };
     const subjects = twice ? [{ uscc: clean, role: 'SUPPLIER' }, { uscc: clean, role: 'CONSORTIUM_MEMBER' }] : [{ uscc: clean, role: 'SUPPLIER' }];
-    const result = await exec(RUN, { input: { subjects, reference: 'E1', ...rest } }, actor);
+    const result = await exec(RUN, { input: { subjects, ...rest } }, actor);
     expect(result.errors![0]!.extensions).toMatchObject({ code, ...(field ? { field } : {}) });
     expect(await count(knex('credit_checks'))).toBe(before);
   });
@@ -137,7 +137,7 @@ describe.each(TEST_DATABASES)('credit checks on $name', (database) => {
     const pem = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
     const rotated = createCreditCheckWorkflow({ knex, vault: createIdNumberVault(DEVELOPMENT_DATA_KEY), checkSigningKeyPem: pem });
     const run = await graphql({ schema: rotated.subschemas[0]!.schema, source: RUN, contextValue: { actor: bidding },
-      variableValues: { input: { subjects: [{ uscc: clean, role: 'SUPPLIER' }], purpose: 'BIDDING', reference: 'E2' } } });
+      variableValues: { input: { subjects: [{ uscc: clean, role: 'SUPPLIER' }], purpose: 'BIDDING' } } });
     const fresh = (run.data as { runCreditCheck: Check }).runCreditCheck;
     const old = await check([clean]);
     const served = await new Promise<{ status: number; headers: Record<string, string>; body: string }>((resolve) => {

@@ -1,34 +1,24 @@
 /**
- * Verifies a saved credit check offline: `npm run verify-check -- <file> [--jwks <file or URL>] [--pin <kid>,…]`.
+ * Verifies a saved credit check offline, against a key set pinned once — never one taken from the check:
  *
- * <file> holds the JWS (the `signedResult` of runCreditCheck or creditCheck), or a saved GraphQL answer (JSON)
- * that contains a `signedResult`. The key set is the JSON saved from the hub's /.well-known/credit-check-keys,
- * or its URL — `https://` only (plain `http://` only to this machine: localhost, 127.0.0.0/8, ::1, where no
- * network sits between); without --jwks, the environment variable CREDIT_CHECK_JWKS names it. `--pin` (or
- * CREDIT_CHECK_KEY_PINS) lists the key ids (RFC 7638 thumbprints) the signature must be made with; without a
- * pin, whoever can serve or edit the key set can make any check verify, so a warning says so. Prints the
- * payload and OK, exit 0; or why the check does not verify, exit 1. Exit 2 for wrong usage or a refused source.
+ *   npm run verify-check -- --pin <hub URL or key-set file>   pin the hub's key set (.chengxin/credit-check-keys.json,
+ *                                                              or the file CREDIT_CHECK_KEYS_FILE names); again after a rotation
+ *   npm run verify-check -- <file> [--jwks <file or URL>] [--kid <kid>,…]
+ *
+ * <file> holds the JWS (the `signedResult` of runCreditCheck or creditCheck), or a saved GraphQL answer (JSON) that
+ * contains a `signedResult`. The key set is, in this order: `--jwks` (a file, or an https:// URL — plain http://
+ * only to this machine — fetched now, so unpinned: a warning says so), CREDIT_CHECK_JWKS (the key set's JSON or a
+ * file), the pin file. `--kid` (or CREDIT_CHECK_KEY_PINS) further restricts the key ids the signature may be made
+ * with. Prints the payload and OK, exit 0; or why the check does not verify, exit 1. Exit 2 for wrong usage, a
+ * missing pin (the message says how to pin) or a refused source. Relative paths are taken from the directory the
+ * command was run in.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { verifyCheckJws } from '../signing/verifyCheckJws.js';
+import { chooseKeySet, CliUsageError, pinKeySet, workingDirectory } from './pinnedKeySet.js';
 
-const USAGE = 'usage: npm run verify-check -- <file> [--jwks <file or https URL>] [--pin <kid>[,<kid>…]]';
-
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
-
-// Why a key-set source is refused (a URL that is neither https nor http to this machine), or null.
-function keySetSourceProblem(source: string): string | null {
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return null;
-  let url: URL;
-  try {
-    url = new URL(source);
-  } catch {
-    return `${source} is not a valid URL`;
-  }
-  if (url.protocol === 'https:') return null;
-  if (url.protocol === 'http:' && LOOPBACK.test(url.hostname)) return null;
-  return `refusing the key set at ${source}: fetch it over https:// (plain http:// is accepted only from this machine), or save it once and pass the file`;
-}
+const USAGE = 'usage: npm run verify-check -- <file> [--jwks <file or https URL>] [--kid <kid>[,<kid>…]]\n       npm run verify-check -- --pin <hub URL or key-set file>';
 
 function findSignedResult(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
@@ -48,15 +38,6 @@ function readJws(file: string): string {
   return found;
 }
 
-async function readJwks(source: string): Promise<unknown> {
-  if (/^https?:\/\//i.test(source)) {
-    const response = await fetch(source);
-    if (!response.ok) throw new Error(`${source} answered HTTP ${response.status}`);
-    return response.json();
-  }
-  return JSON.parse(readFileSync(source, 'utf8')) as unknown;
-}
-
 // The value of `--name <value>`, and the arguments without that pair; null value when absent.
 function takeOption(args: string[], name: string): { value: string | null | undefined; rest: string[] } {
   const at = args.indexOf(name);
@@ -64,49 +45,54 @@ function takeOption(args: string[], name: string): { value: string | null | unde
   return { value: args[at + 1], rest: args.filter((_, i) => i !== at && i !== at + 1) };
 }
 
-async function main(argv: string[]): Promise<number> {
-  const jwksOption = takeOption(argv, '--jwks');
-  const pinOption = takeOption(jwksOption.rest, '--pin');
-  const files = pinOption.rest;
-  if (files.length !== 1 || jwksOption.value === undefined || pinOption.value === undefined) {
-    console.error(USAGE);
-    return 2;
-  }
-  const jwksSource = jwksOption.value ?? process.env.CREDIT_CHECK_JWKS;
-  if (!jwksSource) {
-    console.error(`no key set: pass --jwks <file or URL> (the hub's /.well-known/credit-check-keys, saved) or set CREDIT_CHECK_JWKS\n${USAGE}`);
-    return 2;
-  }
-  const sourceProblem = keySetSourceProblem(jwksSource);
-  if (sourceProblem) {
-    console.error(sourceProblem);
-    return 2;
-  }
-  const pins = (pinOption.value ?? process.env.CREDIT_CHECK_KEY_PINS ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '');
+async function verify(file: string, jwksOption: string | null, kidOption: string | null, env: NodeJS.ProcessEnv): Promise<number> {
+  const { jwks, source, pinned } = await chooseKeySet(jwksOption, env);
+  const kids = (kidOption ?? env.CREDIT_CHECK_KEY_PINS ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '');
   let jws: string;
-  let jwks: unknown;
   try {
-    jws = readJws(files[0]!);
-    jwks = await readJwks(jwksSource);
+    jws = readJws(resolve(workingDirectory(env), file));
   } catch (error) {
     console.error(`FAILED: ${(error as Error).message}`);
     return 1;
   }
   const verification = verifyCheckJws(jws, jwks);
   if (!verification.ok) {
-    console.error(`FAILED: ${verification.reason}`);
+    console.error(`FAILED: ${verification.reason} (key set: ${source})`);
     return 1;
   }
-  if (pins.length > 0 && !pins.includes(verification.kid)) {
-    console.error(`FAILED: signed with key ${verification.kid}, which is not pinned (pinned: ${pins.join(', ')}); the key set may have been replaced`);
+  if (kids.length > 0 && !kids.includes(verification.kid)) {
+    console.error(`FAILED: signed with key ${verification.kid}, which is not one of the accepted key ids (${kids.join(', ')}); the key set may have been replaced`);
     return 1;
   }
-  if (pins.length === 0) {
-    console.error(`WARNING: the key set is not pinned: anyone who can serve or edit ${jwksSource} can make a check verify. Pin the hub's key: --pin ${verification.kid} (or CREDIT_CHECK_KEY_PINS), after confirming it with the credit office`);
+  if (!pinned) {
+    console.error(`WARNING: the key set was fetched from ${source} just now, not pinned: anyone who can serve it can make a check verify. Pin it once: npm run verify-check -- --pin ${source}`);
   }
   console.log(JSON.stringify(verification.payload, null, 2));
-  console.log(`OK: signature valid (key ${verification.kid}${pins.length > 0 ? ', pinned' : ''})`);
+  console.log(`OK: signature valid (key ${verification.kid}, key set ${source})`);
   return 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const pinOption = takeOption(argv, '--pin');
+  const jwksOption = takeOption(pinOption.rest, '--jwks');
+  const kidOption = takeOption(jwksOption.rest, '--kid');
+  const files = kidOption.rest;
+  try {
+    if (pinOption.value !== null) {
+      if (pinOption.value === undefined || files.length > 0 || jwksOption.value !== null || kidOption.value !== null) throw new CliUsageError(USAGE);
+      for (const line of await pinKeySet(pinOption.value, env)) console.log(line);
+      return 0;
+    }
+    if (files.length !== 1 || jwksOption.value === undefined || kidOption.value === undefined) throw new CliUsageError(USAGE);
+    return await verify(files[0]!, jwksOption.value, kidOption.value, env);
+  } catch (error) {
+    if (error instanceof CliUsageError) {
+      console.error(error.message);
+      return 2;
+    }
+    console.error(`FAILED: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2), process.env);
