@@ -15,6 +15,7 @@ import { createHttpHandler } from './createHttpHandler.js';
 import { createExplorerRoutes, EXPLORER_TITLE } from './explorer/createExplorerRoutes.js';
 import { createAdmission } from './createAdmission.js';
 import { createGraphqlServers } from './createGraphqlServers.js';
+import { trackConnections } from './trackConnections.js';
 import {
   classifySchema, createAuditSubschema, createCheckpointWriter, readCheckpointPrivateKey, createGovernanceSubschema, DEMO_CONSUMERS, governanceOf, pruneRateLimitWindows, KnexAuditLedger, KnexConsumerStore, type FieldClassification,
 } from '../governance/index.js';
@@ -121,9 +122,10 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
   const schema = composeHubSchema({ credit: await createCreditSubschema(store), adapters: platforms.adapters, extra });
   classification = classifySchema(schema);
   const httpServer: Server = createServer();
+  const connections = trackConnections(httpServer);
   const consumers = KnexConsumerStore.create(knex);
   const servers = await createGraphqlServers({
-    schema, classification, ledger, logger, httpServer, limits: config.operationLimits,
+    schema, classification, ledger, logger, limits: config.operationLimits,
     isTrustedDocument: (consumerId, hash) => consumers.isTrustedDocument(consumerId, hash),
   });
   let accepting = true;
@@ -188,6 +190,8 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
       stopping ??= (async () => {
         accepting = false;
         clearInterval(pruning);
+        // Requests in flight finish before the servers and the database they use go away.
+        await connections.drain();
         await servers.stop();
         await checkpoints?.close();
         await platforms.close();
