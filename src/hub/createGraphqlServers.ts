@@ -33,6 +33,8 @@ export interface GraphqlServerOptions {
   limits: OperationLimits;
   /** Whether a trusted-documents-only consumer registered a text (by the SHA-256 of the text executed). */
   isTrustedDocument: IsTrustedDocument;
+  /** More plugins for both servers, run first (e.g. the metrics'). */
+  plugins?: ApolloServerPlugin<HubContext>[];
 }
 
 /**
@@ -49,6 +51,7 @@ export async function createGraphqlServers(options: GraphqlServerOptions): Promi
   const shared = (): ApolloServerPlugin<HubContext>[] => [
     // The default landing page loads Apollo Sandbox from a CDN; government networks have none.
     ApolloServerPluginLandingPageDisabled(),
+    ...(options.plugins ?? []),
     createRequestLogPlugin(logger),
     // Before the limits: an unregistered text is refused as such, whatever else is wrong with it.
     createTrustedDocumentsPlugin<HubContext>(options.isTrustedDocument),
