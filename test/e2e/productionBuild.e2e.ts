@@ -67,5 +67,5 @@ describe('the production build', () => {
     expect([response.status, body.errors]).toEqual([200, undefined]);
     expect(body.data?.creditRecords.totalCount).toBeGreaterThan(1000);
     expect(body.data?.creditRecords.edges).toHaveLength(5);
-  }, 180_000);
+  }, 300_000);
 });
