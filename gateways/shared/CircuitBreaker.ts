@@ -8,6 +8,9 @@ export interface CircuitBreakerOptions {
   now?: () => number;
 }
 
+/** Closed: calls pass; open: calls are refused; half-open: one trial call may pass. */
+export type CircuitState = 'closed' | 'open' | 'half-open';
+
 /** What the breaker says about the next call. */
 export type CircuitDecision = { allowed: true } | { allowed: false; retryAt: number; failures: number };
 
@@ -51,7 +54,7 @@ export class CircuitBreaker {
   }
 
   /** 'closed', 'open' or 'half-open', for logs and tests. */
-  get state(): 'closed' | 'open' | 'half-open' {
+  get state(): CircuitState {
     if (this.openedAt === null) return 'closed';
     return this.now() < this.openedAt + this.options.openMs ? 'open' : 'half-open';
   }

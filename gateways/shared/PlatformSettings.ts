@@ -1,3 +1,4 @@
+import type { PlatformObserver } from './PlatformObserver.js';
 import type { SourcePlatform } from './platforms.js';
 
 /** How the hub reaches one platform; read from configuration at start (see `src/hub/config.ts`). */
@@ -19,6 +20,8 @@ export interface PlatformSettings {
   breaker: { failureThreshold: number; openMs: number };
   /** Most keep-alive connections held open to the platform. */
   maxSockets: number;
+  /** Hears every call and the circuit's state (the hub's metrics); none by default. */
+  observer?: PlatformObserver;
 }
 
 /** Settings for a platform at `baseUrl` with the defaults the hub uses when configuration is silent. */

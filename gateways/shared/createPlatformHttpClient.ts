@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { CircuitBreaker } from './CircuitBreaker.js';
 import { JsonReader, MalformedBodyError } from './JsonReader.js';
 import { PLATFORMS } from './platforms.js';
+import type { PlatformCallEvent } from './PlatformObserver.js';
 import type { PlatformSettings } from './PlatformSettings.js';
 import { SourceError } from './SourceError.js';
 
@@ -106,37 +107,62 @@ export function createPlatformHttpClient(settings: PlatformSettings): PlatformHt
     return { body: new JsonReader(decoded), status, fetchedAt };
   }
 
+  const observer = settings.observer;
+  observer?.circuitCreated?.(settings.platform, () => breaker.state);
+
+  async function send(request: PlatformRequest, tried: { attempts: number }): Promise<PlatformResponse> {
+    if (!settings.enabled) {
+      throw fail('SOURCE_UNAVAILABLE', `the ${title} is switched off by configuration (${PLATFORMS[settings.platform].envPrefix}_ENABLED=false)`);
+    }
+    const decision = breaker.check();
+    if (!decision.allowed) {
+      throw fail('SOURCE_UNAVAILABLE', `circuit open after ${decision.failures} consecutive failures; next attempt after ${new Date(decision.retryAt).toISOString()}`);
+    }
+    const attempts = request.idempotent ? settings.retries + 1 : 1;
+    for (let i = 0; ; i++) {
+      tried.attempts = i + 1;
+      try {
+        const response = await sendOnce(request);
+        breaker.success();
+        return response;
+      } catch (error) {
+        const failure = error instanceof AttemptFailure ? error : new AttemptFailure('connect', (error as Error).message);
+        const retryable = failure.kind === 'connect' || (failure.kind === 'status' && RETRYABLE_STATUS.has(failure.status ?? 0));
+        if (retryable && i + 1 < attempts) {
+          await sleep(settings.backoffMs * 2 ** i * (0.5 + Math.random()));
+          continue;
+        }
+        // A 4xx is our mistake or bad credentials, not the platform being down: it does not trip the breaker.
+        if (!(failure.kind === 'status' && (failure.status ?? 0) < 500)) breaker.failure();
+        else breaker.success();
+        const tries = i + 1 > 1 ? ` (after ${i + 1} attempts)` : '';
+        if (failure.kind === 'timeout') throw fail('SOURCE_TIMEOUT', `${failure.message}${tries}`);
+        if (failure.kind === 'body') throw fail('SOURCE_BAD_RESPONSE', failure.message);
+        throw fail('SOURCE_UNAVAILABLE', `${failure.message}${tries}`);
+      }
+    }
+  }
+
   return {
     settings,
     async send(request) {
-      if (!settings.enabled) {
-        throw fail('SOURCE_UNAVAILABLE', `the ${title} is switched off by configuration (${PLATFORMS[settings.platform].envPrefix}_ENABLED=false)`);
-      }
-      const decision = breaker.check();
-      if (!decision.allowed) {
-        throw fail('SOURCE_UNAVAILABLE', `circuit open after ${decision.failures} consecutive failures; next attempt after ${new Date(decision.retryAt).toISOString()}`);
-      }
-      const attempts = request.idempotent ? settings.retries + 1 : 1;
-      for (let i = 0; ; i++) {
-        try {
-          const response = await sendOnce(request);
-          breaker.success();
-          return response;
-        } catch (error) {
-          const failure = error instanceof AttemptFailure ? error : new AttemptFailure('connect', (error as Error).message);
-          const retryable = failure.kind === 'connect' || (failure.kind === 'status' && RETRYABLE_STATUS.has(failure.status ?? 0));
-          if (retryable && i + 1 < attempts) {
-            await sleep(settings.backoffMs * 2 ** i * (0.5 + Math.random()));
-            continue;
-          }
-          // A 4xx is our mistake or bad credentials, not the platform being down: it does not trip the breaker.
-          if (!(failure.kind === 'status' && (failure.status ?? 0) < 500)) breaker.failure();
-          else breaker.success();
-          const tries = i + 1 > 1 ? ` (after ${i + 1} attempts)` : '';
-          if (failure.kind === 'timeout') throw fail('SOURCE_TIMEOUT', `${failure.message}${tries}`);
-          if (failure.kind === 'body') throw fail('SOURCE_BAD_RESPONSE', failure.message);
-          throw fail('SOURCE_UNAVAILABLE', `${failure.message}${tries}`);
-        }
+      if (!observer?.callFinished) return send(request, { attempts: 0 });
+      const started = performance.now();
+      const tried = { attempts: 0 };
+      const report = (outcome: PlatformCallEvent['outcome']) => observer.callFinished!({
+        platform: settings.platform,
+        outcome,
+        ...(tried.attempts === 0 ? { refusedBy: settings.enabled ? 'circuit' as const : 'configuration' as const } : {}),
+        attempts: tried.attempts,
+        durationMs: performance.now() - started,
+      });
+      try {
+        const response = await send(request, tried);
+        report(response.body ? 'OK' : 'NOT_FOUND');
+        return response;
+      } catch (error) {
+        report(error instanceof SourceError ? error.code : 'SOURCE_UNAVAILABLE');
+        throw error;
       }
     },
     close() {

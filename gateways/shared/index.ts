@@ -3,6 +3,8 @@ export type { SourcePlatform } from './platforms.js';
 export { SourceError } from './SourceError.js';
 export type { SourceErrorCode } from './SourceError.js';
 export { CircuitBreaker } from './CircuitBreaker.js';
+export type { CircuitState } from './CircuitBreaker.js';
+export type { PlatformCallEvent, PlatformObserver } from './PlatformObserver.js';
 export { JsonReader, MalformedBodyError } from './JsonReader.js';
 export { defaultPlatformSettings } from './PlatformSettings.js';
 export type { PlatformSettings } from './PlatformSettings.js';

@@ -78,6 +78,28 @@ function readRetention(env: NodeJS.ProcessEnv): number {
   }
 }
 
+/** Where Prometheus metrics are served: a listener of their own, never the public port. */
+export interface MetricsConfig {
+  host: string;
+  /** 0: any free port (tests). */
+  port: number;
+  /** True in a `HUB_WORKERS` worker: the cluster's primary process serves the sum of every worker's metrics. */
+  viaClusterPrimary: boolean;
+}
+
+function readMetrics(env: NodeJS.ProcessEnv): MetricsConfig | null {
+  if (!env.METRICS_PORT?.trim()) return null;
+  return { host: env.METRICS_HOST?.trim() || '127.0.0.1', port: integer(env, 'METRICS_PORT', 0, 0, 65535), viaClusterPrimary: false };
+}
+
+function readWorkers(env: NodeJS.ProcessEnv, databaseUrl: string | null): number {
+  const workers = integer(env, 'HUB_WORKERS', 1, 1, 64);
+  if (workers > 1 && databaseUrl === null) {
+    throw new ConfigError('HUB_WORKERS', `${workers} processes need DATABASE_URL: the embedded PGlite lives inside one process, so several cannot share it; set DATABASE_URL to a PostgreSQL server or leave HUB_WORKERS at 1`);
+  }
+  return workers;
+}
+
 /** Sample data sizes the hub can load into an empty database at start. */
 export type SeedSize = 'small' | 'large' | 'none';
 
@@ -118,6 +140,10 @@ export interface HubConfig {
   auditCheckpoints: AuditCheckpointConfig | null;
   /** Fixture size of the local sandboxes: the sample data size, so their USCCs match the credit store's. */
   sandboxSize: 'small' | 'large';
+  /** Prometheus metrics listener (METRICS_PORT, METRICS_HOST); null: off. */
+  metrics: MetricsConfig | null;
+  /** Hub processes started by `main` on this machine (node:cluster, sharing the port and PostgreSQL). */
+  workers: number;
 }
 
 /**
@@ -176,5 +202,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     publicRateLimitPerMinute: integer(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     authFailureLimitPerMinute: integer(env, 'AUTH_FAILURE_LIMIT_PER_MINUTE', 20, 1, 1_000_000),
     sandboxSize: oneOf(env, 'SANDBOX_SIZE', ['small', 'large'] as const, seed === 'large' ? 'large' : 'small'),
+    metrics: readMetrics(env),
+    workers: readWorkers(env, databaseUrl),
   };
 }

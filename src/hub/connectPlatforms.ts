@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { defaultPlatformSettings, PLATFORMS, type Gateway, type GatewaySubschema, type RunningSandbox, type SourcePlatform, type SubjectLink } from '../../gateways/shared/index.js';
+import { defaultPlatformSettings, PLATFORMS, type Gateway, type PlatformObserver, type GatewaySubschema, type RunningSandbox, type SourcePlatform, type SubjectLink } from '../../gateways/shared/index.js';
 import type { HubConfig } from './config.js';
 import type { Logger } from './logger.js';
 
@@ -15,8 +15,9 @@ export interface ConnectedPlatforms {
  * Builds each platform's adapter from configuration. A platform without a URL (outside production, as
  * `loadConfig` enforces) gets a sandbox on loopback with fixtures of `config.sandboxSize` and a fresh
  * token; a switched-off platform keeps its fields in the graph, which then answer SOURCE_UNAVAILABLE.
+ * `observer` (the hub's metrics) hears every platform call.
  */
-export async function connectPlatforms(config: HubConfig, gateways: readonly Gateway[], logger: Logger): Promise<ConnectedPlatforms> {
+export async function connectPlatforms(config: HubConfig, gateways: readonly Gateway[], logger: Logger, observer?: PlatformObserver): Promise<ConnectedPlatforms> {
   const sandboxes: ConnectedPlatforms['sandboxes'] = {};
   const adapters: ConnectedPlatforms['adapters'] = [];
   const close = async () => {
@@ -39,7 +40,7 @@ export async function connectPlatforms(config: HubConfig, gateways: readonly Gat
       } else {
         logger.info(wanted.enabled ? 'platform connected' : 'platform switched off', { platform, ...(wanted.enabled ? { url: baseUrl } : { variable: `${PLATFORMS[platform].envPrefix}_ENABLED` }) });
       }
-      const settings = { ...defaultPlatformSettings(platform, baseUrl, token), enabled: wanted.enabled, timeoutMs: wanted.timeoutMs, retries: wanted.retries };
+      const settings = { ...defaultPlatformSettings(platform, baseUrl, token), enabled: wanted.enabled, timeoutMs: wanted.timeoutMs, retries: wanted.retries, ...(observer ? { observer } : {}) };
       adapters.push({ ...gateway.createSubschema(settings), platform, subjectLinks: gateway.subjectLinks });
     }
   } catch (error) {

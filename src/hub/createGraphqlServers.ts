@@ -1,6 +1,4 @@
-import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { filterSchema, pruneSchema } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
@@ -31,11 +29,12 @@ export interface GraphqlServerOptions {
   classification: ReadonlyMap<string, GovernedField>;
   ledger: AuditLedger;
   logger: Logger;
-  httpServer: Server;
   /** Depth, aliases, tokens, cost: checked before execution. */
   limits: OperationLimits;
   /** Whether a trusted-documents-only consumer registered a text (by the SHA-256 of the text executed). */
   isTrustedDocument: IsTrustedDocument;
+  /** More plugins for both servers, run first (e.g. the metrics'). */
+  plugins?: ApolloServerPlugin<HubContext>[];
 }
 
 /**
@@ -52,6 +51,7 @@ export async function createGraphqlServers(options: GraphqlServerOptions): Promi
   const shared = (): ApolloServerPlugin<HubContext>[] => [
     // The default landing page loads Apollo Sandbox from a CDN; government networks have none.
     ApolloServerPluginLandingPageDisabled(),
+    ...(options.plugins ?? []),
     createRequestLogPlugin(logger),
     // Before the limits: an unregistered text is refused as such, whatever else is wrong with it.
     createTrustedDocumentsPlugin<HubContext>(options.isTrustedDocument),
@@ -68,6 +68,9 @@ export async function createGraphqlServers(options: GraphqlServerOptions): Promi
     // graphql-js stops parsing at this many tokens, before any validation work.
     parseOptions: { maxTokens: options.limits.maxTokens },
     allowBatchedHttpRequests: false,
+    // The hub's entry point handles SIGTERM: it drains HTTP first (startHub), then stops the servers.
+    // Apollo's own handlers would stop the servers behind its back and re-raise the signal.
+    stopOnTerminationSignals: false,
     // No automatic persisted queries, for anyone: a hash anyone could register would stand for a text no
     // consumer registered, and the cache grows with whatever outsiders send. Trusted documents (registered
     // by the credit office per consumer) are the hub's only persisted operations.
@@ -85,8 +88,7 @@ export async function createGraphqlServers(options: GraphqlServerOptions): Promi
     ...common,
     schema: internalSchema,
     formatError: createFormatError(logger, { development: false, hideSuggestions: false }),
-    // One drain is enough: it waits for every open HTTP request, whichever server runs it.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }), ...shared()],
+    plugins: shared(),
   });
   await publicServer.start();
   await internalServer.start();

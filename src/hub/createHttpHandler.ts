@@ -11,20 +11,43 @@ export interface HealthProbes {
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly code: ErrorCode = 'BAD_REQUEST') {
+  constructor(readonly status: number, message: string, readonly code: ErrorCode = 'BAD_REQUEST', readonly closeConnection = false) {
     super(message);
   }
 }
 
-async function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) throw new HttpError(413, `request body is larger than maxBodyBytes ${maxBytes}; split the operation or send variables instead of inlined data`, 'OPERATION_LIMIT_EXCEEDED');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * How much of an oversized body is still read and discarded before the 413 is sent: a client that is
+ * still uploading when the connection closes sees a reset instead of the answer. A body declared larger
+ * than the limit plus this is refused at once.
+ */
+const DRAIN_BYTES = 8 * 1_048_576;
+
+const tooLarge = (maxBytes: number) => new HttpError(413, `request body is larger than maxBodyBytes ${maxBytes}; split the operation or send variables instead of inlined data`, 'OPERATION_LIMIT_EXCEEDED', true);
+
+/**
+ * Reads the whole body, or rejects with a 413 that closes the connection: the rest of an oversized body
+ * is read and dropped (up to DRAIN_BYTES) so the client gets to read the answer, and the connection is not
+ * reused, so no leftover bytes are taken for the client's next request.
+ */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes + DRAIN_BYTES) return Promise.reject(tooLarge(maxBytes));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) chunks.push(chunk);
+      else if (size > maxBytes + DRAIN_BYTES) {
+        req.removeAllListeners('data');
+        req.pause();
+        reject(tooLarge(maxBytes));
+      }
+    });
+    req.on('end', () => (size > maxBytes ? reject(tooLarge(maxBytes)) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('error', reject);
+  });
 }
 
 function parseJsonBody(text: string, contentType: string | undefined): unknown {
@@ -37,8 +60,8 @@ function parseJsonBody(text: string, contentType: string | undefined): unknown {
   }
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+function sendJson(res: ServerResponse, status: number, body: unknown, closeConnection = false): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...(closeConnection ? { connection: 'close' } : {}) });
   res.end(JSON.stringify(body));
 }
 
@@ -112,7 +135,7 @@ export function createHttpHandler<TContext extends object>(
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
       res.end();
     } catch (error) {
-      if (error instanceof HttpError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+      if (error instanceof HttpError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] }, error.closeConnection);
       throw error;
     }
   };

@@ -16,8 +16,12 @@ import { createHttpHandler } from './createHttpHandler.js';
 import { createExplorerRoutes, EXPLORER_TITLE } from './explorer/createExplorerRoutes.js';
 import { createDashboardRoutes, DASHBOARD_TITLE } from './dashboard/createDashboardRoutes.js';
 import { registerDashboardDocuments } from './dashboard/dashboardDocuments.js';
-import { createAdmission } from './createAdmission.js';
+import { createAdmission, type HubContext } from './createAdmission.js';
 import { createGraphqlServers } from './createGraphqlServers.js';
+import { trackConnections } from './trackConnections.js';
+import { createHubMetrics } from './metrics/createHubMetrics.js';
+import { serveMetrics } from './metrics/serveMetrics.js';
+import type { MetricsServer } from './metrics/startMetricsServer.js';
 import {
   classifySchema, createAuditSubschema, createCheckpointWriter, readCheckpointPrivateKey, createGovernanceSubschema, DEMO_CONSUMERS, governanceOf, pruneRateLimitWindows, KnexAuditLedger, KnexConsumerStore, type FieldClassification,
 } from '../governance/index.js';
@@ -35,6 +39,8 @@ export interface Hub {
   knex: Knex;
   /** Sandboxes started for platforms configured without a URL (tests stop one to simulate an outage). */
   sandboxes: Partial<Record<SourcePlatform, RunningSandbox>>;
+  /** Where Prometheus metrics are served (`METRICS_PORT`); null when off or served by the cluster's primary. */
+  metricsUrl: string | null;
   /** Stops accepting requests, lets running ones finish, closes the database. Idempotent. */
   stop(): Promise<void>;
 }
@@ -50,8 +56,11 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** Opens the configured database, migrates it and loads sample data when it is empty. */
-async function openDatabase(config: HubConfig, logger: Logger): Promise<Knex> {
+/**
+ * Opens the configured database, migrates it and loads sample data when it is empty. Run once by the
+ * primary of a `HUB_WORKERS` cluster before it starts the workers, so they neither race to migrate nor seed twice.
+ */
+export async function openDatabase(config: HubConfig, logger: Logger): Promise<Knex> {
   const knexLog = {
     warn: (message: unknown) => logger.warn('database driver warning', { detail: String(message) }),
     error: (message: unknown) => logger.error('database driver error', { detail: String(message) }),
@@ -97,9 +106,11 @@ async function openDatabase(config: HubConfig, logger: Logger): Promise<Knex> {
  */
 export async function startHub(config: HubConfig, logger: Logger, gateways: readonly Gateway[] = CONNECTED_GATEWAYS): Promise<Hub> {
   const knex = await openDatabase(config, logger);
+  const metrics = config.metrics ? createHubMetrics<HubContext>({ keyOf: (context) => context.governance, consumerOf: (context) => context.actor.consumerId }) : null;
+  metrics?.observeDatabasePool(knex);
   let platforms: ConnectedPlatforms;
   try {
-    platforms = await connectPlatforms(config, gateways, logger);
+    platforms = await connectPlatforms(config, gateways, logger, metrics?.platformObserver);
   } catch (error) {
     await knex.destroy();
     throw error;
@@ -114,7 +125,12 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
     }, logger)
     : null;
   if (!checkpoints) logger.warn('audit ledger checkpoints are off: set AUDIT_CHECKPOINT_KEY and AUDIT_CHECKPOINT_FILE so truncation and a recomputed chain can be detected');
-  const ledger = KnexAuditLedger.create(knex, { onAppended: (head) => checkpoints?.noteAppended(head) });
+  const ledger = KnexAuditLedger.create(knex, {
+    onAppended: (head) => {
+      checkpoints?.noteAppended(head);
+      metrics?.ledgerAppended(head);
+    },
+  });
   // The catalogue describes the composed graph, which exists only once the catalogue is stitched into it.
   let classification: ReadonlyMap<string, FieldClassification> = new Map();
   // runCreditCheck(input: { tenderCode }) reads the tender through the bidding adapter's own subschema.
@@ -131,9 +147,10 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
   const schema = composeHubSchema({ credit: await createCreditSubschema(store), adapters: platforms.adapters, extra });
   classification = classifySchema(schema);
   const httpServer: Server = createServer();
+  const connections = trackConnections(httpServer);
   const consumers = KnexConsumerStore.create(knex);
   const servers = await createGraphqlServers({
-    schema, classification, ledger, logger, httpServer, limits: config.operationLimits,
+    schema, classification, ledger, logger, limits: config.operationLimits, plugins: metrics ? [metrics.plugin] : [],
     isTrustedDocument: (consumerId, hash) => consumers.isTrustedDocument(consumerId, hash),
   });
   let accepting = true;
@@ -166,26 +183,37 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
   const dashboard = createDashboardRoutes({ graphqlPath: '/graphql', title: DASHBOARD_TITLE });
   const routes = (req: IncomingMessage, res: ServerResponse, path: string) => explorer(req, res, path) || dashboard(req, res, path)
     || workflows.routes.some((route) => route(req, res, path));
-  const handler = createHttpHandler(admit, probes, routes, config.operationLimits.maxBodyBytes, config.operationLimits.maxResponseBytes);
+  const admitObserved: typeof admit = metrics
+    ? async (req) => {
+      const admission = await admit(req);
+      metrics.observeAdmission(req, admission);
+      return admission;
+    }
+    : admit;
+  const handler = createHttpHandler(admitObserved, probes, routes, config.operationLimits.maxBodyBytes, config.operationLimits.maxResponseBytes);
   httpServer.on('request', (req, res) => {
+    if (metrics && req.url?.startsWith('/graphql')) metrics.observeRequest(req, res);
     handler(req, res).catch((error: unknown) => {
       logger.error('unhandled error in HTTP handler', { err: error });
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: INTERNAL_SERVER_ERROR } }] }));
     });
   });
+  let metricsServer: MetricsServer | null = null;
   try {
+    if (metrics && config.metrics) metricsServer = await serveMetrics(metrics.registry, config.metrics);
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(config.port, config.host, () => resolve());
     });
   } catch (error) {
+    await metricsServer?.stop();
     clearInterval(pruning);
     await servers.stop();
     await checkpoints?.close();
     await platforms.close();
     await knex.destroy();
-    throw new Error(`cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
+    throw new Error(metricsServer || !metrics ? `cannot listen on ${config.host}:${config.port}: ${(error as Error).message}` : (error as Error).message);
   }
   const address = httpServer.address() as AddressInfo;
   const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
@@ -196,10 +224,14 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
     publicSchema: servers.publicSchema,
     knex,
     sandboxes: platforms.sandboxes,
+    metricsUrl: metricsServer?.url ?? null,
     stop() {
       stopping ??= (async () => {
         accepting = false;
         clearInterval(pruning);
+        // Requests in flight finish before the servers and the database they use go away.
+        await connections.drain();
+        await metricsServer?.stop();
         await servers.stop();
         await checkpoints?.close();
         await platforms.close();

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createServer, type IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { createIdNumberVault, createCreditSubschema, DEVELOPMENT_DATA_KEY, KnexCreditStore } from '../../src/credit/index.js';
@@ -28,7 +28,7 @@ const bare = new ApolloServer<object>({ schema });
 await bare.start();
 const consumers = KnexConsumerStore.create(knex);
 const servers = await createGraphqlServers({
-  schema, classification: classifySchema(schema), ledger: KnexAuditLedger.create(knex), logger, httpServer: createServer(), limits: DEFAULT_OPERATION_LIMITS,
+  schema, classification: classifySchema(schema), ledger: KnexAuditLedger.create(knex), logger, limits: DEFAULT_OPERATION_LIMITS,
   isTrustedDocument: (id, hash) => consumers.isTrustedDocument(id, hash),
 });
 const adminId = `bench-admin-${Date.now()}`;

@@ -9,6 +9,17 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 4000, databaseUrl: null, pgliteDir: null, seed: 'small', usingDevelopmentKey: true });
   });
 
+  it('serves no metrics unless METRICS_PORT is set, and then on loopback unless METRICS_HOST says otherwise', () => {
+    expect(loadConfig({}).metrics).toBeNull();
+    expect(loadConfig({ METRICS_PORT: '9464' }).metrics).toEqual({ host: '127.0.0.1', port: 9464, viaClusterPrimary: false });
+    expect(loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }).metrics).toEqual({ host: '0.0.0.0', port: 9464, viaClusterPrimary: false });
+  });
+
+  it('runs several hub processes only on PostgreSQL', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ HUB_WORKERS: '4', DATABASE_URL: 'postgres://u:p@db:5432/credit' }).workers).toBe(4);
+  });
+
   it('does not load sample data into a real PostgreSQL unless asked', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/credit' }).seed).toBe('none');
   });
@@ -39,6 +50,9 @@ describe('loadConfig', () => {
     [{ BIDDING_ENABLED: 'maybe' }, 'BIDDING_ENABLED', 'BIDDING_ENABLED: must be true or false, got "maybe"'],
     [{ NODE_ENV: 'production', CHENGXIN_DATA_KEY: 'a'.repeat(64) }, 'GOV_SERVICE_URL',
       'GOV_SERVICE_URL: is required when NODE_ENV=production: the URL of the government service platform (政务服务平台) API, or set GOV_SERVICE_ENABLED=false'],
+    [{ HUB_WORKERS: '2' }, 'HUB_WORKERS',
+      'HUB_WORKERS: 2 processes need DATABASE_URL: the embedded PGlite lives inside one process, so several cannot share it; set DATABASE_URL to a PostgreSQL server or leave HUB_WORKERS at 1'],
+    [{ METRICS_PORT: 'nine' }, 'METRICS_PORT', 'METRICS_PORT: must be a whole number from 0 to 65535, got "nine"'],
     [{ NODE_ENV: 'production', CHENGXIN_DATA_KEY: 'a'.repeat(64), GOV_SERVICE_ENABLED: 'false', CONSTRUCTION_ENABLED: 'false', BIDDING_URL: 'https://bids.example/api' }, 'BIDDING_TOKEN',
       'BIDDING_TOKEN: is required when NODE_ENV=production: the access token the public bidding platform (招标投标公共服务平台) issued to the hub'],
     [{ NODE_ENV: 'production', CHENGXIN_DATA_KEY: 'a'.repeat(64), GOV_SERVICE_ENABLED: 'false', CONSTRUCTION_ENABLED: 'false', BIDDING_ENABLED: 'false', DEMO_CONSUMERS: 'false' }, 'CREDIT_CHECK_SIGNING_KEY',
