@@ -5,6 +5,7 @@ import { sandboxOrganisations, type SandboxOrganisation } from '../../shared/san
 import { addWorkingDays, nextWorkingDay, workingDaysBetween } from '../../../src/calendar/index.js';
 import { findServiceItemTemplates } from './serviceItemCatalogue.js';
 import { formatDay, toDayNumber } from './dayNumber.js';
+import { addCase, addReview, emptyStats } from './summariseCases.js';
 
 /** Case status as the platform writes it (办件状态). */
 export type ProjStatus = '办理中' | '已办结' | '不予受理' | '已撤回';
@@ -91,6 +92,8 @@ export interface GovServiceFixtures {
   cases: FixtureCase[];
   casesByApplicant: Map<string, FixtureCase[]>;
   statsByDepartment: Map<string, FixtureDepartmentStats>;
+  /** Every case handled by each department, in the order drawn. */
+  casesByDepartment: Map<string, FixtureCase[]>;
 }
 
 // The sample subjects the README and demos use get enough activity to show every part of the graph.
@@ -224,26 +227,6 @@ function drawCase(random: Random, seq: number, item: FixtureServiceItem, applica
   return { projNo, item, applicant, status, applyDay, applyMinute, acceptDay, acceptMinute, finishDay, finishMinute, promiseEndDay, usedWorkDays, overTime, evaluation };
 }
 
-function emptyStats(): FixtureDepartmentStats {
-  return { projCount: 0, finishCount: 0, inTimeFinishCount: 0, overTimeCount: 0, levelCounts: [0, 0, 0, 0, 0, 0], badEvaluateCount: 0, rectifyCounts: new Map(), rectifyOverdueCount: 0 };
-}
-
-function addToStats(stats: FixtureDepartmentStats, c: FixtureCase): void {
-  stats.projCount += 1;
-  if (c.status === '已办结') {
-    stats.finishCount += 1;
-    if (!c.overTime) stats.inTimeFinishCount += 1;
-  }
-  if (c.overTime) stats.overTimeCount += 1;
-  const e = c.evaluation;
-  if (!e) return;
-  stats.levelCounts[e.level] += 1;
-  if (!e.rectification) return;
-  stats.badEvaluateCount += 1;
-  stats.rectifyCounts.set(e.rectification.status, (stats.rectifyCounts.get(e.rectification.status) ?? 0) + 1);
-  if (e.rectification.overTime) stats.rectifyOverdueCount += 1;
-}
-
 /**
  * Builds the platform's data for the sample data set of `size`: service items for the government bodies
  * that take applications, cases filed by the enterprises since 2024 with their reviews and the
@@ -265,6 +248,7 @@ export function buildGovServiceFixtures(size: SampleDataSize): GovServiceFixture
     cases: [],
     casesByApplicant: new Map(),
     statsByDepartment: new Map([...departments.keys()].map((uscc) => [uscc, emptyStats()])),
+    casesByDepartment: new Map([...departments.keys()].map((uscc) => [uscc, []])),
   };
   for (const department of departments.values()) for (const item of department.items) fixtures.items.set(item.serviceCode, item);
   let seq = 0;
@@ -282,7 +266,11 @@ export function buildGovServiceFixtures(size: SampleDataSize): GovServiceFixture
       cases.push(c);
       fixtures.cases.push(c);
       const stats = fixtures.statsByDepartment.get(c.item.department.uscc);
-      if (stats) addToStats(stats, c);
+      if (stats) {
+        addCase(stats, c);
+        addReview(stats, c);
+      }
+      fixtures.casesByDepartment.get(c.item.department.uscc)?.push(c);
     }
     // Newest application first, as the platform lists them.
     cases.sort((a, b) => b.applyDay - a.applyDay || b.applyMinute - a.applyMinute || (a.projNo < b.projNo ? 1 : -1));
