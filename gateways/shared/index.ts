@@ -29,3 +29,5 @@ export type { GatewayDefinition } from './defineGateway.js';
 export { createLoaderFamily } from './loaderFamily.js';
 export { MAX_PERIOD_MONTHS, monthsOf, periodKey, readDistricts, readOptionalPeriod, readPeriod } from './statisticsPeriod.js';
 export type { StatisticsPeriod } from './statisticsPeriod.js';
+export { MAX_FIRST, readOffsetArgs, readOffsetWindow } from './offsetConnection.js';
+export type { OffsetConnection } from './offsetConnection.js';

@@ -5,7 +5,7 @@ import { sandboxOrganisations, type SandboxOrganisation } from '../../shared/ind
 import type { ConstructionFixtures, NativeProject } from './ConstructionFixtures.js';
 import { createApprovalDepartmentFinder } from './findApprovalDepartment.js';
 import { makeProject, type ProjectContext, type ProjectOverrides } from './makeProject.js';
-import { summariseApprovals } from './summariseApprovals.js';
+import { groupStagesByDepart, summariseApprovals } from './summariseApprovals.js';
 
 /** The sample enterprise whose projects README examples use (深圳市维晶科技有限公司). */
 export const SAMPLE_BUILDER_USCC = '91440300MA5E9NHA04';
@@ -73,5 +73,7 @@ export function buildConstructionFixtures(size: SampleDataSize): ConstructionFix
     if (project.oldPrjCode) byCode.set(project.oldPrjCode, project);
     byPrjNum.set(project.prjNum, project);
   }
-  return { asOf: DEFAULT_AS_OF, projects, byCode, byPrjNum, byBuilder, statsByDepart: summariseApprovals(projects) };
+  const stagesByDepart = groupStagesByDepart(projects);
+  const departDistrict = new Map(organisations.filter((o) => stagesByDepart.has(o.uscc)).map((o) => [o.uscc, o.districtCode]));
+  return { asOf: DEFAULT_AS_OF, projects, byCode, byPrjNum, byBuilder, statsByDepart: summariseApprovals(stagesByDepart), stagesByDepart, departDistrict };
 }
