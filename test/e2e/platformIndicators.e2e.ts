@@ -103,20 +103,19 @@ describe.each(TEST_DATABASES)('service and approval indicators on $name', (datab
 
   it("pages through constructionProjects visiting every matching project once, as many as the system's own count", async () => {
     const filter = { districts: ['440305', '440306'], statuses: ['AWAITING_APPLICATION', 'COMPLETED'] };
+    type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { code: string; districtCode: string; status: string } }[] };
     const seen: { code: string; districtCode: string; status: string }[] = [];
     let after: string | null = null;
     let totalCount = -1;
     for (let page = 0; page < 50; page++) {
-      const { body } = await hub.query<{
-        constructionProjects: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { code: string; districtCode: string; status: string } }[] };
-      }>(
+      const { body }: { body: { data?: { constructionProjects: Page } | null; errors?: unknown[] } } = await hub.query<{ constructionProjects: Page }>(
         `query ($filter: ConstructionProjectFilter, $after: String) {
           constructionProjects(filter: $filter, first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { code districtCode status } } }
         }`,
         { filter, after },
       );
       expect(body.errors).toBeUndefined();
-      const connection = body.data!.constructionProjects;
+      const connection: Page = body.data!.constructionProjects;
       totalCount = connection.totalCount;
       seen.push(...connection.edges.map((e) => e.node));
       if (!connection.pageInfo.hasNextPage) break;

@@ -105,6 +105,12 @@ const FOCUS_APPLICANTS: Readonly<Record<string, { minCases: number }>> = {
 };
 
 const STAT_START_DATE = '2024-01-01';
+// First day of the recent first-time applications (see buildGovServiceFixtures).
+const RECENT_START = '2025-05-01';
+
+// Newest application first, as the platform lists them.
+const sortNewestFirst = (cases: FixtureCase[]): FixtureCase[] =>
+  cases.sort((a, b) => b.applyDay - a.applyDay || b.applyMinute - a.applyMinute || (a.projNo < b.projNo ? 1 : -1));
 const APPLICANT_KINDS = new Set(['ENTERPRISE', 'INDIVIDUAL_BUSINESS', 'FARMERS_COOPERATIVE']);
 const CASES_PER_APPLICANT = createWeightedPicker<number>([[0, 25], [1, 25], [2, 20], [3, 12], [4, 8], [5, 5], [6, 2], [8, 2], [10, 1]]);
 const CHANNELS = createWeightedPicker<string>([['1', 20], ['2', 40], ['3', 25], ['4', 8], ['5', 5], ['6', 2]]);
@@ -252,10 +258,23 @@ export function buildGovServiceFixtures(size: SampleDataSize): GovServiceFixture
   };
   for (const department of departments.values()) for (const item of department.items) fixtures.items.set(item.serviceCode, item);
   let seq = 0;
+  const record = (c: FixtureCase) => {
+    fixtures.cases.push(c);
+    const stats = fixtures.statsByDepartment.get(c.item.department.uscc);
+    if (stats) {
+      addCase(stats, c);
+      addReview(stats, c);
+    }
+    fixtures.casesByDepartment.get(c.item.department.uscc)?.push(c);
+  };
+  const firstTime: SandboxOrganisation[] = [];
   for (const applicant of organisations) {
     if (!APPLICANT_KINDS.has(applicant.kind)) continue;
     const count = Math.max(CASES_PER_APPLICANT(random), FOCUS_APPLICANTS[applicant.uscc]?.minCases ?? 0);
-    if (count === 0) continue;
+    if (count === 0) {
+      firstTime.push(applicant);
+      continue;
+    }
     const districtPicker = pickers.get(districtKey(applicant.districtCode));
     const cases: FixtureCase[] = [];
     for (let i = 0; i < count; i++) {
@@ -264,17 +283,27 @@ export function buildGovServiceFixtures(size: SampleDataSize): GovServiceFixture
       seq += 1;
       const c = drawCase(random, seq, picker(random), applicant, firstDay, asOfDay);
       cases.push(c);
-      fixtures.cases.push(c);
-      const stats = fixtures.statsByDepartment.get(c.item.department.uscc);
-      if (stats) {
-        addCase(stats, c);
-        addReview(stats, c);
-      }
-      fixtures.casesByDepartment.get(c.item.department.uscc)?.push(c);
+      record(c);
     }
-    // Newest application first, as the platform lists them.
-    cases.sort((a, b) => b.applyDay - a.applyDay || b.applyMinute - a.applyMinute || (a.projNo < b.projNo ? 1 : -1));
-    fixtures.casesByApplicant.set(applicant.uscc, cases);
+    fixtures.casesByApplicant.set(applicant.uscc, sortNewestFirst(cases));
+  }
+  // Recent first-time applicants: enterprises that had filed nothing file with their district's departments
+  // since RECENT_START, so that every district shows a monthly trend (a separate stream, so the cases above,
+  // the focus department and the city's departments are unchanged).
+  const recentRandom = createRandom(DEFAULT_SAMPLE_SEED, 'gov-service/recent-cases');
+  const recentPickers = buildItemPickers(new Map([...departments].filter(([uscc, d]) => !FOCUS_DEPARTMENTS[uscc] && d.districtCode !== '440300')));
+  const recentFirstDay = toDayNumber(RECENT_START);
+  for (const applicant of firstTime) {
+    const picker = recentPickers.get(districtKey(applicant.districtCode));
+    if (!picker || !recentRandom.chance(0.85)) continue;
+    const cases: FixtureCase[] = [];
+    for (let i = recentRandom.int(2, 6); i > 0; i--) {
+      seq += 1;
+      const c = drawCase(recentRandom, seq, picker(recentRandom), applicant, recentFirstDay, asOfDay);
+      cases.push(c);
+      record(c);
+    }
+    fixtures.casesByApplicant.set(applicant.uscc, sortNewestFirst(cases));
   }
   return fixtures;
 }
