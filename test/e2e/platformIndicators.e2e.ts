@@ -74,6 +74,7 @@ describe.each(TEST_DATABASES)('service and approval indicators on $name', (datab
   it("gives a district rollup equal to the sum over the district's government bodies", async () => {
     const rows = (await hub.hub.knex('organisations').select('uscc').where({ kind: 'GOVERNMENT_BODY', district_code: DISTRICT }).orderBy('uscc')) as { uscc: string }[];
     expect(rows.length).toBeGreaterThan(5);
+    for (const sandbox of Object.values(hub.hub.sandboxes)) sandbox.resetStats();
     const { body } = await hub.query<{
       subjects: { serviceReviewSummary: Figures | null; approvalPerformance: Figures }[];
       s: { departmentCount: number; summary: Figures }[];
@@ -99,6 +100,9 @@ describe.each(TEST_DATABASES)('service and approval indicators on $name', (datab
     expect(s[0]!.departmentCount).toBe(subjects.filter((b) => b.serviceReviewSummary !== null).length);
     const approvals = counts(a[0]!.summary);
     expect(add(subjects.map((b) => counts(b.approvalPerformance)), approvals.length)).toEqual(approvals);
+    // Per platform: one call for all the bodies' summaries, one for the district rollup — not one per body or district.
+    expect(hub.hub.sandboxes.GOV_SERVICE!.stats().byRoute).toEqual({ 'departments/evaluationStats:batchQuery': 1, 'areas/evaluationStats:batchQuery': 1 });
+    expect(hub.hub.sandboxes.CONSTRUCTION_APPROVAL!.stats().byRoute).toEqual({ 'departs/approvalStats:batchQuery': 1, 'regions/approvalStats:batchQuery': 1 });
   });
 
   it("pages through constructionProjects visiting every matching project once, as many as the system's own count", async () => {
