@@ -1,4 +1,4 @@
-import { createPlatformClient, inChunks, MalformedBodyError, readAllPages, type JsonReader, type PlatformSettings } from '../shared/index.js';
+import { createPlatformClient, inChunks, MalformedBodyError, readAllPages, type JsonReader, monthsOf, type PlatformSettings, type StatisticsPeriod } from '../shared/index.js';
 
 // The approval system's own field names (prjNum, buildCorpCode, stageList…) appear only in this file.
 
@@ -57,14 +57,42 @@ export interface StageApprovalStatistics {
   statutoryWorkingDays: number;
 }
 
-/** A department's approval statistics (审批效能). */
-export interface DepartmentApprovalStatistics {
-  departmentUscc: string;
-  departmentName: string | null;
+/** Approval statistics of one period (or all time), per stage. */
+export interface PeriodApprovalStatistics {
   /** The day the statistics are as of. */
   asOf: string;
+  /** First day of the period; null for all time (the system's whole record). */
+  periodStart: string | null;
+  /** Last day of the period; the statistics date for all time. */
+  periodEnd: string;
   stages: StageApprovalStatistics[];
+}
+
+/** A department's approval statistics (审批效能), with the period's months when asked. */
+export interface DepartmentApprovalStatistics extends PeriodApprovalStatistics {
+  departmentUscc: string;
+  departmentName: string | null;
+  months: PeriodApprovalStatistics[];
   fetchedAt: Date;
+}
+
+/** A region's approval statistics (区划审批效能): every approving department of the area (the city's own under 440300). */
+export interface RegionApprovalStatistics extends PeriodApprovalStatistics {
+  regionCode: string;
+  departmentCount: number;
+  months: PeriodApprovalStatistics[];
+  fetchedAt: Date;
+}
+
+/** Where a project stands in approval (审批状态). */
+export type ConstructionProjectStatus = 'IN_APPROVAL' | 'AWAITING_APPLICATION' | 'COMPLETED';
+
+/** Which projects to list: each member given narrows the list (districts and statuses: any of those given). */
+export interface ProjectListFilter {
+  districts?: readonly string[] | null;
+  statuses?: readonly ConstructionProjectStatus[] | null;
+  /** True: projects with a stage beyond its limit; false: projects without. */
+  overdue?: boolean | null;
 }
 
 /** The approval system's API as the adapter uses it. Every method rejects only with SourceError. */
@@ -73,8 +101,15 @@ export interface ConstructionApprovalClient {
   getProjects(codes: readonly string[]): Promise<Map<string, ConstructionProjectRecord>>;
   /** Projects per builder USCC (every page), newest first; a builder without projects maps to []. */
   queryProjectsByBuilders(usccs: readonly string[]): Promise<Map<string, ConstructionProjectRecord[]>>;
-  /** Approval statistics per department USCC, one entry per USCC; a department that approved nothing has no stages. */
-  queryApprovalStatistics(usccs: readonly string[]): Promise<Map<string, DepartmentApprovalStatistics>>;
+  /**
+   * Approval statistics per department USCC over `period` (null: all time), with its months when `monthly`;
+   * one entry per USCC; a department that approved nothing in the period has no stages.
+   */
+  queryApprovalStatistics(usccs: readonly string[], period?: StatisticsPeriod | null, monthly?: boolean): Promise<Map<string, DepartmentApprovalStatistics>>;
+  /** Approval statistics per region code (440300 for the city's departments, or a district) over `period`, with its months; one entry per code. */
+  queryRegionStatistics(regionCodes: readonly string[], period: StatisticsPeriod): Promise<Map<string, RegionApprovalStatistics>>;
+  /** One page (from 1) of the projects matching `filter`, in the system's order, and how many match. */
+  listProjects(filter: ProjectListFilter, pageNo: number, pageSize: number): Promise<{ total: number; projects: ConstructionProjectRecord[] }>;
   close(): void;
 }
 
@@ -121,12 +156,11 @@ function readProject(item: JsonReader, fetchedAt: Date): ConstructionProjectReco
   };
 }
 
-function readDepartStats(item: JsonReader, asOf: string, fetchedAt: Date): DepartmentApprovalStatistics {
-  return {
-    departmentUscc: item.get('departCode').string(),
-    departmentName: item.get('departName').optionalString(),
-    asOf,
-    stages: item.get('stageStats').items().map((s) => ({
+// The system's project status codes (项目审批状态): 1 审批中, 2 待申报, 3 已竣工验收.
+const STATUS_CODE: Readonly<Record<ConstructionProjectStatus, string>> = { IN_APPROVAL: '1', AWAITING_APPLICATION: '2', COMPLETED: '3' };
+
+function readStageStats(item: JsonReader): StageApprovalStatistics[] {
+  return item.get('stageStats').items().map((s) => ({
       stage: readStageCode(s.get('stageCode')),
       accepted: s.get('acceptNum').integer(),
       finished: s.get('finishNum').integer(),
@@ -135,10 +169,40 @@ function readDepartStats(item: JsonReader, asOf: string, fetchedAt: Date): Depar
       overdueInProgress: s.get('overdueDoingNum').integer(),
       averageWorkingDays: s.get('avgWorkDays').optionalNumber(),
       statutoryWorkingDays: s.get('legalDays').integer(),
-    })),
+  }));
+}
+
+// `beginDate`/`endDate` come back only when a period was asked; `monthStats` only for a monthly breakdown.
+function readPeriodStats(item: JsonReader, asOf: string, period: StatisticsPeriod | null): PeriodApprovalStatistics {
+  return {
+    asOf,
+    periodStart: period ? item.get('beginDate').date() : null,
+    periodEnd: period ? item.get('endDate').date() : asOf,
+    stages: readStageStats(item),
+  };
+}
+
+const readMonths = (item: JsonReader, asOf: string, monthly: boolean): PeriodApprovalStatistics[] =>
+  monthly ? item.get('monthStats').items().map((m) => ({ asOf, periodStart: m.get('beginDate').date(), periodEnd: m.get('endDate').date(), stages: readStageStats(m) })) : [];
+
+function readDepartStats(item: JsonReader, asOf: string, period: StatisticsPeriod | null, monthly: boolean, fetchedAt: Date): DepartmentApprovalStatistics {
+  return {
+    departmentUscc: item.get('departCode').string(),
+    departmentName: item.get('departName').optionalString(),
+    ...readPeriodStats(item, asOf, period),
+    months: readMonths(item, asOf, monthly),
     fetchedAt,
   };
 }
+
+// What the system answers for a department that decided nothing in the period: no stages, every month empty.
+function emptyDepartStats(uscc: string, asOf: string, period: StatisticsPeriod | null, monthly: boolean, fetchedAt: Date): DepartmentApprovalStatistics {
+  const months = monthly && period ? monthsOf(period).map((m) => ({ asOf, periodStart: m.from, periodEnd: m.to, stages: [] })) : [];
+  return { departmentUscc: uscc, departmentName: null, asOf, periodStart: period?.from ?? null, periodEnd: period?.to ?? asOf, stages: [], months, fetchedAt };
+}
+
+const periodMembers = (period: StatisticsPeriod | null, monthly: boolean) =>
+  period ? { beginDate: period.from, endDate: period.to, ...(monthly ? { statType: 'month' } : {}) } : {};
 
 /**
  * Creates the client of the construction-project approval system described by `settings`, on the
@@ -179,18 +243,49 @@ export function createConstructionApprovalClient(settings: PlatformSettings, opt
     return byBuilder;
   }
 
-  async function queryApprovalStatistics(usccs: readonly string[]): Promise<Map<string, DepartmentApprovalStatistics>> {
+  async function queryApprovalStatistics(usccs: readonly string[], period: StatisticsPeriod | null = null, monthly = false): Promise<Map<string, DepartmentApprovalStatistics>> {
+    const byMonth = monthly && period !== null;
     const chunks = await inChunks(usccs, BATCH_LIMIT, (departCodes) =>
-      api.post('/api/v1/departs/approvalStats:batchQuery', { departCodes }, (d, fetchedAt) => {
+      api.post('/api/v1/departs/approvalStats:batchQuery', { departCodes, ...periodMembers(period, byMonth) }, (d, fetchedAt) => {
         const asOf = d.get('asOfDate').date();
-        const listed = new Map(d.get('list').items().map((item) => readDepartStats(item, asOf, fetchedAt)).map((s) => [s.departmentUscc, s]));
+        const listed = new Map(d.get('list').items().map((item) => readDepartStats(item, asOf, period, byMonth, fetchedAt)).map((s) => [s.departmentUscc, s]));
         // The system lists only departments with approvals; the others approved nothing as of its date.
-        for (const uscc of departCodes) if (!listed.has(uscc)) listed.set(uscc, { departmentUscc: uscc, departmentName: null, asOf, stages: [], fetchedAt });
+        for (const uscc of departCodes) if (!listed.has(uscc)) listed.set(uscc, emptyDepartStats(uscc, asOf, period, byMonth, fetchedAt));
         return [...listed.values()];
       }),
     );
     return new Map(chunks.flat().map((stats) => [stats.departmentUscc, stats]));
   }
 
-  return { getProjects, queryProjectsByBuilders, queryApprovalStatistics, close: () => api.close() };
+  async function queryRegionStatistics(regionCodes: readonly string[], period: StatisticsPeriod): Promise<Map<string, RegionApprovalStatistics>> {
+    const chunks = await inChunks(regionCodes, BATCH_LIMIT, (codes) =>
+      api.post('/api/v1/regions/approvalStats:batchQuery', { regionCodes: codes, ...periodMembers(period, true) }, (d, fetchedAt) => {
+        const asOf = d.get('asOfDate').date();
+        return d.get('list').items().map((item): RegionApprovalStatistics => ({
+          regionCode: item.get('regionCode').string(),
+          departmentCount: item.get('departCount').integer(),
+          ...readPeriodStats(item, asOf, period),
+          months: readMonths(item, asOf, true),
+          fetchedAt,
+        }));
+      }),
+    );
+    return new Map(chunks.flat().map((stats) => [stats.regionCode, stats]));
+  }
+
+  async function listProjects(filter: ProjectListFilter, pageNo: number, size: number): Promise<{ total: number; projects: ConstructionProjectRecord[] }> {
+    const query = {
+      districtCodes: filter.districts?.length ? filter.districts.join(',') : undefined,
+      prjStatus: filter.statuses?.length ? filter.statuses.map((s) => STATUS_CODE[s]).join(',') : undefined,
+      overdueFlag: filter.overdue === undefined || filter.overdue === null ? undefined : filter.overdue ? '1' : '0',
+      pageNo,
+      pageSize: size,
+    };
+    return api.get('/api/v1/projects', query, (d, fetchedAt) => ({
+      total: d.get('total').integer(),
+      projects: d.get('list').items().map((item) => readProject(item, fetchedAt)),
+    }));
+  }
+
+  return { getProjects, queryProjectsByBuilders, queryApprovalStatistics, queryRegionStatistics, listProjects, close: () => api.close() };
 }

@@ -1,6 +1,11 @@
 import { GraphQLError } from 'graphql';
 import type { IResolvers } from '@graphql-tools/utils';
-import type { ApprovalStageRecord, ConstructionProjectRecord, DepartmentApprovalStatistics, StageApprovalStatistics } from './client.js';
+import { districtByCode } from '../../src/codes/index.js';
+import { readDistricts, readOffsetArgs, readOffsetWindow, readOptionalPeriod, readPeriod } from '../shared/index.js';
+import type {
+  ApprovalStageRecord, ConstructionProjectRecord, ConstructionProjectStatus, PeriodApprovalStatistics, ProjectListFilter, RegionApprovalStatistics,
+  StageApprovalStatistics,
+} from './client.js';
 import type { ConstructionLoaders } from './loaders.js';
 
 /** The target for the whole approval process, in working days (DOMAIN.md §6). */
@@ -28,14 +33,16 @@ function describeStagePerformance(s: StageApprovalStatistics) {
   };
 }
 
-/** A department's approval performance: the system's per-stage figures and their totals. */
-function describePerformance(statistics: DepartmentApprovalStatistics) {
+/** Approval performance of a period: the system's per-stage figures and their totals. */
+function describePeriod(statistics: PeriodApprovalStatistics) {
   const sum = (pick: (s: StageApprovalStatistics) => number) => statistics.stages.reduce((total, s) => total + pick(s), 0);
   const finished = sum((s) => s.finished);
   // The system gives a mean per stage; the overall mean weighs each by its decided approvals.
   const days = sum((s) => (s.averageWorkingDays ?? 0) * s.finished);
   return {
     asOf: statistics.asOf,
+    periodStart: statistics.periodStart,
+    periodEnd: statistics.periodEnd,
     approvalsHandled: sum((s) => s.accepted),
     approvalsFinished: finished,
     approvalsInProgress: sum((s) => s.inProgress),
@@ -43,11 +50,24 @@ function describePerformance(statistics: DepartmentApprovalStatistics) {
     onTimeRate: rate(finished - sum((s) => s.overdueFinished), finished),
     averageWorkingDays: finished === 0 ? null : Math.round((days / finished) * 10) / 10,
     stages: statistics.stages.map(describeStagePerformance),
-    provenance: provenance(statistics.departmentUscc, statistics.fetchedAt),
   };
 }
 
-function statusOf(project: ConstructionProjectRecord): 'IN_APPROVAL' | 'AWAITING_APPLICATION' | 'COMPLETED' {
+function describeRegion(statistics: RegionApprovalStatistics) {
+  return {
+    districtCode: statistics.regionCode,
+    districtName: districtByCode(statistics.regionCode)?.nameZh ?? null,
+    departmentCount: statistics.departmentCount,
+    summary: describePeriod(statistics),
+    monthly: statistics.months.map(describePeriod),
+    provenance: provenance(statistics.regionCode, statistics.fetchedAt),
+  };
+}
+
+type PeriodArgs = { from?: string | null; to?: string | null };
+type ProjectsArgs = { filter?: { districts?: string[] | null; statuses?: ConstructionProjectStatus[] | null; overdue?: boolean | null } | null; first: number; after?: string | null };
+
+function statusOf(project: ConstructionProjectRecord): ConstructionProjectStatus {
   const last = project.stages.at(-1);
   if (last?.finishedOn === null) return 'IN_APPROVAL';
   return last?.stage === 'COMPLETION_ACCEPTANCE' ? 'COMPLETED' : 'AWAITING_APPLICATION';
@@ -70,13 +90,39 @@ export function createConstructionResolvers(loaders: (context: unknown) => Const
         }
         return loaders(context).projectByCode.loadMany(codes);
       },
+      async districtApprovalPerformance(_: unknown, args: { districts: string[]; from: string; to: string }, context: unknown) {
+        const period = readPeriod(args);
+        const codes = readDistricts(args.districts, 'districts');
+        // Every district of the request in one call to the system's region statistics.
+        const loader = loaders(context).statisticsByRegion(period);
+        return (await Promise.all(codes.map((code) => loader.load(code)))).map(describeRegion);
+      },
+      constructionProjects(_: unknown, args: ProjectsArgs, context: unknown) {
+        const window = readOffsetArgs('constructionProjects', args);
+        const filter: ProjectListFilter = {
+          districts: args.filter?.districts ? readDistricts(args.filter.districts, 'filter.districts', { allowEmpty: true }) : null,
+          statuses: args.filter?.statuses ?? null,
+          overdue: args.filter?.overdue ?? null,
+        };
+        // Not cached in a loader: each page is one call to the system's project list with the filter in its own parameters.
+        return readOffsetWindow('constructionProjects', window, async (pageNo, pageSize) => {
+          const page = await loaders(context).projectPage.load({ filter, pageNo, pageSize });
+          return { total: page.total, rows: page.projects };
+        });
+      },
     },
     Enterprise: {
       constructionProjects: ({ uscc }: { uscc: string }, _: unknown, context: unknown) => loaders(context).projectsByBuilder.load(uscc),
     },
     GovernmentBody: {
-      approvalPerformance: async ({ uscc }: { uscc: string }, _: unknown, context: unknown) =>
-        describePerformance(await loaders(context).statisticsByDepartment.load(uscc)),
+      async approvalPerformance({ uscc }: { uscc: string }, args: PeriodArgs, context: unknown) {
+        const statistics = await loaders(context).statisticsByDepartment(readOptionalPeriod(args)).load(uscc);
+        return { ...describePeriod(statistics), provenance: provenance(statistics.departmentUscc, statistics.fetchedAt) };
+      },
+      async approvalPerformanceSeries({ uscc }: { uscc: string }, args: { from: string; to: string }, context: unknown) {
+        const statistics = await loaders(context).monthlyStatisticsByDepartment(readPeriod(args)).load(uscc);
+        return statistics.months.map(describePeriod);
+      },
       constructionProjects: ({ uscc }: { uscc: string }, _: unknown, context: unknown) => loaders(context).projectsByBuilder.load(uscc),
     },
     ConstructionProject: {

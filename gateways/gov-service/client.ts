@@ -1,4 +1,4 @@
-import { createPlatformClient, inChunks, MalformedBodyError, readAllPages, type JsonReader, type PlatformSettings } from '../shared/index.js';
+import { createPlatformClient, inChunks, MalformedBodyError, readAllPages, type JsonReader, type PlatformSettings, type StatisticsPeriod } from '../shared/index.js';
 
 /** Status of a case (办件状态). */
 export type ServiceCaseStatus = 'IN_PROGRESS' | 'FINISHED' | 'REJECTED' | 'WITHDRAWN';
@@ -66,10 +66,8 @@ export interface ServiceCase {
   fetchedAt: Date;
 }
 
-/** A department's case and review statistics (部门办件与好差评统计). Per-level and per-status lists are complete. */
-export interface DepartmentReviewStats {
-  departmentUscc: string;
-  departmentName: string;
+/** Case and review figures of one period (办件与好差评统计). Per-level and per-status lists are complete. */
+export interface ReviewFigures {
   periodStart: string;
   periodEnd: string;
   casesHandled: number;
@@ -81,6 +79,23 @@ export interface DepartmentReviewStats {
   badReviewCount: number;
   rectificationsByStatus: { status: RectificationStatus; count: number }[];
   overdueRectifications: number;
+}
+
+/** A department's case and review statistics (部门办件与好差评统计) over one period, with its months when asked. */
+export interface DepartmentReviewStats extends ReviewFigures {
+  departmentUscc: string;
+  departmentName: string;
+  /** The period's calendar months, when a monthly breakdown was asked; else empty. */
+  months: ReviewFigures[];
+  fetchedAt: Date;
+}
+
+/** An area's statistics (区划统计): every department of the area (the city's own under 440300) over one period, and its months. */
+export interface AreaReviewStats extends ReviewFigures {
+  areaCode: string;
+  /** Departments of the area that implement service items. */
+  departmentCount: number;
+  months: ReviewFigures[];
   fetchedAt: Date;
 }
 
@@ -88,8 +103,13 @@ export interface DepartmentReviewStats {
 export interface GovServiceClient {
   /** Every case of each applicant (newest first), in as few requests as the platform's limits allow; an unknown applicant has none. */
   listCasesByApplicants(usccs: readonly string[]): Promise<Map<string, ServiceCase[]>>;
-  /** Statistics of each department the platform has figures for; a department it does not know is absent. */
-  getReviewStatsByDepartments(usccs: readonly string[]): Promise<Map<string, DepartmentReviewStats>>;
+  /**
+   * Statistics of each department the platform has figures for, over `period` (null: the platform's whole
+   * statistics period), with the period's months when `monthly`; a department it does not know is absent.
+   */
+  getReviewStatsByDepartments(usccs: readonly string[], period?: StatisticsPeriod | null, monthly?: boolean): Promise<Map<string, DepartmentReviewStats>>;
+  /** Statistics of each area (the city 440300 for the city's departments, or a district) over `period`, with its months; every area asked is present. */
+  getReviewStatsByAreas(areaCodes: readonly string[], period: StatisticsPeriod): Promise<Map<string, AreaReviewStats>>;
   close(): void;
 }
 
@@ -185,14 +205,12 @@ function readCase(c: JsonReader, fetchedAt: Date): ServiceCase {
   };
 }
 
-function readStats(s: JsonReader, fetchedAt: Date): DepartmentReviewStats {
+function readFigures(s: JsonReader): ReviewFigures {
   const byLevel = new Map<ReviewLevel, number>();
   for (const l of s.get('evaluateLevelStats').items()) byLevel.set(codeOf(l.get('evaluateLevel'), LEVEL), l.get('evaluateCount').integer());
   const byStatus = new Map<RectificationStatus, number>();
   for (const r of s.get('rectifyStats').items()) byStatus.set(codeOf(r.get('rectifyStatus'), RECTIFY_STATUS), r.get('rectifyCount').integer());
   return {
-    departmentUscc: s.get('serviceDepartmentCode').string(),
-    departmentName: s.get('serviceDepartmentName').string(),
     periodStart: s.get('statStartDate').date(),
     periodEnd: s.get('statEndDate').date(),
     casesHandled: s.get('projCount').integer(),
@@ -205,9 +223,29 @@ function readStats(s: JsonReader, fetchedAt: Date): DepartmentReviewStats {
     badReviewCount: s.get('badEvaluateCount').integer(),
     rectificationsByStatus: RECTIFICATION_STATUSES.map((status) => ({ status, count: byStatus.get(status) ?? 0 })),
     overdueRectifications: s.get('rectifyOverTimeCount').integer(),
+  };
+}
+
+// `cycleStats` is there only when a monthly breakdown (statCycle "month") was asked.
+const readMonths = (s: JsonReader, monthly: boolean): ReviewFigures[] => (monthly ? s.get('cycleStats').items().map(readFigures) : []);
+
+function readStats(s: JsonReader, monthly: boolean, fetchedAt: Date): DepartmentReviewStats {
+  return {
+    departmentUscc: s.get('serviceDepartmentCode').string(),
+    departmentName: s.get('serviceDepartmentName').string(),
+    ...readFigures(s),
+    months: readMonths(s, monthly),
     fetchedAt,
   };
 }
+
+function readAreaStats(s: JsonReader, fetchedAt: Date): AreaReviewStats {
+  return { areaCode: s.get('areaCode').string(), departmentCount: s.get('departmentCount').integer(), ...readFigures(s), months: readMonths(s, true), fetchedAt };
+}
+
+// The platform's period members: both dates or neither (its whole statistics period).
+const periodMembers = (period: StatisticsPeriod | null | undefined, monthly: boolean) =>
+  period ? { statStartDate: period.from, statEndDate: period.to, ...(monthly ? { statCycle: 'month' } : {}) } : {};
 
 /**
  * Creates the client of the government service platform (政务服务平台) described by `settings`: batch
@@ -240,11 +278,21 @@ export function createGovServiceClient(settings: PlatformSettings): GovServiceCl
       }
       return byApplicant;
     },
-    async getReviewStatsByDepartments(usccs) {
+    async getReviewStatsByDepartments(usccs, period = null, monthly = false) {
       const chunks = await inChunks(usccs, MAX_CODES_PER_REQUEST, (serviceDepartmentCodes) =>
-        api.post('/api/v1/departments/evaluationStats:batchQuery', { serviceDepartmentCodes }, (d, fetchedAt) => d.get('list').items().map((item) => readStats(item, fetchedAt))),
+        api.post('/api/v1/departments/evaluationStats:batchQuery', { serviceDepartmentCodes, ...periodMembers(period, monthly && period !== null) }, (d, fetchedAt) =>
+          d.get('list').items().map((item) => readStats(item, monthly && period !== null, fetchedAt)),
+        ),
       );
       return new Map(chunks.flat().map((s) => [s.departmentUscc, s]));
+    },
+    async getReviewStatsByAreas(areaCodes, period) {
+      const chunks = await inChunks(areaCodes, MAX_CODES_PER_REQUEST, (codes) =>
+        api.post('/api/v1/areas/evaluationStats:batchQuery', { areaCodes: codes, ...periodMembers(period, true) }, (d, fetchedAt) =>
+          d.get('list').items().map((item) => readAreaStats(item, fetchedAt)),
+        ),
+      );
+      return new Map(chunks.flat().map((s) => [s.areaCode, s]));
     },
     close: () => api.close(),
   };

@@ -1,11 +1,32 @@
 import { GraphQLError } from 'graphql';
 import type { IResolvers } from '@graphql-tools/utils';
-import type { DepartmentReviewStats, ReviewRectification, ServiceCase, ServiceCaseStatus, ServiceItem, ServiceReview } from './client.js';
+import { districtByCode } from '../../src/codes/index.js';
+import { readDistricts, readOptionalPeriod, readPeriod } from '../shared/index.js';
+import type { AreaReviewStats, DepartmentReviewStats, ReviewFigures, ReviewRectification, ServiceCase, ServiceCaseStatus, ServiceItem, ServiceReview } from './client.js';
 import type { GovServiceLoaders } from './loaders.js';
 
 const PLATFORM = 'GOV_SERVICE';
 const provenance = (recordId: string, fetchedAt: Date) => ({ platform: PLATFORM, recordId, fetchedAt });
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
+
+type PeriodArgs = { from?: string | null; to?: string | null };
+
+// The derived rates of any figures: a summary, a month, a district.
+const rates = {
+  onTimeRate: (s: ReviewFigures) => ratio(s.onTimeFinishedCases, s.finishedCases),
+  badReviewRate: (s: ReviewFigures) => ratio(s.badReviewCount, s.reviewCount),
+};
+
+function describeDistrict(stats: AreaReviewStats) {
+  return {
+    districtCode: stats.areaCode,
+    districtName: districtByCode(stats.areaCode)?.nameZh ?? null,
+    departmentCount: stats.departmentCount,
+    summary: stats,
+    monthly: stats.months,
+    provenance: provenance(stats.areaCode, stats.fetchedAt),
+  };
+}
 
 /**
  * The subschema's field resolvers; the scalars and the `{ uscc }` stub root fields come from
@@ -25,7 +46,22 @@ export function createGovServiceResolvers(loadersFor: (context: unknown) => GovS
       },
     },
     GovernmentBody: {
-      serviceReviewSummary: ({ uscc }: { uscc: string }, _: unknown, context: unknown) => loadersFor(context).reviewStatsByDepartment.load(uscc),
+      serviceReviewSummary: ({ uscc }: { uscc: string }, args: PeriodArgs, context: unknown) =>
+        loadersFor(context).reviewStatsByDepartment(readOptionalPeriod(args)).load(uscc),
+      async serviceReviewSeries({ uscc }: { uscc: string }, args: { from: string; to: string }, context: unknown) {
+        const stats = await loadersFor(context).monthlyReviewStatsByDepartment(readPeriod(args)).load(uscc);
+        return stats?.months ?? null;
+      },
+    },
+    Query: {
+      async districtServiceReviews(_: unknown, args: { districts: string[]; from: string; to: string }, context: unknown) {
+        const period = readPeriod(args);
+        const codes = readDistricts(args.districts, 'districts');
+        // Every district of the request in one call to the platform's area statistics.
+        const loader = loadersFor(context).reviewStatsByArea(period);
+        const found = await Promise.all(codes.map((code) => loader.load(code)));
+        return found.map(describeDistrict);
+      },
     },
     ServiceCase: {
       onTime(c: ServiceCase) {
@@ -45,9 +81,9 @@ export function createGovServiceResolvers(loadersFor: (context: unknown) => GovS
       provenance: (r: ReviewRectification) => provenance(r.id, r.fetchedAt),
     },
     ServiceReviewSummary: {
-      onTimeRate: (s: DepartmentReviewStats) => ratio(s.onTimeFinishedCases, s.finishedCases),
-      badReviewRate: (s: DepartmentReviewStats) => ratio(s.badReviewCount, s.reviewCount),
+      ...rates,
       provenance: (s: DepartmentReviewStats) => provenance(s.departmentUscc, s.fetchedAt),
     },
+    ServiceReviewPeriod: rates,
   };
 }

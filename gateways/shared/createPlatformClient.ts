@@ -1,4 +1,4 @@
-import { createPlatformHttpClient, readBody } from './createPlatformHttpClient.js';
+import { createPlatformHttpClient, readBody, type PlatformRequest } from './createPlatformHttpClient.js';
 import type { JsonReader } from './JsonReader.js';
 import type { PlatformSettings } from './PlatformSettings.js';
 import { SourceError } from './SourceError.js';
@@ -20,6 +20,8 @@ export interface PlatformClient {
    * not JSON or a body or `data` of the wrong shape → SOURCE_BAD_RESPONSE naming the path.
    */
   post<T>(path: string, body: unknown, read: (data: JsonReader, fetchedAt: Date) => T): Promise<T>;
+  /** Gets `path` with the query parameters `query` (undefined ones left out) and reads the envelope's `data` as `post` does. */
+  get<T>(path: string, query: Record<string, string | number | undefined>, read: (data: JsonReader, fetchedAt: Date) => T): Promise<T>;
   /** Closes the kept-alive connections. */
   close(): void;
 }
@@ -28,20 +30,23 @@ export interface PlatformClient {
 export function createPlatformClient(settings: PlatformSettings): PlatformClient {
   const http = createPlatformHttpClient(settings);
   const platform = settings.platform;
+  async function call<T>(request: PlatformRequest, read: (data: JsonReader, fetchedAt: Date) => T): Promise<T> {
+    const what = `${request.method} ${request.path}`;
+    const response = await http.send(request);
+    if (!response.body) throw new SourceError(platform, 'SOURCE_BAD_RESPONSE', `answered 404 for ${what}: the endpoint does not exist at ${settings.baseUrl}`);
+    return readBody(platform, response.body, (envelope) => {
+      const code = envelope.get('code').integer();
+      if (code !== ENVELOPE_SUCCESS) {
+        const msg = envelope.get('msg').optionalString() ?? 'no message';
+        throw new SourceError(platform, 'SOURCE_UNAVAILABLE', `answered code ${code} (${msg}) for ${what}`);
+      }
+      return read(envelope.get('data'), response.fetchedAt);
+    });
+  }
   return {
     settings,
-    async post(path, body, read) {
-      const response = await http.send({ method: 'POST', path, body, idempotent: true });
-      if (!response.body) throw new SourceError(platform, 'SOURCE_BAD_RESPONSE', `answered 404 for POST ${path}: the endpoint does not exist at ${settings.baseUrl}`);
-      return readBody(platform, response.body, (envelope) => {
-        const code = envelope.get('code').integer();
-        if (code !== ENVELOPE_SUCCESS) {
-          const msg = envelope.get('msg').optionalString() ?? 'no message';
-          throw new SourceError(platform, 'SOURCE_UNAVAILABLE', `answered code ${code} (${msg}) for POST ${path}`);
-        }
-        return read(envelope.get('data'), response.fetchedAt);
-      });
-    },
+    post: (path, body, read) => call({ method: 'POST', path, body, idempotent: true }, read),
+    get: (path, query, read) => call({ method: 'GET', path, query, idempotent: true }, read),
     close: () => http.close(),
   };
 }

@@ -28,3 +28,8 @@ export { mergeByUscc, usccStubs } from './mergeByUscc.js';
 export { DateScalar, DecimalScalar, GATEWAY_SCALARS } from './scalars.js';
 export { defineGateway } from './defineGateway.js';
 export type { GatewayDefinition } from './defineGateway.js';
+export { createLoaderFamily } from './loaderFamily.js';
+export { MAX_PERIOD_MONTHS, monthsOf, periodKey, readDistricts, readOptionalPeriod, readPeriod } from './statisticsPeriod.js';
+export type { StatisticsPeriod } from './statisticsPeriod.js';
+export { MAX_FIRST, readOffsetArgs, readOffsetWindow } from './offsetConnection.js';
+export type { OffsetConnection } from './offsetConnection.js';

@@ -70,6 +70,10 @@ export interface ConstructionFixtures {
   byPrjNum: Map<string, NativeProject>;
   byBuilder: Map<string, NativeProject[]>;
   statsByDepart: Map<string, NativeDepartStats>;
+  /** Every stage instance led by each department. */
+  stagesByDepart: Map<string, NativeStage[]>;
+  /** The area of each approving department: its district, or 440300 for the city's departments. */
+  departDistrict: Map<string, string>;
 }
 
 /** Names of the stages, by stage code. */

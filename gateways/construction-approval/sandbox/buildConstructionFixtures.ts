@@ -5,10 +5,14 @@ import { sandboxOrganisations, type SandboxOrganisation } from '../../shared/ind
 import type { ConstructionFixtures, NativeProject } from './ConstructionFixtures.js';
 import { createApprovalDepartmentFinder } from './findApprovalDepartment.js';
 import { makeProject, type ProjectContext, type ProjectOverrides } from './makeProject.js';
-import { summariseApprovals } from './summariseApprovals.js';
+import { groupStagesByDepart, summariseApprovals } from './summariseApprovals.js';
 
 /** The sample enterprise whose projects README examples use (深圳市维晶科技有限公司). */
 export const SAMPLE_BUILDER_USCC = '91440300MA5E9NHA04';
+
+// Recent first projects: from this day, by this share of the enterprises that built nothing before.
+const RECENT_START = '2025-05-01';
+const RECENT_SHARE = 0.3;
 
 // Government bodies that build public works themselves (代建 aside): education, health, housing…
 const BUILDING_BODIES = /教育局|卫生健康|住房和建设局|区人民政府|水务局|交通运输局|城市管理/;
@@ -66,6 +70,16 @@ export function buildConstructionFixtures(size: SampleDataSize): ConstructionFix
     byBuilder.set(builder.uscc, own);
     projects.push(...own);
   }
+  // Recent first projects: enterprises that built nothing start one since RECENT_START (a separate stream,
+  // so the projects above keep their codes and numbers), so that every district's approvals show a monthly trend.
+  const recent = root.fork('recent-projects');
+  const recentStart = toDayNumber(RECENT_START);
+  for (const builder of organisations) {
+    if (builder.kind !== 'ENTERPRISE' || byBuilder.has(builder.uscc) || !recent.chance(RECENT_SHARE)) continue;
+    const project = makeProject(builder, { ...context, random: recent }, { startDay: recent.dayBetween(recentStart, context.asOfDay - 10) });
+    byBuilder.set(builder.uscc, [project]);
+    projects.push(project);
+  }
   const byCode = new Map<string, NativeProject>();
   const byPrjNum = new Map<string, NativeProject>();
   for (const project of projects) {
@@ -73,5 +87,7 @@ export function buildConstructionFixtures(size: SampleDataSize): ConstructionFix
     if (project.oldPrjCode) byCode.set(project.oldPrjCode, project);
     byPrjNum.set(project.prjNum, project);
   }
-  return { asOf: DEFAULT_AS_OF, projects, byCode, byPrjNum, byBuilder, statsByDepart: summariseApprovals(projects) };
+  const stagesByDepart = groupStagesByDepart(projects);
+  const departDistrict = new Map(organisations.filter((o) => stagesByDepart.has(o.uscc)).map((o) => [o.uscc, o.districtCode]));
+  return { asOf: DEFAULT_AS_OF, projects, byCode, byPrjNum, byBuilder, statsByDepart: summariseApprovals(stagesByDepart), stagesByDepart, departDistrict };
 }

@@ -5,6 +5,7 @@ import { sandboxOrganisations, type SandboxOrganisation } from '../../shared/san
 import { addWorkingDays, nextWorkingDay, workingDaysBetween } from '../../../src/calendar/index.js';
 import { findServiceItemTemplates } from './serviceItemCatalogue.js';
 import { formatDay, toDayNumber } from './dayNumber.js';
+import { addCase, addReview, emptyStats } from './summariseCases.js';
 
 /** Case status as the platform writes it (办件状态). */
 export type ProjStatus = '办理中' | '已办结' | '不予受理' | '已撤回';
@@ -91,6 +92,8 @@ export interface GovServiceFixtures {
   cases: FixtureCase[];
   casesByApplicant: Map<string, FixtureCase[]>;
   statsByDepartment: Map<string, FixtureDepartmentStats>;
+  /** Every case handled by each department, in the order drawn. */
+  casesByDepartment: Map<string, FixtureCase[]>;
 }
 
 // The sample subjects the README and demos use get enough activity to show every part of the graph.
@@ -102,6 +105,12 @@ const FOCUS_APPLICANTS: Readonly<Record<string, { minCases: number }>> = {
 };
 
 const STAT_START_DATE = '2024-01-01';
+// First day of the recent first-time applications (see buildGovServiceFixtures).
+const RECENT_START = '2025-05-01';
+
+// Newest application first, as the platform lists them.
+const sortNewestFirst = (cases: FixtureCase[]): FixtureCase[] =>
+  cases.sort((a, b) => b.applyDay - a.applyDay || b.applyMinute - a.applyMinute || (a.projNo < b.projNo ? 1 : -1));
 const APPLICANT_KINDS = new Set(['ENTERPRISE', 'INDIVIDUAL_BUSINESS', 'FARMERS_COOPERATIVE']);
 const CASES_PER_APPLICANT = createWeightedPicker<number>([[0, 25], [1, 25], [2, 20], [3, 12], [4, 8], [5, 5], [6, 2], [8, 2], [10, 1]]);
 const CHANNELS = createWeightedPicker<string>([['1', 20], ['2', 40], ['3', 25], ['4', 8], ['5', 5], ['6', 2]]);
@@ -224,26 +233,6 @@ function drawCase(random: Random, seq: number, item: FixtureServiceItem, applica
   return { projNo, item, applicant, status, applyDay, applyMinute, acceptDay, acceptMinute, finishDay, finishMinute, promiseEndDay, usedWorkDays, overTime, evaluation };
 }
 
-function emptyStats(): FixtureDepartmentStats {
-  return { projCount: 0, finishCount: 0, inTimeFinishCount: 0, overTimeCount: 0, levelCounts: [0, 0, 0, 0, 0, 0], badEvaluateCount: 0, rectifyCounts: new Map(), rectifyOverdueCount: 0 };
-}
-
-function addToStats(stats: FixtureDepartmentStats, c: FixtureCase): void {
-  stats.projCount += 1;
-  if (c.status === '已办结') {
-    stats.finishCount += 1;
-    if (!c.overTime) stats.inTimeFinishCount += 1;
-  }
-  if (c.overTime) stats.overTimeCount += 1;
-  const e = c.evaluation;
-  if (!e) return;
-  stats.levelCounts[e.level] += 1;
-  if (!e.rectification) return;
-  stats.badEvaluateCount += 1;
-  stats.rectifyCounts.set(e.rectification.status, (stats.rectifyCounts.get(e.rectification.status) ?? 0) + 1);
-  if (e.rectification.overTime) stats.rectifyOverdueCount += 1;
-}
-
 /**
  * Builds the platform's data for the sample data set of `size`: service items for the government bodies
  * that take applications, cases filed by the enterprises since 2024 with their reviews and the
@@ -265,13 +254,27 @@ export function buildGovServiceFixtures(size: SampleDataSize): GovServiceFixture
     cases: [],
     casesByApplicant: new Map(),
     statsByDepartment: new Map([...departments.keys()].map((uscc) => [uscc, emptyStats()])),
+    casesByDepartment: new Map([...departments.keys()].map((uscc) => [uscc, []])),
   };
   for (const department of departments.values()) for (const item of department.items) fixtures.items.set(item.serviceCode, item);
   let seq = 0;
+  const record = (c: FixtureCase) => {
+    fixtures.cases.push(c);
+    const stats = fixtures.statsByDepartment.get(c.item.department.uscc);
+    if (stats) {
+      addCase(stats, c);
+      addReview(stats, c);
+    }
+    fixtures.casesByDepartment.get(c.item.department.uscc)?.push(c);
+  };
+  const firstTime: SandboxOrganisation[] = [];
   for (const applicant of organisations) {
     if (!APPLICANT_KINDS.has(applicant.kind)) continue;
     const count = Math.max(CASES_PER_APPLICANT(random), FOCUS_APPLICANTS[applicant.uscc]?.minCases ?? 0);
-    if (count === 0) continue;
+    if (count === 0) {
+      firstTime.push(applicant);
+      continue;
+    }
     const districtPicker = pickers.get(districtKey(applicant.districtCode));
     const cases: FixtureCase[] = [];
     for (let i = 0; i < count; i++) {
@@ -280,13 +283,27 @@ export function buildGovServiceFixtures(size: SampleDataSize): GovServiceFixture
       seq += 1;
       const c = drawCase(random, seq, picker(random), applicant, firstDay, asOfDay);
       cases.push(c);
-      fixtures.cases.push(c);
-      const stats = fixtures.statsByDepartment.get(c.item.department.uscc);
-      if (stats) addToStats(stats, c);
+      record(c);
     }
-    // Newest application first, as the platform lists them.
-    cases.sort((a, b) => b.applyDay - a.applyDay || b.applyMinute - a.applyMinute || (a.projNo < b.projNo ? 1 : -1));
-    fixtures.casesByApplicant.set(applicant.uscc, cases);
+    fixtures.casesByApplicant.set(applicant.uscc, sortNewestFirst(cases));
+  }
+  // Recent first-time applicants: enterprises that had filed nothing file with their district's departments
+  // since RECENT_START, so that every district shows a monthly trend (a separate stream, so the cases above,
+  // the focus department and the city's departments are unchanged).
+  const recentRandom = createRandom(DEFAULT_SAMPLE_SEED, 'gov-service/recent-cases');
+  const recentPickers = buildItemPickers(new Map([...departments].filter(([uscc, d]) => !FOCUS_DEPARTMENTS[uscc] && d.districtCode !== '440300')));
+  const recentFirstDay = toDayNumber(RECENT_START);
+  for (const applicant of firstTime) {
+    const picker = recentPickers.get(districtKey(applicant.districtCode));
+    if (!picker || !recentRandom.chance(0.85)) continue;
+    const cases: FixtureCase[] = [];
+    for (let i = recentRandom.int(2, 6); i > 0; i--) {
+      seq += 1;
+      const c = drawCase(recentRandom, seq, picker(recentRandom), applicant, recentFirstDay, asOfDay);
+      cases.push(c);
+      record(c);
+    }
+    fixtures.casesByApplicant.set(applicant.uscc, sortNewestFirst(cases));
   }
   return fixtures;
 }

@@ -1,6 +1,9 @@
 import type { SandboxReply, SandboxRequest, SandboxRoute } from '../../shared/sandbox/createSandboxServer.js';
-import { findFixtureCase, RECTIFY_STATUSES, type FixtureCase, type FixtureDepartment, type FixtureDepartmentStats, type GovServiceFixtures } from './buildGovServiceFixtures.js';
-import { formatDay } from './dayNumber.js';
+import { SHENZHEN_DISTRICTS } from '../../../src/codes/index.js';
+import { findFixtureCase, type FixtureCase, type GovServiceFixtures } from './buildGovServiceFixtures.js';
+import { formatDay, toDayNumber as toDay } from './dayNumber.js';
+import { readStatRequest, toNativePeriodStats } from './nativeEvaluationStats.js';
+import { summariseCases } from './summariseCases.js';
 
 /** Most codes one batch request may carry. */
 export const MAX_BATCH_CODES = 500;
@@ -63,26 +66,6 @@ function toNativeCase(c: FixtureCase): Record<string, unknown> {
   };
 }
 
-function toNativeStats(department: FixtureDepartment, stats: FixtureDepartmentStats, fixtures: GovServiceFixtures): Record<string, unknown> {
-  const levels = [5, 4, 3, 2, 1].filter((level) => (stats.levelCounts[level] ?? 0) > 0);
-  return {
-    serviceDepartmentCode: department.uscc,
-    serviceDepartmentName: department.name,
-    statStartDate: fixtures.statStartDate,
-    statEndDate: fixtures.asOf,
-    projCount: stats.projCount,
-    finishCount: stats.finishCount,
-    inTimeFinishCount: stats.inTimeFinishCount,
-    overTimeCount: stats.overTimeCount,
-    evaluateCount: stats.levelCounts.reduce((a, b) => a + b, 0),
-    // Like the real statistics service, levels and statuses nobody reached are left out.
-    evaluateLevelStats: levels.map((level) => ({ evaluateLevel: level, evaluateCount: stats.levelCounts[level] })),
-    badEvaluateCount: stats.badEvaluateCount,
-    rectifyStats: RECTIFY_STATUSES.filter((s) => stats.rectifyCounts.has(s)).map((s) => ({ rectifyStatus: s, rectifyCount: stats.rectifyCounts.get(s) })),
-    rectifyOverTimeCount: stats.rectifyOverdueCount,
-  };
-}
-
 type Parsed<T> = { ok: true; value: T } | { ok: false; reply: SandboxReply };
 
 function readCodes(body: unknown, member: string): Parsed<string[]> {
@@ -105,6 +88,9 @@ function readPage(pageNo: unknown, pageSize: unknown): Parsed<{ pageNo: number; 
 function page<T>(all: T[], pageNo: number, pageSize: number): { pageNo: number; pageSize: number; total: number; list: T[] } {
   return { pageNo, pageSize, total: all.length, list: all.slice((pageNo - 1) * pageSize, pageNo * pageSize) };
 }
+
+// The platform's areas (区划): the city's own departments under 440300, each district's under its code.
+const KNOWN_AREAS = new Set(SHENZHEN_DISTRICTS.map((d) => d.code));
 
 /** The endpoints of the government service platform's open API, answering from `fixtures`. */
 export function createGovServiceRoutes(fixtures: GovServiceFixtures): SandboxRoute[] {
@@ -131,12 +117,44 @@ export function createGovServiceRoutes(fixtures: GovServiceFixtures): SandboxRou
       handle({ body }: SandboxRequest) {
         const codes = readCodes(body, 'serviceDepartmentCodes');
         if (!codes.ok) return codes.reply;
+        const asked = readStatRequest(body as Record<string, unknown>);
+        if (!asked.ok) return fail(400, asked.message);
+        const { period, monthly } = asked.value;
         const list = [];
         for (const code of codes.value) {
           const department = fixtures.departments.get(code);
-          const stats = fixtures.statsByDepartment.get(code);
-          if (department && stats) list.push(toNativeStats(department, stats, fixtures));
+          if (!department) continue;
+          // The whole statistics period is kept up to date by the platform; other periods are counted on demand.
+          const counted = period ? summariseCases(fixtures.casesByDepartment.get(code) ?? [], period, monthly) : null;
+          const stats = counted?.total ?? fixtures.statsByDepartment.get(code);
+          if (!stats) continue;
+          list.push({
+            serviceDepartmentCode: department.uscc,
+            serviceDepartmentName: department.name,
+            ...toNativePeriodStats(fixtures, period, stats, monthly && counted ? counted.cycles : null),
+          });
         }
+        return ok({ statEndDate: fixtures.asOf, list });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/v1\/areas\/evaluationStats:batchQuery$/,
+      name: 'areas/evaluationStats:batchQuery',
+      handle({ body }: SandboxRequest) {
+        const codes = readCodes(body, 'areaCodes');
+        if (!codes.ok) return codes.reply;
+        const unknown = codes.value.find((code) => !KNOWN_AREAS.has(code));
+        if (unknown !== undefined) return fail(400, `areaCodes: ${unknown} is not an area of the platform`);
+        const asked = readStatRequest(body as Record<string, unknown>);
+        if (!asked.ok) return fail(400, asked.message);
+        const { monthly } = asked.value;
+        const period = asked.value.period ?? { fromDay: toDay(fixtures.statStartDate), toDay: toDay(fixtures.asOf) };
+        const list = codes.value.map((areaCode) => {
+          const departments = [...fixtures.departments.values()].filter((d) => d.districtCode === areaCode);
+          const counted = summariseCases(departments.flatMap((d) => fixtures.casesByDepartment.get(d.uscc) ?? []), period, monthly);
+          return { areaCode, departmentCount: departments.length, ...toNativePeriodStats(fixtures, period, counted.total, monthly ? counted.cycles : null) };
+        });
         return ok({ statEndDate: fixtures.asOf, list });
       },
     },

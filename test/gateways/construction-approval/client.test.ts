@@ -78,7 +78,9 @@ describe('construction approval client', () => {
     const stats = await client.queryApprovalStatistics(['11440305003219403F', '114403000049454669']);
     client.close();
     expect(stats.get('11440305003219403F')?.stages[0]).toMatchObject({ stage: 'PROJECT_APPROVAL_AND_LAND_USE_PLANNING', statutoryWorkingDays: 20 });
-    expect(stats.get('114403000049454669')).toEqual({ departmentUscc: '114403000049454669', departmentName: null, asOf: '2026-11-01', stages: [], fetchedAt: expect.any(Date) });
+    expect(stats.get('114403000049454669')).toEqual({
+      departmentUscc: '114403000049454669', departmentName: null, asOf: '2026-11-01', periodStart: null, periodEnd: '2026-11-01', stages: [], months: [], fetchedAt: expect.any(Date),
+    });
   });
 
   it('names the missing envelope member when the system answers the wrong shape', async () => {

@@ -36,10 +36,10 @@ describe('construction approval in the composed graph', () => {
         builder: { name: '深圳市维晶科技有限公司' },
         approvalDepartment: { name: '深圳市福田区人民政府' },
         stages: [
-          { stage: 'PROJECT_APPROVAL_AND_LAND_USE_PLANNING', approvalDepartment: { name: '深圳市福田区人民政府', approvalPerformance: { approvalsHandled: 37 } } },
-          { stage: 'CONSTRUCTION_ENGINEERING_PERMIT', approvalDepartment: { name: '深圳市规划和自然资源局', approvalPerformance: { approvalsHandled: 305 } } },
-          { stage: 'CONSTRUCTION_PERMIT', approvalDepartment: { name: '深圳市福田区住房和建设局', approvalPerformance: { approvalsHandled: 63 } } },
-          { stage: 'COMPLETION_ACCEPTANCE', approvalDepartment: { name: '深圳市福田区住房和建设局', approvalPerformance: { approvalsHandled: 63 } } },
+          { stage: 'PROJECT_APPROVAL_AND_LAND_USE_PLANNING', approvalDepartment: { name: '深圳市福田区人民政府', approvalPerformance: { approvalsHandled: 50 } } },
+          { stage: 'CONSTRUCTION_ENGINEERING_PERMIT', approvalDepartment: { name: '深圳市规划和自然资源局', approvalPerformance: { approvalsHandled: 369 } } },
+          { stage: 'CONSTRUCTION_PERMIT', approvalDepartment: { name: '深圳市福田区住房和建设局', approvalPerformance: { approvalsHandled: 70 } } },
+          { stage: 'COMPLETION_ACCEPTANCE', approvalDepartment: { name: '深圳市福田区住房和建设局', approvalPerformance: { approvalsHandled: 70 } } },
         ],
       },
     });
@@ -49,6 +49,6 @@ describe('construction approval in the composed graph', () => {
 
   it('gives the Nanshan government its approval performance beside its credit records', async () => {
     const result = await run(`{ subject(uscc: "11440305003219403F") { name ... on GovernmentBody { approvalPerformance { approvalsHandled overdueApprovals } } } }`);
-    expect(result).toEqual({ data: { subject: { name: '深圳市南山区人民政府', approvalPerformance: { approvalsHandled: 32, overdueApprovals: 2 } } } });
+    expect(result).toEqual({ data: { subject: { name: '深圳市南山区人民政府', approvalPerformance: { approvalsHandled: 44, overdueApprovals: 4 } } } });
   });
 });

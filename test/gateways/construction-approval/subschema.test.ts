@@ -40,9 +40,9 @@ const SAMPLE_PROJECTS = [
 ];
 
 const NANSHAN_PERFORMANCE = {
-  asOf: '2026-11-01', approvalsHandled: 32, approvalsFinished: 32, approvalsInProgress: 0, overdueApprovals: 2, onTimeRate: 0.9375, averageWorkingDays: 15.1,
+  asOf: '2026-11-01', approvalsHandled: 44, approvalsFinished: 44, approvalsInProgress: 0, overdueApprovals: 4, onTimeRate: 0.9091, averageWorkingDays: 15.2,
   stages: [
-    { stage: 'PROJECT_APPROVAL_AND_LAND_USE_PLANNING', approvalsHandled: 32, approvalsFinished: 32, approvalsInProgress: 0, overdueApprovals: 2, onTimeRate: 0.9375, averageWorkingDays: 15.1, statutoryWorkingDays: 20 },
+    { stage: 'PROJECT_APPROVAL_AND_LAND_USE_PLANNING', approvalsHandled: 44, approvalsFinished: 44, approvalsInProgress: 0, overdueApprovals: 4, onTimeRate: 0.9091, averageWorkingDays: 15.2, statutoryWorkingDays: 20 },
   ],
   provenance: { platform: 'CONSTRUCTION_APPROVAL', recordId: NANSHAN_GOVERNMENT },
 };
@@ -183,7 +183,7 @@ describe('construction approval subschema', () => {
           { uscc: SAMPLE_BUILDER, constructionProjects: null },
           { uscc: OTHER, constructionProjects: null },
         ],
-        _constructionGovernmentBodiesByUscc: [{ uscc: NANSHAN_GOVERNMENT, approvalPerformance: { approvalsHandled: 32 } }],
+        _constructionGovernmentBodiesByUscc: [{ uscc: NANSHAN_GOVERNMENT, approvalPerformance: { approvalsHandled: 44 } }],
       });
       expect(result.errors?.map((e) => ({ path: e.path, code: e.extensions?.code, platform: e.extensions?.platform }))).toEqual([
         { path: ['_constructionEnterprisesByUscc', 0, 'constructionProjects'], code, platform: 'CONSTRUCTION_APPROVAL' },

@@ -38,7 +38,7 @@ describe('the government service platform in the composed graph', () => {
             {
               caseNumber: '440304202606160000618',
               applicant: { name: '深圳市维晶科技有限公司' },
-              handlingDepartment: { name: '深圳市福田区住房和建设局', serviceReviewSummary: { casesHandled: 10 } },
+              handlingDepartment: { name: '深圳市福田区住房和建设局', serviceReviewSummary: { casesHandled: 18 } },
             },
             {
               caseNumber: '440300202603230000617',
