@@ -6,6 +6,8 @@ import { assertDatabaseReachable, createKnex, migrateToLatest } from '../../db/c
 import { isDatabaseEmpty, loadSampleData } from '../../db/seed/loadSampleData.js';
 import { createCreditSubschema, createIdNumberVault, KnexCreditStore } from '../credit/index.js';
 import { createWorkflows } from '../workflows/index.js';
+import { createPlatformIndicatorSource } from './createPlatformIndicatorSource.js';
+import { publishSampleEvaluations } from './publishSampleEvaluations.js';
 import { composeHubSchema } from './composeHubSchema.js';
 import { connectPlatforms, type ConnectedPlatforms } from './connectPlatforms.js';
 import { CONNECTED_GATEWAYS } from './connectedGateways.js';
@@ -47,8 +49,8 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** Opens the configured database, migrates it and loads sample data when it is empty. */
-async function openDatabase(config: HubConfig, logger: Logger): Promise<Knex> {
+/** Opens the configured database, migrates it and loads sample data when it is empty (then `sampleAsOf` is the data's date). */
+async function openDatabase(config: HubConfig, logger: Logger): Promise<{ knex: Knex; sampleAsOf: string | null }> {
   const knexLog = {
     warn: (message: unknown) => logger.warn('database driver warning', { detail: String(message) }),
     error: (message: unknown) => logger.error('database driver error', { detail: String(message) }),
@@ -66,10 +68,12 @@ async function openDatabase(config: HubConfig, logger: Logger): Promise<Knex> {
     throw new Error(`cannot reach the database, ${where}: ${(error as Error).message}`);
   }
   const applied = await migrateToLatest(knex);
+  let sampleAsOf: string | null = null;
   logger.info('database ready', { database: where, migrationsApplied: applied.length });
   if (config.seed !== 'none' && (await isDatabaseEmpty(knex))) {
     const summary = await loadSampleData(knex, config.seed, createIdNumberVault(config.dataKey));
     logger.info('sample data loaded', { size: config.seed, ...summary });
+    sampleAsOf = summary.asOf;
     if (config.demoConsumers) {
       const consumers = KnexConsumerStore.create(knex);
       const keys = [];
@@ -83,7 +87,7 @@ async function openDatabase(config: HubConfig, logger: Logger): Promise<Knex> {
       logger.info('demo consumers created: use a key as "Authorization: Bearer <key>" with its purpose in X-Purpose', { consumers: keys });
     }
   }
-  return knex;
+  return { knex, sampleAsOf };
 }
 
 /**
@@ -91,7 +95,7 @@ async function openDatabase(config: HubConfig, logger: Logger): Promise<Knex> {
  * database cannot be reached or the port is taken; nothing is left running on failure.
  */
 export async function startHub(config: HubConfig, logger: Logger, gateways: readonly Gateway[] = CONNECTED_GATEWAYS): Promise<Hub> {
-  const knex = await openDatabase(config, logger);
+  const { knex, sampleAsOf } = await openDatabase(config, logger);
   let platforms: ConnectedPlatforms;
   try {
     platforms = await connectPlatforms(config, gateways, logger);
@@ -112,7 +116,9 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
   const ledger = KnexAuditLedger.create(knex, { onAppended: (head) => checkpoints?.noteAppended(head) });
   // The catalogue describes the composed graph, which exists only once the catalogue is stitched into it.
   let classification: ReadonlyMap<string, FieldClassification> = new Map();
-  const workflows = createWorkflows({ knex, vault: createIdNumberVault(config.dataKey), checkSigningKeyPem: config.checkSigningKeyPem });
+  const platformIndicators = createPlatformIndicatorSource(platforms.adapters);
+  const workflows = createWorkflows({ knex, vault: createIdNumberVault(config.dataKey), checkSigningKeyPem: config.checkSigningKeyPem, platformIndicators });
+  if (sampleAsOf) await publishSampleEvaluations(knex, platformIndicators, sampleAsOf, logger);
   const extra = [
     ...workflows.subschemas,
     createGovernanceSubschema({ classification: () => classification, maxShareLevel: (context) => governanceOf(context).permissions.maxShareLevel }),
