@@ -20,7 +20,7 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['period', 'level', 'id']);
   });
   await knex.raw(`ALTER TABLE integrity_evaluation_runs ADD CONSTRAINT integrity_evaluation_runs_valid CHECK (
-    level IN ('DEPARTMENT', 'DISTRICT') AND period ~ '^[0-9]{4}(-Q[1-4])?$' AND unit_count >= 0)`);
+    level IN ('DEPARTMENT', 'DISTRICT') AND period ~ '^[0-9]{4}(-Q[1-4]){0,1}$' AND unit_count >= 0)`);
   await knex.schema.createTable('integrity_evaluation_scores', (t) => {
     t.bigInteger('run_id').notNullable().references('id').inTable('integrity_evaluation_runs').onDelete('CASCADE');
     t.text('unit_code').notNullable();
@@ -45,7 +45,7 @@ export async function up(knex: Knex): Promise<void> {
     t.foreign(['run_id', 'unit_code']).references(['run_id', 'unit_code']).inTable('integrity_evaluation_scores').onDelete('CASCADE');
   });
   await knex.raw(`ALTER TABLE integrity_evaluation_indicators ADD CONSTRAINT integrity_evaluation_indicators_valid CHECK (
-    (value IS NULL) = (score IS NULL) AND (value IS NULL OR value ~ '^[0-9]+(\\.[0-9]+)?$') AND (score IS NULL OR score BETWEEN 0 AND 100) AND weight > 0)`);
+    (value IS NULL) = (score IS NULL) AND (value IS NULL OR value ~ '^[0-9]+(\\.[0-9]+){0,1}$') AND (score IS NULL OR score BETWEEN 0 AND 100) AND weight > 0)`);
 }
 
 export async function down(knex: Knex): Promise<void> {

@@ -91,7 +91,7 @@ export class KnexEvaluationStore implements EvaluationStore {
           .where((q) => q.whereNull('e.closed_on').orWhere('e.closed_on', '>', period.to)).where('e.created_at', '<=', dataAsOf)
           .groupBy('e.body_uscc').select({ uscc: 'e.body_uscc' }).count({ n: '*' });
       case 'enforcementInterviews':
-        return bodies('enforcement_interviews as i', 'e.body_uscc').join('enforcement_cases as e', 'e.id', 'i.case_id')
+        return k('enforcement_interviews as i').join('enforcement_cases as e', 'e.id', 'i.case_id').join('organisations as o', 'o.uscc', 'e.body_uscc').where('o.kind', 'GOVERNMENT_BODY')
           .whereBetween('i.held_on', [period.from, period.to]).where('i.created_at', '<=', dataAsOf)
           .groupBy('e.body_uscc').select({ uscc: 'e.body_uscc' }).count({ n: '*' });
       case 'substantiatedComplaints':
