@@ -61,7 +61,7 @@ export function describeEvidence(spec: CounterSpec, level: EvaluationLevel, unit
       const platform = PLATFORM_OF[spec.counter] ?? 'GOV_SERVICE';
       const figure = spec.counter.replace(/^platform\./, '');
       const selection = platform === 'GOV_SERVICE'
-        ? 'serviceReviewSummary { periodStart periodEnd reviewCount badReviewCount finishedCases onTimeFinishedCases reviewsByLevel { level count } }'
+        ? 'serviceReviewSummary { periodStart periodEnd reviewCount badReviewCount finishedCases onTimeRate reviewsByLevel { level count } }'
         : 'approvalPerformance { asOf approvalsHandled overdueApprovals }';
       return {
         filter: { platform, figure, ...bodies(level, unit), periodFrom: period.from, periodTo: period.to },

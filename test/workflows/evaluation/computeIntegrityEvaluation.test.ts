@@ -10,7 +10,7 @@ import { insertTestRecord } from '../../support/insertTestRecord.js';
 // A tiny hand-built world on an empty database: four government bodies, three in Dapeng New Area (4403DP)
 // and one in Pingshan (440310), a public institution reporting the records (not evaluated), and figures for
 // the first quarter of 2030. The expected scores below are worked out by hand from
-// rules/integrity-indicators.json (INTEGRITY-EVALUATION-2026).
+// rules/integrity-indicators.json (INTEGRITY-EVALUATION-2020).
 const A = makeUscc('11', '440300', 'TE000001');
 const B = makeUscc('11', '440300', 'TE000002');
 const C = makeUscc('11', '440300', 'TE000003');
@@ -124,7 +124,7 @@ describe.each(TEST_DATABASES)('integrity evaluation on $name', (database) => {
     ['2030-Q5', 'period: "2030-Q5" is not a period; use a quarter such as 2026-Q3 or a year such as 2026'],
     ['2030Q1', 'period: "2030Q1" is not a period; use a quarter such as 2026-Q3 or a year such as 2026'],
     ['2030-Q2', 'period: 2030-Q2 ends on 2030-06-30; a period is evaluated once it has ended (today is 2030-05-01)'],
-    ['2025', 'period: no indicator catalogue is in force on 2025-12-31; the first takes effect on 2026-01-01'],
+    ['2019', 'period: no indicator catalogue is in force on 2019-12-31; the first takes effect on 2020-10-29'],
   ])('refuses period %s as BAD_USER_INPUT naming period, storing nothing', async (period, message) => {
     const runs = await db.knex('integrity_evaluation_runs').count({ n: '*' }).first();
     await expect(computeIntegrityEvaluation(store, platforms, { period, level: 'DEPARTMENT', computedBy: 'test', today: TODAY }))
