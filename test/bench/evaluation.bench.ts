@@ -18,8 +18,27 @@ const sandboxes = await Promise.all(CONNECTED_GATEWAYS.map((g) => g.startSandbox
 const adapters = CONNECTED_GATEWAYS.map((g, i) => ({
   ...g.createSubschema(defaultPlatformSettings(g.platform, sandboxes[i]!.url, sandboxes[i]!.token)), platform: g.platform, subjectLinks: g.subjectLinks,
 }));
-const store = KnexEvaluationStore.create(knex);
-const platforms = createPlatformIndicatorSource(adapters);
+// Time spent per step (store counters, saving the snapshot, platform calls), summed over the measured runs.
+const spent: Record<string, number> = {};
+function timed<T extends object>(target: T, prefix: string): T {
+  return new Proxy(target, {
+    get(object, property, receiver) {
+      const value = Reflect.get(object, property, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        const started = performance.now();
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(object, args);
+        } finally {
+          const key = `${prefix}.${String(property)}${property === 'count' ? `:${String(args[0])}` : ''}`;
+          spent[key] = Math.round((spent[key] ?? 0) + performance.now() - started);
+        }
+      };
+    },
+  });
+}
+const store = timed(KnexEvaluationStore.create(knex), 'store');
+const platforms = timed(createPlatformIndicatorSource(adapters), 'platforms');
 const runIds: string[] = [];
 try {
   const result: Record<string, unknown> = { database: kind, period: PERIOD };
@@ -32,7 +51,8 @@ try {
     }
     const sorted = [...times].sort((a, b) => a - b);
     const units = (await store.runById(runIds.at(-1)!))!.unitCount;
-    result[level] = { units, ms: times, p50: sorted[Math.floor(sorted.length / 2)], max: sorted.at(-1) };
+    result[level] = { units, ms: times, p50: sorted[Math.floor(sorted.length / 2)], max: sorted.at(-1), spentMs: { ...spent } };
+    for (const key of Object.keys(spent)) delete spent[key];
   }
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } finally {

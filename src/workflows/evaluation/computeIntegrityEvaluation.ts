@@ -47,18 +47,17 @@ async function countPerBody(store: EvaluationStore, platforms: PlatformIndicator
   if (needsPlatforms && !platforms) {
     throw codedError('SOURCE_UNAVAILABLE', 'the evaluation needs the connected platforms\' indicators and no platform indicator source is configured; nothing was stored', { platform: 'GOV_SERVICE' });
   }
-  const figures = needsPlatforms ? await platforms!.figuresOf(bodies.map((b) => b.uscc), period) : new Map<string, PlatformFigures>();
-  const perBody = new Map<string, Map<string, number | null>>();
-  // Store counters one after another: each is one grouped statement, and the pool may be small.
-  for (const [key, spec] of specs) {
-    if (spec.counter.startsWith('platform.')) {
-      perBody.set(key, new Map(bodies.map((b) => [b.uscc, platformFigure(figures.get(b.uscc), spec.counter)])));
-    } else {
-      const counted = await store.count(spec.counter, spec.parameters, period, dataAsOf);
-      perBody.set(key, new Map(bodies.map((b) => [b.uscc, counted.get(b.uscc) ?? 0])));
-    }
-  }
-  return { perBody, figures };
+  // The platforms and the store counters at once: each counter is one grouped statement (PostgreSQL runs them
+  // side by side, PGlite in turn).
+  const [figures, counted] = await Promise.all([
+    needsPlatforms ? platforms!.figuresOf(bodies.map((b) => b.uscc), period) : Promise.resolve(new Map<string, PlatformFigures>()),
+    Promise.all([...specs].filter(([, spec]) => !spec.counter.startsWith('platform.'))
+      .map(async ([key, spec]) => [key, await store.count(spec.counter, spec.parameters, period, dataAsOf)] as const)),
+  ]);
+  const storeCounts = new Map(counted);
+  const entries = [...specs].map(([key, spec]): [string, Map<string, number | null>] => [key, new Map(bodies.map((b) => [b.uscc,
+    spec.counter.startsWith('platform.') ? platformFigure(figures.get(b.uscc), spec.counter) : storeCounts.get(key)!.get(b.uscc) ?? 0]))]);
+  return { perBody: new Map(entries), figures };
 }
 
 /** The windows the platform figures of `members` cover, as the platforms reported them (distinct, sorted). */
