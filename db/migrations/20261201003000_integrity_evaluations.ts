@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
  * Integrity evaluation snapshots (政务诚信评价, policy 三.8; issue 12 item 4). A run is one computation of a
  * period (2026-Q3, 2026) at a level (DEPARTMENT, DISTRICT) under one version of the indicator catalogue,
  * counting only rows created at or before its data watermark (`data_as_of`); its unit scores and
- * indicator values with their evidence are written with it and never changed, so a published ranking
+ * indicator values with their counts are written with it and never changed, so a published ranking
  * stays as published when the data change later. Recomputing makes a new run.
  */
 export async function up(knex: Knex): Promise<void> {
@@ -40,7 +40,12 @@ export async function up(knex: Knex): Promise<void> {
     t.text('value').nullable();
     t.decimal('score', 7, 2).nullable();
     t.decimal('weight', 9, 4).notNullable();
-    t.jsonb('evidence').notNullable();
+    // The evidence: the counts, and for platform figures the windows the platforms reported. The filters that
+    // reproduce the counts follow from the run (period, level, watermark, rule version) and the unit, so they
+    // are rebuilt when read instead of being stored 14 times per unit.
+    t.integer('count').nullable();
+    t.integer('out_of').nullable();
+    t.jsonb('platform_windows').nullable();
     t.primary(['run_id', 'unit_code', 'indicator_id']);
     t.foreign(['run_id', 'unit_code']).references(['run_id', 'unit_code']).inTable('integrity_evaluation_scores').onDelete('CASCADE');
   });

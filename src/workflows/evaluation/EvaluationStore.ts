@@ -46,7 +46,12 @@ export interface IndicatorValueRow {
   value: string | null;
   score: string | null;
   weight: string;
-  evidence: Record<string, unknown>;
+  /** The count (numerator); null when a platform had no figures. */
+  count: number | null;
+  /** A ratio's denominator; null for a count. */
+  outOf: number | null;
+  /** For platform figures, the windows the platforms reported (distinct); null otherwise. */
+  platformWindows: string[] | null;
 }
 
 /** A run to store, complete: it is written in one transaction or not at all. */

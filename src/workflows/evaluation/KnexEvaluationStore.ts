@@ -6,7 +6,7 @@ import type { EvaluationPeriod } from './parsePeriod.js';
 const INSTANT = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
 const instant = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', ${INSTANT})`;
 const RUN_COLUMNS = ['id', 'period', 'level', 'rule_version', 'computed_by', 'unit_count'];
-const CHUNK = 500;
+const CHUNK = 1000;
 
 /** The first instant of `day` and of the day after `day` in Shanghai time (ISO 8601), for timestamp columns. */
 function dayBounds(period: EvaluationPeriod): [string, string] {
@@ -119,7 +119,8 @@ export class KnexEvaluationStore implements EvaluationStore {
       const runId = String((created as { id: unknown }).id);
       const scores = run.units.map((u) => ({ run_id: runId, unit_code: u.unitCode, unit_name: u.unitName, district_code: u.districtCode, bodies: u.bodies, rank: u.rank, score: u.score }));
       const indicators = run.units.flatMap((u) => u.indicators.map((i) => ({
-        run_id: runId, unit_code: u.unitCode, indicator_id: i.indicatorId, value: i.value, score: i.score, weight: i.weight, evidence: JSON.stringify(i.evidence),
+        run_id: runId, unit_code: u.unitCode, indicator_id: i.indicatorId, value: i.value, score: i.score, weight: i.weight, count: i.count, out_of: i.outOf,
+        platform_windows: i.platformWindows ? JSON.stringify(i.platformWindows) : null,
       })));
       for (let i = 0; i < scores.length; i += CHUNK) await trx('integrity_evaluation_scores').insert(scores.slice(i, i + CHUNK));
       for (let i = 0; i < indicators.length; i += CHUNK) await trx('integrity_evaluation_indicators').insert(indicators.slice(i, i + CHUNK));
@@ -156,7 +157,8 @@ export class KnexEvaluationStore implements EvaluationStore {
         .sort((a: Record<string, unknown>, b: Record<string, unknown>) => (order.get(String(a.indicator_id)) ?? 99) - (order.get(String(b.indicator_id)) ?? 99))
         .map((i: Record<string, unknown>) => ({
           indicatorId: String(i.indicator_id), value: (i.value as string | null) ?? null, score: i.score === null ? null : fixed2(i.score),
-          weight: String(Number(i.weight)), evidence: (typeof i.evidence === 'string' ? JSON.parse(i.evidence) : i.evidence) as Record<string, unknown>,
+          weight: String(Number(i.weight)), count: i.count === null ? null : Number(i.count), outOf: i.out_of === null ? null : Number(i.out_of),
+          platformWindows: (typeof i.platform_windows === 'string' ? JSON.parse(i.platform_windows) : i.platform_windows) as string[] | null,
         })),
     }));
   }

@@ -1,6 +1,5 @@
 import { badUserInput, codedError } from '../../codes/index.js';
 import { catalogueOn, INDICATOR_CATALOGUES, type CounterSpec, type IndicatorCatalogue } from './evaluationRules.js';
-import { describeEvidence } from './describeEvidence.js';
 import type { EvaluatedBody, EvaluationLevel, EvaluationStore, UnitScoreRow } from './EvaluationStore.js';
 import { parsePeriod, type EvaluationPeriod } from './parsePeriod.js';
 import type { PlatformFigures, PlatformIndicatorSource } from './PlatformIndicatorSource.js';
@@ -117,12 +116,9 @@ export async function computeIntegrityEvaluation(store: EvaluationStore, platfor
       indicators: s.indicators.map((indicator, i) => {
         const rule = catalogue.indicators[i]!;
         const c = countsByCode.get(s.code)!.counts.get(rule.id)!;
-        const evidence = describeEvidence(rule.formula, input.level, s.code, period, dataAsOf);
-        if (rule.formula.counter.startsWith('platform.')) evidence.filter.platformWindows = platformWindows(rule.formula.counter, figures, unit.members);
-        const per = rule.formula.per ? describeEvidence({ counter: rule.formula.per, parameters: {} }, input.level, s.code, period, dataAsOf) : null;
         return {
-          ...indicator,
-          evidence: { count: c.count, outOf: c.outOf, filter: evidence.filter, query: evidence.query, ...(per ? { outOfFilter: per.filter, outOfQuery: per.query } : {}) },
+          ...indicator, count: c.count, outOf: c.outOf,
+          platformWindows: rule.formula.counter.startsWith('platform.') ? platformWindows(rule.formula.counter, figures, unit.members) : null,
         };
       }),
     };

@@ -3,6 +3,7 @@ import { badUserInput, notFound, ROLE } from '../../codes/index.js';
 import { actorOf, assertActorRole, DateScalar, DecimalScalar, todayInShanghai } from '../../credit/index.js';
 import { computeIntegrityEvaluation } from './computeIntegrityEvaluation.js';
 import { catalogueByVersion } from './evaluationRules.js';
+import { evidenceOf } from './describeEvidence.js';
 import type { EvaluationLevel, EvaluationRunRow, EvaluationStore, UnitScoreRow } from './EvaluationStore.js';
 import { parsePeriod } from './parsePeriod.js';
 import type { PlatformIndicatorSource } from './PlatformIndicatorSource.js';
@@ -26,8 +27,12 @@ export function createEvaluationResolvers(store: EvaluationStore, platforms: Pla
       async units(run: RunSource, { first, offset }: { first: number; offset: number }) {
         if (!Number.isInteger(first) || first < 1 || first > 1000) throw badUserInput(`first: must be 1 to 1000, got ${first}`, { argumentName: 'first' });
         if (!Number.isInteger(offset) || offset < 0) throw badUserInput(`offset: must be 0 or more, got ${offset}`, { argumentName: 'offset' });
-        const order = (catalogueByVersion(run.ruleVersion)?.indicators ?? []).map((i) => i.id);
-        return (await store.unitsOf(run.id, offset, first, order)).map((u: UnitScoreRow) => ({ ...u, code: u.unitCode, name: u.unitName }));
+        const rules = new Map((catalogueByVersion(run.ruleVersion)?.indicators ?? []).map((rule) => [rule.id, rule]));
+        const period = parsePeriod(run.period);
+        return (await store.unitsOf(run.id, offset, first, [...rules.keys()])).map((u: UnitScoreRow) => ({
+          ...u, code: u.unitCode, name: u.unitName,
+          indicators: u.indicators.map((i) => ({ ...i, evidence: evidenceOf(rules.get(i.indicatorId)!, run.level, u.unitCode, period, run.dataAsOf, i) })),
+        }));
       },
     },
     IndicatorResult: {

@@ -1,5 +1,5 @@
-import type { EvaluationLevel } from './EvaluationStore.js';
-import type { CounterSpec } from './evaluationRules.js';
+import type { EvaluationLevel, IndicatorValueRow } from './EvaluationStore.js';
+import type { CounterSpec, IndicatorRule } from './evaluationRules.js';
 import type { EvaluationPeriod } from './parsePeriod.js';
 
 // Every record status (src/credit enums), for the `statuses` of a CreditRecordFilter that leaves some out.
@@ -77,4 +77,15 @@ function bodies(level: EvaluationLevel, unit: string) {
 
 function sourceUnits(level: EvaluationLevel, unit: string) {
   return level === 'DEPARTMENT' ? { sourceUnits: [unit] } : { sourceUnitDistricts: [unit], sourceUnitKinds: ['GOVERNMENT_BODY'] };
+}
+
+/** The evidence of one stored indicator value, as the graph shows it: the counts and what reproduces them. */
+export function evidenceOf(rule: IndicatorRule, level: EvaluationLevel, unit: string, period: EvaluationPeriod, dataAsOf: string, stored: Pick<IndicatorValueRow, 'count' | 'outOf' | 'platformWindows'>) {
+  const counted = describeEvidence(rule.formula, level, unit, period, dataAsOf);
+  const per = rule.formula.per ? describeEvidence({ counter: rule.formula.per, parameters: {} }, level, unit, period, dataAsOf) : null;
+  return {
+    count: stored.count, outOf: stored.outOf,
+    filter: stored.platformWindows ? { ...counted.filter, platformWindows: stored.platformWindows } : counted.filter, query: counted.query,
+    outOfFilter: per && (stored.platformWindows ? { ...per.filter, platformWindows: stored.platformWindows } : per.filter), outOfQuery: per?.query ?? null,
+  };
 }

@@ -3,6 +3,8 @@ import { makeUscc } from '../../../src/codes/index.js';
 import { computeIntegrityEvaluation, KnexEvaluationStore } from '../../../src/workflows/evaluation/index.js';
 import type { PlatformFigures, PlatformIndicatorSource } from '../../../src/workflows/evaluation/index.js';
 import { INDICATOR_CATALOGUES } from '../../../src/workflows/evaluation/evaluationRules.js';
+import { evidenceOf } from '../../../src/workflows/evaluation/describeEvidence.js';
+import { parsePeriod } from '../../../src/workflows/evaluation/parsePeriod.js';
 import { createMigratedDatabase, type MigratedDatabase } from '../../governance/migratedDatabase.js';
 import { TEST_DATABASES } from '../../support/databases.js';
 import { insertTestRecord } from '../../support/insertTestRecord.js';
@@ -88,13 +90,16 @@ describe.each(TEST_DATABASES)('integrity evaluation on $name', (database) => {
       ['SERVICE_ON_TIME_RATE', '0.950000', '75.00'], ['OVERDUE_APPROVAL_STAGES', '0.250000', '0.00'], ['REPORTING_TIMELINESS', null, null],
       ['REPORTING_REJECTED_RATE', null, null], ['DATA_QUALITY_ISSUES', null, null],
     ]);
-    expect(a.indicators[0]!.evidence).toEqual({
+    expect(evidenceOf(INDICATOR_CATALOGUES[0]!.indicators[0]!, 'DEPARTMENT', A, parsePeriod(PERIOD), (await store.runById(runId))!.dataAsOf, a.indicators[0]!)).toEqual({
       count: 1, outOf: null, query: `{ subject(uscc: "${A}") { creditRecords(filter: { kinds: [JUDICIAL_JUDGMENT, ADMINISTRATIVE_PENALTY, SERIOUS_DISHONESTY], decidedFrom: "2030-01-01", decidedTo: "2030-03-31", statuses: [IN_PUBLICITY, UNDER_OBJECTION, REPAIRED, EXPIRED] }) { totalCount } } }`,
       filter: {
         table: 'credit_records', subjects: [A], kinds: ['JUDICIAL_JUDGMENT', 'ADMINISTRATIVE_PENALTY', 'SERIOUS_DISHONESTY'], decidedFrom: '2030-01-01', decidedTo: '2030-03-31',
         statuses: ['IN_PUBLICITY', 'UNDER_OBJECTION', 'REPAIRED', 'EXPIRED'], createdAtOrBefore: '2030-05-01T00:00:00.000000Z',
       },
+      outOfFilter: null, outOfQuery: null,
     });
+    // A ratio of platform figures keeps the window the platform reported.
+    expect(a.indicators[7]).toMatchObject({ count: 8, outOf: 10, platformWindows: ['2030-01-01/2030-03-31'] });
   });
 
   it('ranks districts on the sums of their bodies, counts per body, ratios of sums', async () => {
