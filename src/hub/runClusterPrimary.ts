@@ -21,7 +21,7 @@ const MIN_LIFETIME_MS = 10_000;
  * dies after running a while; it serves no GraphQL itself.
  */
 export async function runClusterPrimary(config: HubConfig, logger: Logger): Promise<ClusterPrimary> {
-  const knex = await openDatabase(config, logger);
+  const { knex } = await openDatabase(config, logger);
   await knex.destroy();
   const metrics: MetricsServer | null = config.metrics ? await serveClusterMetrics(config.metrics) : null;
   if (metrics) logger.info('metrics of every worker served', { metrics: metrics.url });

@@ -6,6 +6,8 @@ import { assertDatabaseReachable, createKnex, migrateToLatest } from '../../db/c
 import { isDatabaseEmpty, loadSampleData } from '../../db/seed/loadSampleData.js';
 import { createCreditSubschema, createIdNumberVault, KnexCreditStore } from '../credit/index.js';
 import { createWorkflows } from '../workflows/index.js';
+import { createPlatformIndicatorSource } from './createPlatformIndicatorSource.js';
+import { publishSampleEvaluations } from './publishSampleEvaluations.js';
 import { composeHubSchema } from './composeHubSchema.js';
 import { createTenderSource } from './createTenderSource.js';
 import { connectPlatforms, type ConnectedPlatforms } from './connectPlatforms.js';
@@ -57,10 +59,11 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * Opens the configured database, migrates it and loads sample data when it is empty. Run once by the
- * primary of a `HUB_WORKERS` cluster before it starts the workers, so they neither race to migrate nor seed twice.
+ * Opens the configured database, migrates it and loads sample data when it is empty (then `sampleAsOf` is the
+ * data's date). Run once by the primary of a `HUB_WORKERS` cluster before it starts the workers, so they neither
+ * race to migrate nor seed twice.
  */
-export async function openDatabase(config: HubConfig, logger: Logger): Promise<Knex> {
+export async function openDatabase(config: HubConfig, logger: Logger): Promise<{ knex: Knex; sampleAsOf: string | null }> {
   const knexLog = {
     warn: (message: unknown) => logger.warn('database driver warning', { detail: String(message) }),
     error: (message: unknown) => logger.error('database driver error', { detail: String(message) }),
@@ -78,10 +81,12 @@ export async function openDatabase(config: HubConfig, logger: Logger): Promise<K
     throw new Error(`cannot reach the database, ${where}: ${(error as Error).message}`);
   }
   const applied = await migrateToLatest(knex);
+  let sampleAsOf: string | null = null;
   logger.info('database ready', { database: where, migrationsApplied: applied.length });
   if (config.seed !== 'none' && (await isDatabaseEmpty(knex))) {
     const summary = await loadSampleData(knex, config.seed, createIdNumberVault(config.dataKey));
     logger.info('sample data loaded', { size: config.seed, ...summary });
+    sampleAsOf = summary.asOf;
     if (config.demoConsumers) {
       const consumers = KnexConsumerStore.create(knex);
       const keys = [];
@@ -97,7 +102,7 @@ export async function openDatabase(config: HubConfig, logger: Logger): Promise<K
       logger.info('demo consumers created: use a key as "Authorization: Bearer <key>" with its purpose in X-Purpose', { consumers: keys });
     }
   }
-  return knex;
+  return { knex, sampleAsOf };
 }
 
 /**
@@ -105,7 +110,7 @@ export async function openDatabase(config: HubConfig, logger: Logger): Promise<K
  * database cannot be reached or the port is taken; nothing is left running on failure.
  */
 export async function startHub(config: HubConfig, logger: Logger, gateways: readonly Gateway[] = CONNECTED_GATEWAYS): Promise<Hub> {
-  const knex = await openDatabase(config, logger);
+  const { knex, sampleAsOf } = await openDatabase(config, logger);
   const metrics = config.metrics ? createHubMetrics<HubContext>({ keyOf: (context) => context.governance, consumerOf: (context) => context.actor.consumerId }) : null;
   metrics?.observeDatabasePool(knex);
   let platforms: ConnectedPlatforms;
@@ -135,10 +140,12 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
   let classification: ReadonlyMap<string, FieldClassification> = new Map();
   // runCreditCheck(input: { tenderCode }) reads the tender through the bidding adapter's own subschema.
   const bidding = platforms.adapters.find((adapter) => adapter.platform === 'BIDDING');
+  const platformIndicators = createPlatformIndicatorSource(platforms.adapters);
   const workflows = createWorkflows({
-    knex, vault: createIdNumberVault(config.dataKey), checkSigningKeyPem: config.checkSigningKeyPem,
+    knex, vault: createIdNumberVault(config.dataKey), checkSigningKeyPem: config.checkSigningKeyPem, platformIndicators,
     ...(bidding ? { tenderSource: createTenderSource(bidding.subschema) } : {}),
   });
+  if (sampleAsOf) await publishSampleEvaluations(knex, platformIndicators, sampleAsOf, logger);
   const extra = [
     ...workflows.subschemas,
     createGovernanceSubschema({ classification: () => classification, maxShareLevel: (context) => governanceOf(context).permissions.maxShareLevel }),

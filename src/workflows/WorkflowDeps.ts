@@ -3,6 +3,7 @@ import type { SubschemaConfig } from '@graphql-tools/delegate';
 import type { Knex } from 'knex';
 import type { IdNumberVault } from '../credit/index.js';
 import type { TenderSource } from './creditChecks/TenderSource.js';
+import type { PlatformIndicatorSource } from './evaluation/PlatformIndicatorSource.js';
 
 /** What the credit workflows need from the hub. */
 export interface WorkflowDeps {
@@ -17,6 +18,8 @@ export interface WorkflowDeps {
   tenderSource?: TenderSource;
   /** Today's date for deadlines, YYYY-MM-DD in Asia/Shanghai; tests may fix it. */
   today?: () => string;
+  /** The connected platforms' indicators of government bodies for the integrity evaluation; absent, computing one fails SOURCE_UNAVAILABLE. */
+  platformIndicators?: PlatformIndicatorSource;
 }
 
 /** An extra HTTP route a workflow serves (e.g. the public key that verifies signed checks); true when handled. */

@@ -1,4 +1,5 @@
 import { createCreditCheckWorkflow } from './creditChecks/index.js';
+import { createEvaluationWorkflow } from './evaluation/index.js';
 import { createGovernmentIntegrityWorkflow } from './governmentIntegrity/index.js';
 import { createIngestionWorkflow } from './ingestion/index.js';
 import { createObjectionWorkflow } from './objections/index.js';
@@ -6,12 +7,12 @@ import type { Workflow, WorkflowDeps } from './WorkflowDeps.js';
 
 /**
  * The credit workflows (issue 5) — objections and credit repair, credit checks with feedback, ingestion
- * from source units, government integrity (commitments, enforcement cases, complaints) — each a subschema stitched into the hub beside the credit store, merged by USCC
+ * from source units, government integrity (commitments, enforcement cases, complaints), the integrity evaluation — each a subschema stitched into the hub beside the credit store, merged by USCC
  * where it extends a subject, plus any HTTP routes it serves.
  */
 export function createWorkflows(deps: WorkflowDeps): Workflow {
   const parts = [
-    createObjectionWorkflow(deps), createCreditCheckWorkflow(deps), createIngestionWorkflow(deps), createGovernmentIntegrityWorkflow(deps),
+    createObjectionWorkflow(deps), createCreditCheckWorkflow(deps), createIngestionWorkflow(deps), createGovernmentIntegrityWorkflow(deps), createEvaluationWorkflow(deps),
   ];
   return { subschemas: parts.flatMap((p) => p.subschemas), routes: parts.flatMap((p) => p.routes) };
 }
