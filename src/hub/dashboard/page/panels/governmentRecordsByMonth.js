@@ -7,7 +7,7 @@
  * answer and show 0.
  */
 import { drawChart } from '../charts.js';
-import { fill, formatCount, figure, h, table } from '../format.js';
+import { fill, formatCount, figure, h, kindHeader, kindName, table } from '../format.js';
 import { firstDay, lastDay, monthsBetween } from '../period.js';
 
 export const governmentRecordsByMonth = {
@@ -38,7 +38,7 @@ export const governmentRecordsByMonth = {
         figure('Records against government bodies 政务失信记录', formatCount(totalCount), 'records-total'),
         figure('Months without a record 无新增记录月数', `${months.filter((month) => month.total === 0).length}/${months.length}`, 'records-empty-months')),
       chart,
-      table(['Month 月份', ...kinds, 'Total 合计'],
+      table(['Month 月份', ...kinds.map(kindHeader), 'Total 合计'],
         months.map((month) => h('tr', { testid: `month-row-${month.month}` },
           h('td', {}, month.month),
           kinds.map((kind) => h('td', { class: 'num', testid: `month-${month.month}-${kind}` }, formatCount(month.byKind[kind]))),
@@ -51,7 +51,7 @@ export const governmentRecordsByMonth = {
       legend: { top: 0, type: 'scroll' },
       xAxis: { type: 'category', data: months.map((month) => month.month) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: kinds.map((kind) => ({ type: 'bar', name: kind, stack: 'records', data: months.map((month) => month.byKind[kind]) })),
+      series: kinds.map((kind) => ({ type: 'bar', name: kindName(kind), stack: 'records', data: months.map((month) => month.byKind[kind]) })),
     });
   },
 };

@@ -7,7 +7,7 @@
  * "none" (未归属).
  */
 import { drawChart } from '../charts.js';
-import { fill, formatCount, figure, h, table } from '../format.js';
+import { fill, formatCount, figure, h, kindHeader, kindName, table } from '../format.js';
 import { firstDay, lastDay } from '../period.js';
 
 const NO_AREA = 'none';
@@ -40,7 +40,7 @@ export const recordsByDistrictAndKind = {
         figure('Records 记录数', formatCount(totalCount), 'matrix-total'),
         figure('Areas 区域', formatCount(areas.length), 'matrix-areas')),
       chart,
-      h('div', { class: 'table-scroll' }, table(['Area 区域', ...kinds, 'Total 合计'],
+      h('div', { class: 'table-scroll' }, table(['Area 区域', ...kinds.map(kindHeader), 'Total 合计'],
         areas.map((area) => h('tr', { testid: `matrix-row-${area.code}`, class: area.code === selection.districtCode ? 'selected' : null },
           h('td', { title: area.code }, area.name),
           kinds.map((kind) => h('td', { class: 'num', testid: `matrix-${area.code}-${kind}` }, formatCount(area.counts[kind] ?? 0))),
@@ -50,8 +50,8 @@ export const recordsByDistrictAndKind = {
     const data = areas.flatMap((area, y) => kinds.map((kind, x) => [x, y, area.counts[kind] ?? 0]));
     drawChart(chart, {
       grid: { left: 90, right: 20, top: 10, bottom: 110 },
-      tooltip: { position: 'top', formatter: (item) => `${areas[item.value[1]].name} · ${kinds[item.value[0]]}: ${formatCount(item.value[2])}` },
-      xAxis: { type: 'category', data: kinds, axisLabel: { rotate: 40, fontSize: 10 } },
+      tooltip: { position: 'top', formatter: (item) => `${areas[item.value[1]].name} · ${kindName(kinds[item.value[0]])}: ${formatCount(item.value[2])}` },
+      xAxis: { type: 'category', data: kinds.map(kindName), axisLabel: { rotate: 40, fontSize: 10 } },
       yAxis: { type: 'category', data: areas.map((area) => (area.code === selection.districtCode ? `▶ ${area.name}` : area.name)), inverse: true },
       visualMap: { min: 0, max: Math.max(1, ...data.map((cell) => cell[2])), calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120 },
       series: [{ type: 'heatmap', name: 'Records 记录数', data, label: { show: true, fontSize: 10 } }],
