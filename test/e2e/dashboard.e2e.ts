@@ -66,13 +66,19 @@ function sumAmounts(amounts: (string | null)[]): string {
   return `${micro / 1_000_000n}${fraction ? `.${fraction}` : ''}`;
 }
 
-interface IndicatorMonth { month: string; newListings: number; newInstitutionListings: number; filed: number; closed: number; zeroGrowth: boolean; openAtEnd: number }
+interface IndicatorMonth { month: string; newListings: number; zeroGrowth: boolean; openAtEnd: number }
 interface Commitment { id: string; amount: string | null; daysOverdue: number; leadershipChanged: boolean }
-interface Indicators {
-  name: string;
-  serviceReviewSummary: null | { periodStart: string; periodEnd: string; casesHandled: number; overdueCases: number; onTimeRate: number | null; reviewCount: number; badReviewRate: number | null; overdueRectifications: number };
-  approvalPerformance: null | { approvalsHandled: number; approvalsInProgress: number; overdueApprovals: number; onTimeRate: number | null; averageWorkingDays: number | null };
+interface Statistics { totalCount: number; rows: { count: number; keys: { period?: string; recordKind: string; district?: string | null; districtName?: string | null } }[] }
+interface FieldProgress {
+  field: { code: string; number: number };
+  leadUnit: { nameZh: string; confirmed: boolean };
+  months: { newRecords: number; closedRecords: number; openAtEnd: number }[];
 }
+interface ServicePeriod { casesHandled: number; overdueCases: number; onTimeRate: number | null; reviewCount: number; badReviewCount: number; badReviewRate: number | null; overdueRectifications: number }
+interface ApprovalPeriod { approvalsHandled: number; approvalsInProgress: number; overdueApprovals: number; onTimeRate: number | null; averageWorkingDays: number | null }
+interface AreaFigures<T> { districtCode: string; summary: T; monthly: T[] }
+
+const total = <T>(items: T[], read: (item: T) => number): number => items.reduce((sum, item) => sum + read(item), 0);
 
 /** What the page must show (data-testid → text) for the answers of the operations it sent, panel by panel. */
 function expectedFigures(answered: Answered[]): Record<string, string> {
@@ -81,7 +87,7 @@ function expectedFigures(answered: Answered[]): Record<string, string> {
     const months = a.data.enforcementIndicator as IndicatorMonth[];
     return {
       code: a.variables.districtCode as string,
-      newListings: months.reduce((sum, m) => sum + m.newListings, 0),
+      newListings: total(months, (m) => m.newListings),
       zeroGrowth: `${months.filter((m) => m.zeroGrowth).length}/${months.length}`,
       open: months.at(-1)?.openAtEnd ?? 0,
     };
@@ -98,23 +104,45 @@ function expectedFigures(answered: Answered[]): Record<string, string> {
   }
   for (const a of answered) {
     if (a.operationName === 'DashboardGovernmentRecordsByMonth') {
-      const months = a.data.enforcementIndicator as IndicatorMonth[];
-      figures['records-total-new-listings'] = count(months.reduce((sum, m) => sum + m.newListings, 0));
-      figures['records-total-institution-listings'] = count(months.reduce((sum, m) => sum + m.newInstitutionListings, 0));
-      figures['records-zero-growth-months'] = `${months.filter((m) => m.zeroGrowth).length}/${months.length}`;
+      const statistics = a.data.creditStatistics as Statistics;
+      expect(total(statistics.rows, (r) => r.count)).toBe(statistics.totalCount);
+      const months: string[] = [];
+      for (let m = (a.variables.decidedFrom as string).slice(0, 7); m <= (a.variables.decidedTo as string).slice(0, 7); m = addMonths(m, 1)) months.push(m);
+      const kinds = new Set(statistics.rows.map((r) => r.keys.recordKind));
+      const cell = (month: string, kind: string) => statistics.rows.find((r) => r.keys.period === month && r.keys.recordKind === kind)?.count ?? 0;
+      figures['records-total'] = count(statistics.totalCount);
+      figures['records-empty-months'] = `${months.filter((m) => !statistics.rows.some((r) => r.keys.period === m)).length}/${months.length}`;
       for (const m of months) {
-        Object.assign(figures, {
-          [`month-${m.month}-new-listings`]: count(m.newListings), [`month-${m.month}-institution-listings`]: count(m.newInstitutionListings),
-          [`month-${m.month}-filed`]: count(m.filed), [`month-${m.month}-closed`]: count(m.closed),
-        });
+        for (const kind of kinds) figures[`month-${m}-${kind}`] = count(cell(m, kind));
+        figures[`month-${m}-total`] = count(total(statistics.rows.filter((r) => r.keys.period === m), (r) => r.count));
+      }
+    }
+    if (a.operationName === 'DashboardRecordsByDistrictAndKind') {
+      const statistics = a.data.creditStatistics as Statistics;
+      const kinds = new Set(statistics.rows.map((r) => r.keys.recordKind));
+      const areas = new Set(statistics.rows.map((r) => r.keys.district ?? 'none'));
+      figures['matrix-total'] = count(statistics.totalCount);
+      figures['matrix-areas'] = count(areas.size);
+      for (const area of areas) {
+        const rows = statistics.rows.filter((r) => (r.keys.district ?? 'none') === area);
+        for (const kind of kinds) figures[`matrix-${area}-${kind}`] = count(rows.find((r) => r.keys.recordKind === kind)?.count ?? 0);
+        figures[`matrix-${area}-total`] = count(total(rows, (r) => r.count));
       }
     }
     if (a.operationName === 'DashboardGovernanceFieldProgress') {
-      const fields = a.data.governanceFields as { code: string }[];
-      const counts = fields.map((f) => (a.data[f.code] as { totalCount: number }).totalCount);
+      const fields = a.data.governanceFieldProgress as FieldProgress[];
       expect(fields).toHaveLength(19);
-      fields.forEach((f, i) => { figures[`field-${f.code}-count`] = count(counts[i]!); });
-      figures['fields-total'] = count(counts.reduce((sum, n) => sum + n, 0));
+      for (const f of fields) {
+        Object.assign(figures, {
+          [`field-${f.field.code}-lead`]: f.leadUnit.confirmed ? f.leadUnit.nameZh : `${f.leadUnit.nameZh}（待确认）`,
+          [`field-${f.field.code}-new`]: count(total(f.months, (m) => m.newRecords)),
+          [`field-${f.field.code}-closed`]: count(total(f.months, (m) => m.closedRecords)),
+          [`field-${f.field.code}-open`]: count(f.months.at(-1)?.openAtEnd ?? 0),
+        });
+      }
+      figures['fields-new'] = count(total(fields, (f) => total(f.months, (m) => m.newRecords)));
+      figures['fields-closed'] = count(total(fields, (f) => total(f.months, (m) => m.closedRecords)));
+      figures['fields-open'] = count(total(fields, (f) => f.months.at(-1)?.openAtEnd ?? 0));
     }
     if (a.operationName === 'DashboardOverdueCommitments') {
       const commitments = a.data.overdueCommitments as Commitment[];
@@ -123,25 +151,40 @@ function expectedFigures(answered: Answered[]): Record<string, string> {
       figures['overdue-leadership-changed'] = count(commitments.filter((c) => c.leadershipChanged).length);
       for (const c of commitments.slice(0, 10)) figures[`overdue-${c.id}-days`] = count(c.daysOverdue);
     }
-    if (a.operationName === 'DashboardServiceIndicators') {
-      const [body] = a.data.governmentBodiesByUscc as Indicators[];
-      const service = body!.serviceReviewSummary!;
-      const approval = body!.approvalPerformance!;
+    if (a.operationName === 'DashboardServiceAndApproval') {
+      const service = a.data.districtServiceReviews as AreaFigures<ServicePeriod>[];
+      const approval = a.data.districtApprovalPerformance as AreaFigures<ApprovalPeriod>[];
+      // One entry per area asked, in order, on both platforms.
+      expect(service.map((s) => s.districtCode)).toEqual(a.variables.districts);
+      expect(approval.map((s) => s.districtCode)).toEqual(a.variables.districts);
+      const reviews = total(service, (s) => s.summary.reviewCount);
       Object.assign(figures, {
-        'service-body': body!.name,
-        'service-period': `${service.periodStart} – ${service.periodEnd}`,
-        'service-cases-handled': count(service.casesHandled),
-        'service-on-time-rate': rate(service.onTimeRate),
-        'service-overdue-cases': count(service.overdueCases),
-        'service-review-count': count(service.reviewCount),
-        'service-bad-review-rate': rate(service.badReviewRate),
-        'service-overdue-rectifications': count(service.overdueRectifications),
-        'approval-handled': count(approval.approvalsHandled),
-        'approval-in-progress': count(approval.approvalsInProgress),
-        'approval-overdue': count(approval.overdueApprovals),
-        'approval-on-time-rate': rate(approval.onTimeRate),
-        'approval-average-days': oneDecimal(approval.averageWorkingDays),
+        'service-cases-handled': count(total(service, (s) => s.summary.casesHandled)),
+        'service-overdue-cases': count(total(service, (s) => s.summary.overdueCases)),
+        'service-review-count': count(reviews),
+        'service-bad-review-rate': rate(reviews === 0 ? null : total(service, (s) => s.summary.badReviewCount) / reviews),
+        'service-overdue-rectifications': count(total(service, (s) => s.summary.overdueRectifications)),
+        'approval-handled': count(total(approval, (s) => s.summary.approvalsHandled)),
+        'approval-in-progress': count(total(approval, (s) => s.summary.approvalsInProgress)),
+        'approval-overdue': count(total(approval, (s) => s.summary.overdueApprovals)),
       });
+      for (const s of service) {
+        Object.assign(figures, {
+          [`service-${s.districtCode}-cases`]: count(s.summary.casesHandled),
+          [`service-${s.districtCode}-on-time-rate`]: rate(s.summary.onTimeRate),
+          [`service-${s.districtCode}-bad-review-rate`]: rate(s.summary.badReviewRate),
+        });
+        // The monthly series add up to the period's figures.
+        expect(total(s.monthly, (m) => m.casesHandled)).toBe(s.summary.casesHandled);
+      }
+      for (const s of approval) {
+        Object.assign(figures, {
+          [`approval-${s.districtCode}-handled`]: count(s.summary.approvalsHandled),
+          [`approval-${s.districtCode}-on-time-rate`]: rate(s.summary.onTimeRate),
+          [`approval-${s.districtCode}-average-days`]: oneDecimal(s.summary.averageWorkingDays),
+        });
+        expect(total(s.monthly, (m) => m.approvalsHandled)).toBe(s.summary.approvalsHandled);
+      }
     }
   }
   return figures;
@@ -245,8 +288,8 @@ function expectedFigures(answered: Answered[]): Record<string, string> {
     expect(response?.status()).toBe(200);
     await waitForArea('city');
     expect(await panelStates()).toEqual({
-      'panel-district-ranking': 'ready city', 'panel-government-records': 'ready city', 'panel-governance-fields': 'ready city',
-      'panel-overdue-commitments': 'ready city', 'panel-service-approval': 'ready city',
+      'panel-district-ranking': 'ready city', 'panel-government-records': 'ready city', 'panel-district-kind': 'ready city',
+      'panel-governance-fields': 'ready city', 'panel-overdue-commitments': 'ready city', 'panel-service-approval': 'ready city',
     });
     const sent = sentSince(0);
     // Every text the page sent is one of the registry's, and every registered operation ran.
@@ -254,6 +297,13 @@ function expectedFigures(answered: Answered[]): Record<string, string> {
     for (const op of sent) expect(op.query, op.operationName).toBe(registry.get(op.operationName));
     expect(new Set(sent.map((op) => op.operationName))).toEqual(new Set(registry.keys()));
     expect(sent.find((op) => op.operationName === 'DashboardOverdueCommitments')?.variables).toEqual({ districtCode: null });
+    const span = sent.find((op) => op.operationName === 'DashboardGovernanceFieldProgress')!.variables as { from: string; to: string };
+    expect(span).toEqual({ from: addMonths(todayInShanghai().slice(0, 7), -11), to: todayInShanghai().slice(0, 7) });
+    const dates = { decidedFrom: `${span.from}-01`, decidedTo: expect.stringMatching(new RegExp(`^${span.to}-(28|29|30|31)$`)) };
+    expect(sent.find((op) => op.operationName === 'DashboardGovernmentRecordsByMonth')?.variables).toEqual({ districts: null, ...dates });
+    expect(sent.find((op) => op.operationName === 'DashboardRecordsByDistrictAndKind')?.variables).toEqual(dates);
+    // The whole city's service figures: every area, the city's own departments (440300) among them.
+    expect((sent.find((op) => op.operationName === 'DashboardServiceAndApproval')?.variables.districts as string[])).toEqual(expect.arrayContaining(['440300', NANSHAN, FUTIAN]));
 
     const expected = expectedFigures(await answer(sent));
     const shown = await readPage();
@@ -261,7 +311,10 @@ function expectedFigures(answered: Answered[]): Record<string, string> {
     // This file's rows are among them: three new listings of a Nanshan body and one of a Futian body in the window.
     expect(number(shown[`ranking-${NANSHAN}-new-listings`])).toBeGreaterThanOrEqual(3);
     expect(number(shown[`ranking-${FUTIAN}-new-listings`])).toBeGreaterThanOrEqual(1);
-    expect(shown['service-body']).toBe('深圳市人民政府');
+    // Government bodies' records: this file's four listings at least; the matrix holds Nanshan's three.
+    expect(number(shown['records-total'])).toBeGreaterThanOrEqual(4);
+    expect(number(shown[`matrix-${NANSHAN}-JUDGMENT_DEFAULTER`])).toBeGreaterThanOrEqual(3);
+    expect(shown[`service-${NANSHAN}-cases`]).toBeDefined();
     expect(problems).toEqual([]);
     expectOnlyTheHub(0);
   });
@@ -271,26 +324,34 @@ function expectedFigures(answered: Answered[]): Record<string, string> {
     const from = requests.length;
     await page.selectOption('[data-testid="district-select"]', NANSHAN);
     await waitForArea(NANSHAN);
-    expect(Object.values(await panelStates())).toEqual(Array(5).fill(`ready ${NANSHAN}`));
+    expect(Object.values(await panelStates())).toEqual(Array(6).fill(`ready ${NANSHAN}`));
     const sent = sentSince(from);
     const variablesOf = (name: string) => sent.filter((op) => op.operationName === name).map((op) => op.variables);
-    expect(variablesOf('DashboardGovernmentRecordsByMonth')).toEqual([expect.objectContaining({ districtCode: NANSHAN })]);
-    expect(variablesOf('DashboardGovernanceFieldProgress')).toEqual([{ districts: [NANSHAN] }]);
+    expect(variablesOf('DashboardGovernmentRecordsByMonth')).toEqual([expect.objectContaining({ districts: [NANSHAN] })]);
     expect(variablesOf('DashboardOverdueCommitments')).toEqual([{ districtCode: NANSHAN }]);
-    // The ranking covers every area already; it marks the selected one instead of asking again.
+    expect(variablesOf('DashboardServiceAndApproval')).toEqual([expect.objectContaining({ districts: [NANSHAN] })]);
+    // The ranking and the district × kind matrix cover every area already; they mark the selected one instead
+    // of asking again. Governance-field progress is city-wide (the field takes no area).
     expect(variablesOf('DashboardDistrictRanking')).toEqual([]);
+    expect(variablesOf('DashboardRecordsByDistrictAndKind')).toEqual([]);
+    expect(variablesOf('DashboardGovernanceFieldProgress')).toEqual([]);
 
     const expected = expectedFigures(await answer(sent));
     const shown = await readPage();
     expect(Object.fromEntries(Object.keys(expected).map((id) => [id, shown[id]]))).toEqual(expected);
-    expect(shown['service-body']).toBe('深圳市南山区人民政府');
+    // The service panel shows Nanshan's row alone.
+    expect(Object.keys(shown).filter((id) => id.startsWith('service-row-'))).toEqual([`service-row-${NANSHAN}`]);
     // The figures did change: the city's include this file's Futian rows and the sample data's other areas.
-    expect(number(before['records-total-new-listings'])).toBeGreaterThan(number(shown['records-total-new-listings']));
-    expect(number(shown['records-total-new-listings'])).toBeGreaterThanOrEqual(3);
+    expect(number(before['records-total'])).toBeGreaterThan(number(shown['records-total']));
+    expect(number(shown['records-total'])).toBeGreaterThanOrEqual(3);
     expect(number(before['overdue-count'])).toBeGreaterThan(number(shown['overdue-count']));
     expect(number(shown['overdue-count'])).toBeGreaterThanOrEqual(2);
-    expect(number(before['fields-total'])).toBeGreaterThan(number(shown['fields-total']));
+    expect(number(before['service-cases-handled'])).toBeGreaterThan(number(shown['service-cases-handled']));
+    // The city-wide panels keep their figures.
+    expect(shown['fields-new']).toBe(before['fields-new']);
+    expect(shown['matrix-total']).toBe(before['matrix-total']);
     expect(await page.getAttribute(`[data-testid="ranking-row-${NANSHAN}"]`, 'class')).toBe('selected');
+    expect(await page.getAttribute(`[data-testid="matrix-row-${NANSHAN}"]`, 'class')).toBe('selected');
     expect(problems).toEqual([]);
     expectOnlyTheHub(from);
   });

@@ -80,7 +80,7 @@ describe('the registry of the page\'s operations', () => {
     const documents = readDashboardDocuments();
     expect(documents.map((d) => d.name)).toEqual([
       'DashboardDistrictRanking', 'DashboardDistricts', 'DashboardGovernanceFieldProgress', 'DashboardGovernmentRecordsByMonth',
-      'DashboardOverdueCommitments', 'DashboardServiceBodies', 'DashboardServiceIndicators',
+      'DashboardOverdueCommitments', 'DashboardRecordsByDistrictAndKind', 'DashboardServiceAndApproval',
     ]);
     for (const { name, document, hash } of documents) {
       expect({ name, errors: validate(schema, parse(document)).map((e) => e.message) }).toEqual({ name, errors: [] });

@@ -24,9 +24,10 @@ import { districtRanking } from './panels/districtRanking.js';
 import { governmentRecordsByMonth } from './panels/governmentRecordsByMonth.js';
 import { governanceFieldProgress } from './panels/governanceFieldProgress.js';
 import { overdueCommitments } from './panels/overdueCommitments.js';
+import { recordsByDistrictAndKind } from './panels/recordsByDistrictAndKind.js';
 import { serviceAndApproval } from './panels/serviceAndApproval.js';
 
-const PANELS = [districtRanking, governmentRecordsByMonth, governanceFieldProgress, overdueCommitments, serviceAndApproval];
+const PANELS = [districtRanking, governmentRecordsByMonth, recordsByDistrictAndKind, governanceFieldProgress, overdueCommitments, serviceAndApproval];
 
 const config = JSON.parse(document.getElementById('dashboard-config').textContent);
 const run = createClient(config);

@@ -76,3 +76,20 @@ export function table(columns, rows, attributes = {}) {
 export function fill(element, ...children) {
   element.replaceChildren(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
 }
+
+// The Chinese names of the kinds of credit record (信用信息类别), as the schema's CreditRecordKind describes them.
+const KIND_NAMES = {
+  ACCOUNTABILITY: '问责', ADMINISTRATIVE_LICENCE: '行政许可', ADMINISTRATIVE_PENALTY: '行政处罚', COMMENDATION: '表彰奖励',
+  CREDIT_COMMITMENT: '信用承诺', DISCIPLINARY_SANCTION: '公务员处分', GOVERNMENT_SANCTION: '政务处分', JUDGMENT_DEFAULTER: '失信被执行人',
+  JUDICIAL_JUDGMENT: '司法判决', PARTY_DISCIPLINE: '党纪处分', SERIOUS_DISHONESTY: '严重失信主体名单',
+};
+
+/** A kind of credit record for readers: its Chinese name (the code itself when the page does not know it). */
+export function kindName(kind) {
+  return KIND_NAMES[kind] ?? kind;
+}
+
+/** A table column header for a kind of credit record: the Chinese name, the code as its tooltip. */
+export function kindHeader(kind) {
+  return h('span', { title: kind }, kindName(kind));
+}

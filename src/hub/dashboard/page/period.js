@@ -20,3 +20,22 @@ export function monthWindow(now) {
   const to = shanghaiMonth(now);
   return { from: addMonths(to, -11), to };
 }
+
+/** Every "YYYY-MM" from `from` to `to`, both included, oldest first. */
+export function monthsBetween(from, to) {
+  const months = [];
+  for (let month = from; month <= to; month = addMonths(month, 1)) months.push(month);
+  return months;
+}
+
+/** The first day ("YYYY-MM-DD") of "YYYY-MM". */
+export function firstDay(month) {
+  return `${month}-01`;
+}
+
+/** The last day ("YYYY-MM-DD") of "YYYY-MM". */
+export function lastDay(month) {
+  const [year, number] = month.split('-').map(Number);
+  const days = new Date(Date.UTC(year, number, 0)).getUTCDate();
+  return `${month}-${String(days).padStart(2, '0')}`;
+}

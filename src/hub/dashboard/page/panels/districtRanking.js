@@ -4,6 +4,12 @@
  * (zero growth, 零增长, guiding opinion 三.4), fewest first, then by enforcement cases still open at the end
  * of the window; equal figures share a rank. Operation: DashboardDistrictRanking.graphql
  * (enforcementIndicator), once per area. It does not depend on the selected area, which it highlights.
+ *
+ * Seam for integrityEvaluation(period, level: DISTRICT): this module and DashboardDistrictRanking.graphql are
+ * the whole panel. To switch, replace the document's query (one request, e.g. the window's quarter as
+ * `period`), and here `load` (one run instead of one per area) and `rankRows` (the evaluation's own rank and
+ * score); keep the testids ranking-<code>-rank and ranking-row-<code>, and update expectedFigures in
+ * test/e2e/dashboard.e2e.ts.
  */
 import { drawChart } from '../charts.js';
 import { fill, formatCount, h, table } from '../format.js';
