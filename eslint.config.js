@@ -73,6 +73,22 @@ const databaseZones = [
 
 const restrictedPaths = (zones) => ['error', { basePath: root, zones }];
 
+/**
+ * One error vocabulary (src/codes/errorCodes.ts): an error code is written through its constructors
+ * (codedError, badUserInput, forbidden, notFound, conflict, …) or a constant typed ErrorCode, never as a bare
+ * string, so a misspelt code is a type error rather than an INTERNAL_SERVER_ERROR at run time.
+ */
+const errorVocabulary = ['error',
+  {
+    selector: "NewExpression[callee.name='GraphQLError'] > ObjectExpression > Property[key.name='extensions'] > ObjectExpression > Property[key.name='code']",
+    message: 'Build coded errors with the constructors of src/codes/errorCodes.ts (codedError, badUserInput, forbidden, notFound, conflict, …).',
+  },
+  {
+    selector: "Property[key.name='extensions'] > ObjectExpression > Property[key.name='code'] > Literal",
+    message: 'An error code is an ErrorCode: use a constructor of src/codes/errorCodes.ts, or write the code with `satisfies ErrorCode`.',
+  },
+];
+
 export default defineConfig(
   { ignores: ['node_modules/', 'dist/', 'coverage/', 'scratch/', '.pglite/', 'test/__generated__/'] },
   {
@@ -90,7 +106,9 @@ export default defineConfig(
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-restricted-paths': restrictedPaths([...layerZones, ...databaseZones]),
+      'no-restricted-syntax': errorVocabulary,
     },
   },
+  { files: ['src/codes/errorCodes.ts'], rules: { 'no-restricted-syntax': 'off' } },
   { files: entryFiles, rules: { 'import-x/no-restricted-paths': restrictedPaths(layerZones) } },
 );

@@ -1,5 +1,5 @@
-import { GraphQLError } from 'graphql';
 import type { IResolvers } from '@graphql-tools/utils';
+import { badUserInput } from '../../src/codes/index.js';
 import type { ApprovalStageRecord, ConstructionProjectRecord, DepartmentApprovalStatistics, StageApprovalStatistics } from './client.js';
 import type { ConstructionLoaders } from './loaders.js';
 
@@ -64,9 +64,7 @@ export function createConstructionResolvers(loaders: (context: unknown) => Const
       constructionProject: (_: unknown, { code }: { code: string }, context: unknown) => loaders(context).projectByCode.load(code),
       constructionProjectsByCode: (_: unknown, { codes }: { codes: string[] }, context: unknown) => {
         if (codes.length > MAX_CODES_PER_QUERY) {
-          throw new GraphQLError(`constructionProjectsByCode takes at most ${MAX_CODES_PER_QUERY} codes, got ${codes.length}; split the list`, {
-            extensions: { code: 'BAD_USER_INPUT' },
-          });
+          throw badUserInput(`constructionProjectsByCode takes at most ${MAX_CODES_PER_QUERY} codes, got ${codes.length}; split the list`);
         }
         return loaders(context).projectByCode.loadMany(codes);
       },

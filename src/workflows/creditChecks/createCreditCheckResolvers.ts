@@ -1,6 +1,6 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { UsccScalar, ROLE } from '../../codes/index.js';
+import { badUserInput, conflict, notFound, UsccScalar, ROLE } from '../../codes/index.js';
 import { actorOf, assertActorRole, hasActorRole, type CreditActor, DateScalar, reportAccess } from '../../credit/index.js';
 import type { CheckResult } from './checkResult.js';
 import { FeedbackExistsError, type StoredFeedback } from './CreditCheckStore.js';
@@ -22,7 +22,7 @@ interface CheckAnswer {
   feedback?: StoredFeedback[];
 }
 
-const badInput = (message: string, field: string): GraphQLError => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field } });
+const badInput = (message: string, field: string): GraphQLError => badUserInput(message, { field });
 
 function assertCheckId(id: string, field: string): void {
   if (!UUID.test(id)) throw badInput(`${field} must be a check id (a UUID such as 0b6c…-…), got ${JSON.stringify(id)}`, field);
@@ -35,7 +35,7 @@ function mayRead(actor: CreditActor, consumerId: string): boolean {
 
 // One answer for a check that does not exist and one the caller may not see, so that ids cannot be probed.
 const checkNotFound = (checkId: string): GraphQLError =>
-  new GraphQLError(`no credit check has id ${checkId} that you may see; use the id runCreditCheck answered you`, { extensions: { code: 'NOT_FOUND' } });
+  notFound(`no credit check has id ${checkId} that you may see; use the id runCreditCheck answered you`);
 
 /** The resolvers of schema/credit-checks.graphql over a store, a signer, the rules and a clock. */
 export function createCreditCheckResolvers(deps: RunCreditCheckDeps) {
@@ -87,7 +87,7 @@ export function createCreditCheckResolvers(deps: RunCreditCheckDeps) {
         try {
           return await store.recordFeedback({ checkId: input.checkId, subjectUscc: input.subjectUscc, usage: input.usage, note: input.note?.trim() || null, consumerId: actor.consumerId });
         } catch (error) {
-          if (error instanceof FeedbackExistsError) throw new GraphQLError(`${error.message}; feedback is recorded once per subject and check`, { extensions: { code: 'CONFLICT' } });
+          if (error instanceof FeedbackExistsError) throw conflict(`${error.message}; feedback is recorded once per subject and check`);
           throw error;
         }
       },

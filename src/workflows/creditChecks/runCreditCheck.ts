@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { hasActorRole, type CreditActor, todayInShanghai } from '../../credit/index.js';
 import { CHECK_ISSUER, type CheckedSubjectResult, type CheckResult } from './checkResult.js';
 import type { CreditCheckStore } from './CreditCheckStore.js';
 import { type CheckPurpose, type CheckRules, type CheckVerdict } from './rules/checkRules.js';
 import { decideSubjectVerdict, strongerVerdict } from './rules/decideSubjectVerdict.js';
 import type { CheckSigner } from './signing/createCheckSigner.js';
-import { ROLE, type RoleCode } from '../../codes/index.js';
+import { badUserInput, ROLE, type RoleCode } from '../../codes/index.js';
 
 /** Roles whose checks see records as they stood at `asOf` even when they are out of view now. */
 export const FULL_HISTORY_ROLES: readonly RoleCode[] = [ROLE.CREDIT_OFFICE_ADMIN, ROLE.AUDITOR];
@@ -30,8 +30,7 @@ export interface RunCreditCheckDeps {
   now: () => Date;
 }
 
-const badInput = (message: string, field: string): GraphQLError =>
-  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field } });
+const badInput = (message: string, field: string): GraphQLError => badUserInput(message, { field });
 
 function validate(input: RunCreditCheckInput, actor: CreditActor, now: Date): Date {
   if (input.subjects.length === 0 || input.subjects.length > MAX_CHECK_SUBJECTS) {

@@ -1,5 +1,5 @@
-import { GraphQLError } from 'graphql';
 import type { Knex } from 'knex';
+import { conflict } from '../../codes/index.js';
 import { toDecimal } from '../../credit/index.js';
 import { KnexCalendarSource, type CalendarSource } from '../../calendar/index.js';
 import { applyOutcome, CORRECTABLE_FIELDS, recordStatusConflict, type CorrectableField, type ObjectionOutcome, type RecordCorrections } from './applyOutcome.js';
@@ -35,9 +35,8 @@ export class KnexObjectionStore implements ObjectionStore {
         assertRecordOfSubject(record, input.uscc);
         if (record.status === 'UNDER_OBJECTION') {
           const open = await trx('objections').where({ record_id: record.id }).whereNot({ state: 'CLOSED' }).first('id');
-          throw new GraphQLError(`credit record ${record.id} already has an open objection${open ? ` (${String(open.id)})` : ''}; one objection per record at a time`, {
-            extensions: { code: 'CONFLICT', ...(open ? { objectionId: String(open.id) } : {}) },
-          });
+          throw conflict(`credit record ${record.id} already has an open objection${open ? ` (${String(open.id)})` : ''}; one objection per record at a time`,
+            open ? { objectionId: String(open.id) } : {});
         }
         if (record.status !== 'IN_PUBLICITY') throw recordStatusConflict(record.id, record.status, 'IN_PUBLICITY', 'file an objection');
         const [row] = await trx('objections')
@@ -52,7 +51,7 @@ export class KnexObjectionStore implements ObjectionStore {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'objections_one_open_idx')) {
-        throw new GraphQLError(`credit record ${input.recordId} already has an open objection; one objection per record at a time`, { extensions: { code: 'CONFLICT' } });
+        throw conflict(`credit record ${input.recordId} already has an open objection; one objection per record at a time`);
       }
       throw error;
     }
@@ -75,7 +74,7 @@ export class KnexObjectionStore implements ObjectionStore {
     return this.transition(id, async (trx, objection) => {
       assertTransition(`objection ${id}`, OBJECTION_TRANSITIONS.extend, objection.state);
       if (objection.extendedOn) {
-        throw new GraphQLError(`objection ${id}'s decision deadline was already extended on ${objection.extendedOn} (to ${objection.decisionDue}); it may be extended once`, { extensions: { code: 'CONFLICT' } });
+        throw conflict(`objection ${id}'s decision deadline was already extended on ${objection.extendedOn} (to ${objection.decisionDue}); it may be extended once`);
       }
       const extended = (await this.calendars.current(trx)).deadline(objection.decisionDue ?? step.today, deadlineRulesOn(objection.acceptedOn).objection.extensionWorkingDays);
       return {
@@ -134,7 +133,7 @@ export class KnexObjectionStore implements ObjectionStore {
         .update({ ...updates, version: current.version + 1, updated_at: trx.fn.now() })
         .returning(OBJECTION_COLUMNS);
       // Unreachable while the row is locked; kept so that a store without row locks still cannot lose an update.
-      if (!updated) throw new GraphQLError(`objection ${id} was changed by someone else meanwhile; reload it and try again`, { extensions: { code: 'CONFLICT' } });
+      if (!updated) throw conflict(`objection ${id} was changed by someone else meanwhile; reload it and try again`);
       return toObjection(updated as Record<string, unknown>);
     });
   }

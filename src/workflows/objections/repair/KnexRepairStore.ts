@@ -1,5 +1,5 @@
-import { GraphQLError } from 'graphql';
 import type { Knex } from 'knex';
+import { conflict } from '../../../codes/index.js';
 import { KnexCalendarSource, type CalendarSource } from '../../../calendar/index.js';
 import { badUserInput, toIsoDate } from '../../../credit/index.js';
 import { recordStatusConflict } from '../applyOutcome.js';
@@ -38,7 +38,7 @@ export class KnexRepairStore implements RepairStore {
         if (record.status !== 'IN_PUBLICITY') throw recordStatusConflict(record.id, record.status, 'IN_PUBLICITY', 'apply for credit repair');
         const pending = await trx('repair_applications').where({ record_id: record.id, state: 'SUBMITTED' }).first('id');
         if (pending) {
-          throw new GraphQLError(`credit record ${record.id} already has a pending repair application (${String(pending.id)})`, { extensions: { code: 'CONFLICT', repairApplicationId: String(pending.id) } });
+          throw conflict(`credit record ${record.id} already has a pending repair application (${String(pending.id)})`, { repairApplicationId: String(pending.id) });
         }
         const eligibility = repairEligibility({
           kind: record.kind, catalogItemCode: (record.row.catalog_item_code as string | null) ?? null, ruleVersion: record.ruleVersion,
@@ -57,7 +57,7 @@ export class KnexRepairStore implements RepairStore {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'repair_applications_one_pending_idx')) {
-        throw new GraphQLError(`credit record ${input.recordId} already has a pending repair application`, { extensions: { code: 'CONFLICT' } });
+        throw conflict(`credit record ${input.recordId} already has a pending repair application`);
       }
       throw error;
     }
@@ -68,7 +68,7 @@ export class KnexRepairStore implements RepairStore {
     return this.transition(id, async (trx, application) => {
       assertTransition(`repair application ${id}`, REPAIR_TRANSITIONS.extend, application.state);
       if (application.extendedOn) {
-        throw new GraphQLError(`repair application ${id}'s decision deadline was already extended on ${application.extendedOn} (to ${application.decisionDue}); it may be extended once`, { extensions: { code: 'CONFLICT' } });
+        throw conflict(`repair application ${id}'s decision deadline was already extended on ${application.extendedOn} (to ${application.decisionDue}); it may be extended once`);
       }
       const extended = (await this.calendars.current(trx)).deadline(application.decisionDue, deadlineRulesOn(application.appliedOn).repair.extensionWorkingDays);
       return {
@@ -117,7 +117,7 @@ export class KnexRepairStore implements RepairStore {
         .where({ id, version: current.version })
         .update({ ...updates, version: current.version + 1, updated_at: trx.fn.now() })
         .returning(REPAIR_COLUMNS);
-      if (!updated) throw new GraphQLError(`repair application ${id} was changed by someone else meanwhile; reload it and try again`, { extensions: { code: 'CONFLICT' } });
+      if (!updated) throw conflict(`repair application ${id} was changed by someone else meanwhile; reload it and try again`);
       return toRepairApplication(updated as Record<string, unknown>);
     });
   }
