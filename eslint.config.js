@@ -4,6 +4,7 @@
 //   src/codes, src/calendar  ←  src/credit  ←  src/workflows/<name>  ←  src/hub
 //   gateways  ←  src/governance  ←  src/hub
 //   db depends on src/codes and, for seeding, on src/credit/index.ts only.
+//   schema/readSchemaFile.ts (where the SDL files are) imports nothing of the project, so every layer may use it.
 // Importers outside a part use its index.ts. The composition roots (src/hub and the entry files run by
 // package.json scripts) are the only places that open the database.
 //
@@ -30,6 +31,8 @@ const CREDIT_CORE = ['./src/credit/*.ts', './src/credit/!(workflows|calendar)/**
 const zone = (target, from, message, except) => ({ target, from, message, ...(except ? { except } : {}) });
 
 const layerZones = [
+  zone('./schema', ['./src', './gateways', './db'],
+    'schema/ holds the SDL and the one module that reads it; it imports nothing of the project, so every layer may use it.'),
   zone('./src/codes', ['./src/credit', './src/calendar', './src/governance', './src/hub', './src/workflows', './gateways', './db'],
     'src/codes holds pure identifier functions and imports nothing else of the project.'),
   zone(CALENDAR, ['./src/governance', './src/hub', './src/workflows', './gateways', './db'],
@@ -102,7 +105,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['src/**/*.ts', 'db/**/*.ts', 'gateways/**/*.ts'],
+    files: ['src/**/*.ts', 'db/**/*.ts', 'gateways/**/*.ts', 'schema/**/*.ts'],
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-restricted-paths': restrictedPaths([...layerZones, ...databaseZones]),

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import { readSchemaFile } from '../../../schema/readSchemaFile.js';
 import type { Workflow, WorkflowDeps } from '../WorkflowDeps.js';
 import { createCreditCheckResolvers } from './createCreditCheckResolvers.js';
 import { createJwksRoute } from './createJwksRoute.js';
@@ -7,8 +7,6 @@ import { KnexCreditCheckStore } from './KnexCreditCheckStore.js';
 import { CHECK_RULES } from './rules/checkRules.js';
 import { createCheckSigner } from './signing/createCheckSigner.js';
 
-const schemaDir = new URL('../../../schema/', import.meta.url);
-const read = (file: string): string => readFileSync(new URL(file, schemaDir), 'utf8');
 
 /**
  * The credit-checks workflow (issue 5 item 4): root fields runCreditCheck, recordCheckFeedback, creditCheck
@@ -19,6 +17,6 @@ export function createCreditCheckWorkflow(deps: WorkflowDeps): Workflow {
   const store = KnexCreditCheckStore.create(deps.knex);
   const signer = createCheckSigner(deps.checkSigningKeyPem);
   const resolvers = createCreditCheckResolvers({ store, signer, rules: CHECK_RULES, now: () => new Date() });
-  const schema = makeExecutableSchema({ typeDefs: [read('governance.graphql'), read('credit-checks.graphql')], resolvers });
+  const schema = makeExecutableSchema({ typeDefs: [readSchemaFile('governance.graphql'), readSchemaFile('credit-checks.graphql')], resolvers });
   return { subschemas: [{ schema }], routes: [createJwksRoute(store, signer.publicKey)] };
 }
