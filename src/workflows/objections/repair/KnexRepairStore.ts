@@ -4,7 +4,8 @@ import { KnexCalendarSource, type CalendarSource } from '../../../calendar/index
 import { badUserInput, toIsoDate } from '../../../credit/index.js';
 import { recordStatusConflict } from '../applyOutcome.js';
 import { deadlineRulesOn } from '../deadlineRules.js';
-import { assertRecordOfSubject, isUniqueViolation, lockRecord, notFound } from '../lockRecord.js';
+import { assertRecordOfSubject, isUniqueViolation, lockRecord } from '../lockRecord.js';
+import { KnexProcedureStore } from '../KnexProcedureStore.js';
 import { REPAIR_COLUMNS, toRepairApplication } from '../rowMappers.js';
 import { assertTransition, REPAIR_TRANSITIONS } from '../transitions.js';
 import type { RepairApplication } from '../types.js';
@@ -16,8 +17,10 @@ import type { NewRepairApplication, RepairStore } from './RepairStore.js';
  * Deadlines as in KnexObjectionStore: rule version of the day received, calendar read after the lock, stored
  * with whether they are provisional.
  */
-export class KnexRepairStore implements RepairStore {
-  private constructor(private readonly knex: Knex, private readonly calendars: CalendarSource) {}
+export class KnexRepairStore extends KnexProcedureStore<RepairApplication> implements RepairStore {
+  private constructor(knex: Knex, private readonly calendars: CalendarSource) {
+    super(knex, { table: 'repair_applications', columns: REPAIR_COLUMNS, toItem: toRepairApplication, noun: 'repair application' });
+  }
 
   static create(knex: Knex, calendars: CalendarSource = KnexCalendarSource.create(knex)): KnexRepairStore {
     return new KnexRepairStore(knex, calendars);
@@ -88,37 +91,6 @@ export class KnexRepairStore implements RepairStore {
         await trx('credit_records').where({ id: record.id }).update({ status: 'REPAIRED', updated_at: trx.fn.now() });
       }
       return { state: approve ? 'APPROVED' : 'REFUSED', decided_on: step.today, decided_by: step.officer, decision_reason: reason };
-    });
-  }
-
-  /** One application, or null. */
-  async get(id: string): Promise<RepairApplication | null> {
-    const row = await this.knex('repair_applications').where({ id }).first(REPAIR_COLUMNS);
-    return row ? toRepairApplication(row) : null;
-  }
-
-  /** The repair applications of a record, oldest first. */
-  async ofRecord(recordId: string): Promise<RepairApplication[]> {
-    return (await this.knex('repair_applications').where({ record_id: recordId }).orderBy('id').select(REPAIR_COLUMNS)).map(toRepairApplication);
-  }
-
-  /** The repair applications of a subject, newest first. */
-  async ofSubject(uscc: string): Promise<RepairApplication[]> {
-    return (await this.knex('repair_applications').where({ subject_uscc: uscc }).orderBy('id', 'desc').select(REPAIR_COLUMNS)).map(toRepairApplication);
-  }
-
-  private async transition(id: string, change: (trx: Knex.Transaction, current: RepairApplication) => Promise<Record<string, unknown>>): Promise<RepairApplication> {
-    return this.knex.transaction(async (trx) => {
-      const row = await trx('repair_applications').where({ id }).forUpdate().first(REPAIR_COLUMNS);
-      if (!row) throw notFound(`repair application ${id}`);
-      const current = toRepairApplication(row);
-      const updates = await change(trx, current);
-      const [updated] = await trx('repair_applications')
-        .where({ id, version: current.version })
-        .update({ ...updates, version: current.version + 1, updated_at: trx.fn.now() })
-        .returning(REPAIR_COLUMNS);
-      if (!updated) throw conflict(`repair application ${id} was changed by someone else meanwhile; reload it and try again`);
-      return toRepairApplication(updated as Record<string, unknown>);
     });
   }
 }
