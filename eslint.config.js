@@ -7,9 +7,6 @@
 //   schema/readSchemaFile.ts (where the SDL files are) imports nothing of the project, so every layer may use it.
 // Importers outside a part use its index.ts. The composition roots (src/hub and the entry files run by
 // package.json scripts) are the only places that open the database.
-//
-// Zones name both today's paths and the paths after the workflows/calendar move (src/credit/workflows →
-// src/workflows, src/credit/calendar → src/calendar); a zone on a path that does not exist matches nothing.
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
@@ -22,10 +19,9 @@ const root = import.meta.dirname;
 const entryFiles = Object.values(JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).scripts)
   .flatMap((script) => [...script.matchAll(/\btsx (\S+\.ts)\b/g)].map((match) => match[1]));
 
-const WORKFLOWS = ['./src/workflows', './src/credit/workflows'];
-const CALENDAR = ['./src/calendar', './src/credit/calendar'];
-// src/credit without its workflows and calendar (which still live inside it before the move).
-const CREDIT_CORE = ['./src/credit/*.ts', './src/credit/!(workflows|calendar)/**'];
+const WORKFLOWS = ['./src/workflows'];
+const CALENDAR = ['./src/calendar'];
+const CREDIT_CORE = ['./src/credit'];
 
 /** @param {string | string[]} target @param {string | string[]} from @param {string} message @param {string[]} [except] */
 const zone = (target, from, message, except) => ({ target, from, message, ...(except ? { except } : {}) });
@@ -37,12 +33,9 @@ const layerZones = [
     'src/codes holds pure identifier functions and imports nothing else of the project.'),
   zone(CALENDAR, ['./src/governance', './src/hub', './src/workflows', './gateways', './db'],
     'The working calendar is a leaf: it may import src/codes only.'),
-  zone(CALENDAR, './src/credit', 'The working calendar is a leaf: it may import src/codes only.', ['./calendar']),
+  zone(CALENDAR, './src/credit', 'The working calendar is a leaf: it may import src/codes only.'),
   zone(CREDIT_CORE, ['./src/governance', './src/hub', './src/workflows', './gateways', './db'],
     'src/credit sits below the workflows, governance and the hub: it may import src/codes and src/calendar only.'),
-  // Today createWorkflows is re-exported from src/credit/index.ts; after the move that export goes too.
-  zone(CREDIT_CORE.map((path) => path.replace('*.ts', '!(index).ts')), './src/credit/workflows',
-    'src/credit does not import the workflows built on it.'),
   zone(WORKFLOWS, ['./src/governance', './src/hub', './gateways'],
     'A workflow builds on src/credit (through its index.ts); governance, gateways and the hub sit above or beside it.'),
   zone('./src/workflows', './src/credit', 'A workflow imports src/credit only through src/credit/index.ts.', ['./index.ts']),
