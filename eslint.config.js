@@ -4,11 +4,9 @@
 //   src/codes, src/calendar  ←  src/credit  ←  src/workflows/<name>  ←  src/hub
 //   gateways  ←  src/governance  ←  src/hub
 //   db depends on src/codes and, for seeding, on src/credit/index.ts only.
+//   schema/readSchemaFile.ts (where the SDL files are) imports nothing of the project, so every layer may use it.
 // Importers outside a part use its index.ts. The composition roots (src/hub and the entry files run by
 // package.json scripts) are the only places that open the database.
-//
-// Zones name both today's paths and the paths after the workflows/calendar move (src/credit/workflows →
-// src/workflows, src/credit/calendar → src/calendar); a zone on a path that does not exist matches nothing.
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
@@ -21,25 +19,23 @@ const root = import.meta.dirname;
 const entryFiles = Object.values(JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).scripts)
   .flatMap((script) => [...script.matchAll(/\btsx (\S+\.ts)\b/g)].map((match) => match[1]));
 
-const WORKFLOWS = ['./src/workflows', './src/credit/workflows'];
-const CALENDAR = ['./src/calendar', './src/credit/calendar'];
-// src/credit without its workflows and calendar (which still live inside it before the move).
-const CREDIT_CORE = ['./src/credit/*.ts', './src/credit/!(workflows|calendar)/**'];
+const WORKFLOWS = ['./src/workflows'];
+const CALENDAR = ['./src/calendar'];
+const CREDIT_CORE = ['./src/credit'];
 
 /** @param {string | string[]} target @param {string | string[]} from @param {string} message @param {string[]} [except] */
 const zone = (target, from, message, except) => ({ target, from, message, ...(except ? { except } : {}) });
 
 const layerZones = [
+  zone('./schema', ['./src', './gateways', './db'],
+    'schema/ holds the SDL and the one module that reads it; it imports nothing of the project, so every layer may use it.'),
   zone('./src/codes', ['./src/credit', './src/calendar', './src/governance', './src/hub', './src/workflows', './gateways', './db'],
     'src/codes holds pure identifier functions and imports nothing else of the project.'),
   zone(CALENDAR, ['./src/governance', './src/hub', './src/workflows', './gateways', './db'],
     'The working calendar is a leaf: it may import src/codes only.'),
-  zone(CALENDAR, './src/credit', 'The working calendar is a leaf: it may import src/codes only.', ['./calendar']),
+  zone(CALENDAR, './src/credit', 'The working calendar is a leaf: it may import src/codes only.'),
   zone(CREDIT_CORE, ['./src/governance', './src/hub', './src/workflows', './gateways', './db'],
     'src/credit sits below the workflows, governance and the hub: it may import src/codes and src/calendar only.'),
-  // Today createWorkflows is re-exported from src/credit/index.ts; after the move that export goes too.
-  zone(CREDIT_CORE.map((path) => path.replace('*.ts', '!(index).ts')), './src/credit/workflows',
-    'src/credit does not import the workflows built on it.'),
   zone(WORKFLOWS, ['./src/governance', './src/hub', './gateways'],
     'A workflow builds on src/credit (through its index.ts); governance, gateways and the hub sit above or beside it.'),
   zone('./src/workflows', './src/credit', 'A workflow imports src/credit only through src/credit/index.ts.', ['./index.ts']),
@@ -73,6 +69,22 @@ const databaseZones = [
 
 const restrictedPaths = (zones) => ['error', { basePath: root, zones }];
 
+/**
+ * One error vocabulary (src/codes/errorCodes.ts): an error code is written through its constructors
+ * (codedError, badUserInput, forbidden, notFound, conflict, …) or a constant typed ErrorCode, never as a bare
+ * string, so a misspelt code is a type error rather than an INTERNAL_SERVER_ERROR at run time.
+ */
+const errorVocabulary = ['error',
+  {
+    selector: "NewExpression[callee.name='GraphQLError'] > ObjectExpression > Property[key.name='extensions'] > ObjectExpression > Property[key.name='code']",
+    message: 'Build coded errors with the constructors of src/codes/errorCodes.ts (codedError, badUserInput, forbidden, notFound, conflict, …).',
+  },
+  {
+    selector: "Property[key.name='extensions'] > ObjectExpression > Property[key.name='code'] > Literal",
+    message: 'An error code is an ErrorCode: use a constructor of src/codes/errorCodes.ts, or write the code with `satisfies ErrorCode`.',
+  },
+];
+
 export default defineConfig(
   { ignores: ['node_modules/', 'dist/', 'coverage/', 'scratch/', '.pglite/', 'test/__generated__/'] },
   {
@@ -86,11 +98,13 @@ export default defineConfig(
     },
   },
   {
-    files: ['src/**/*.ts', 'db/**/*.ts', 'gateways/**/*.ts'],
+    files: ['src/**/*.ts', 'db/**/*.ts', 'gateways/**/*.ts', 'schema/**/*.ts'],
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-restricted-paths': restrictedPaths([...layerZones, ...databaseZones]),
+      'no-restricted-syntax': errorVocabulary,
     },
   },
+  { files: ['src/codes/errorCodes.ts'], rules: { 'no-restricted-syntax': 'off' } },
   { files: entryFiles, rules: { 'import-x/no-restricted-paths': restrictedPaths(layerZones) } },
 );

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Knex } from 'knex';
 import { createIdNumberVault, DEVELOPMENT_DATA_KEY } from '../src/credit/index.js';
 import { createKnex, migrateToLatest, rollbackAll } from './connection.js';
+import { databaseTargetFromEnvironment, NO_DATABASE_CONFIGURED } from './databaseFromEnvironment.js';
 import { migrationSource } from './migrationSource.js';
 import { isDatabaseEmpty, loadSampleData } from './seed/loadSampleData.js';
 import type { SampleDataSize } from './seed/SampleData.js';
@@ -43,14 +44,9 @@ function readOptions(argv: string[]): Options {
 }
 
 function openDatabase(): { knex: Knex; database: string } {
-  const url = process.env.DATABASE_URL;
-  const directory = process.env.PGLITE_DIR;
-  if (url) return { knex: createKnex({ kind: 'postgres', url }), database: 'postgres' };
-  if (directory) return { knex: createKnex({ kind: 'pglite', directory }), database: `pglite:${directory}` };
-  throw new UsageError(
-    'set DATABASE_URL (PostgreSQL) or PGLITE_DIR (a directory for the embedded PGlite database); '
-    + 'an in-memory database would be lost when this command exits',
-  );
+  const target = databaseTargetFromEnvironment();
+  if (!target) throw new UsageError(NO_DATABASE_CONFIGURED);
+  return { knex: createKnex(target), database: target.kind === 'postgres' ? 'postgres' : `pglite:${target.directory}` };
 }
 
 function readDataKey(): string {

@@ -67,15 +67,19 @@ export interface Tender {
   fetchedAt: Date;
 }
 
-/** A bid from the participant's side: made alone or as a consortium member. */
-export interface Bid {
-  id: string;
+/** The tender (its section and project, and the tenderer) a bid or an award belongs to. */
+export interface TenderReference {
   tenderCode: string;
   tenderName: string;
   projectCode: string;
   projectName: string;
   tendererUscc: string;
   tendererName: string;
+}
+
+/** A bid from the participant's side: made alone or as a consortium member. */
+export interface Bid extends TenderReference {
+  id: string;
   bidOpeningAt: Date;
   price: string;
   role: BidderRole;
@@ -86,14 +90,8 @@ export interface Bid {
 }
 
 /** An award from the winner's side (a consortium's award counts for each member). */
-export interface Award {
+export interface Award extends TenderReference {
   id: string;
-  tenderCode: string;
-  tenderName: string;
-  projectCode: string;
-  projectName: string;
-  tendererUscc: string;
-  tendererName: string;
   winnerUscc: string;
   winnerName: string;
   price: string;
@@ -208,15 +206,22 @@ function readTender(r: JsonReader, fetchedAt: Date): Tender {
   };
 }
 
-function readBid(r: JsonReader, fetchedAt: Date): Bid {
+/** The tender a bid or award belongs to, as both list items carry it. */
+function readTenderOf(r: JsonReader): TenderReference {
   return {
-    id: r.get('bidId').string(),
     tenderCode: r.get('bidSectionCode').string(),
     tenderName: r.get('bidSectionName').string(),
     projectCode: r.get('tenderProjectCode').string(),
     projectName: r.get('tenderProjectName').string(),
     tendererUscc: r.get('tendererCode').string(),
     tendererName: r.get('tendererName').string(),
+  };
+}
+
+function readBid(r: JsonReader, fetchedAt: Date): Bid {
+  return {
+    id: r.get('bidId').string(),
+    ...readTenderOf(r),
     bidOpeningAt: readBeijingTime(r.get('bidOpenTime')),
     price: readAmount(r.get('bidPrice')),
     role: readRole(r.get('isUnion'), r.get('isLeader')),
@@ -230,12 +235,7 @@ function readBid(r: JsonReader, fetchedAt: Date): Bid {
 function readAward(r: JsonReader, fetchedAt: Date): Award {
   return {
     id: r.get('winBidNoticeCode').string(),
-    tenderCode: r.get('bidSectionCode').string(),
-    tenderName: r.get('bidSectionName').string(),
-    projectCode: r.get('tenderProjectCode').string(),
-    projectName: r.get('tenderProjectName').string(),
-    tendererUscc: r.get('tendererCode').string(),
-    tendererName: r.get('tendererName').string(),
+    ...readTenderOf(r),
     winnerUscc: r.get('winBidderCode').string(),
     winnerName: r.get('winBidderName').string(),
     price: readAmount(r.get('winBidPrice')),

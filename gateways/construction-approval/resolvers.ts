@@ -1,6 +1,5 @@
-import { GraphQLError } from 'graphql';
 import type { IResolvers } from '@graphql-tools/utils';
-import { districtByCode } from '../../src/codes/index.js';
+import { badUserInput, districtByCode } from '../../src/codes/index.js';
 import { readDistricts, readOffsetArgs, readOffsetWindow, readOptionalPeriod, readPeriod } from '../shared/index.js';
 import type {
   ApprovalStageRecord, ConstructionProjectRecord, ConstructionProjectStatus, PeriodApprovalStatistics, ProjectListFilter, RegionApprovalStatistics,
@@ -84,9 +83,7 @@ export function createConstructionResolvers(loaders: (context: unknown) => Const
       constructionProject: (_: unknown, { code }: { code: string }, context: unknown) => loaders(context).projectByCode.load(code),
       constructionProjectsByCode: (_: unknown, { codes }: { codes: string[] }, context: unknown) => {
         if (codes.length > MAX_CODES_PER_QUERY) {
-          throw new GraphQLError(`constructionProjectsByCode takes at most ${MAX_CODES_PER_QUERY} codes, got ${codes.length}; split the list`, {
-            extensions: { code: 'BAD_USER_INPUT' },
-          });
+          throw badUserInput(`constructionProjectsByCode takes at most ${MAX_CODES_PER_QUERY} codes, got ${codes.length}; split the list`);
         }
         return loaders(context).projectByCode.loadMany(codes);
       },

@@ -1,6 +1,5 @@
-import { GraphQLError } from 'graphql';
 import type { IResolvers } from '@graphql-tools/utils';
-import { districtByCode } from '../../src/codes/index.js';
+import { badUserInput, districtByCode } from '../../src/codes/index.js';
 import { readDistricts, readOptionalPeriod, readPeriod } from '../shared/index.js';
 import type { AreaReviewStats, DepartmentReviewStats, ReviewFigures, ReviewRectification, ServiceCase, ServiceCaseStatus, ServiceItem, ServiceReview } from './client.js';
 import type { GovServiceLoaders } from './loaders.js';
@@ -39,7 +38,7 @@ export function createGovServiceResolvers(loadersFor: (context: unknown) => GovS
     Enterprise: {
       async serviceCases({ uscc }: { uscc: string }, { status, first }: { status?: ServiceCaseStatus | null; first: number }, context: unknown) {
         if (!Number.isInteger(first) || first < 0 || first > 100) {
-          throw new GraphQLError(`first must be 0 to 100, got ${first}`, { extensions: { code: 'BAD_USER_INPUT' } });
+          throw badUserInput(`first must be 0 to 100, got ${first}`);
         }
         const cases = await loadersFor(context).casesByApplicant.load(uscc);
         return (status ? cases.filter((c) => c.status === status) : cases).slice(0, first);

@@ -1,3 +1,4 @@
+import type { CircuitBreakerOptions } from './CircuitBreaker.js';
 import type { PlatformObserver } from './PlatformObserver.js';
 import type { SourcePlatform } from './platforms.js';
 
@@ -16,8 +17,8 @@ export interface PlatformSettings {
   backoffMs: number;
   /** Bearer token the platform issued to the hub; null when the platform needs none. */
   token: string | null;
-  /** Consecutive failures that open the circuit, and how long it stays open (ms). */
-  breaker: { failureThreshold: number; openMs: number };
+  /** Consecutive failures that open the circuit, and how long it stays open (ms); tests may give the breaker a clock. */
+  breaker: CircuitBreakerOptions;
   /** Most keep-alive connections held open to the platform. */
   maxSockets: number;
   /** Hears every call and the circuit's state (the hub's metrics); none by default. */

@@ -11,6 +11,8 @@ export type { PlatformSettings } from './PlatformSettings.js';
 export { createPlatformHttpClient, readBody } from './createPlatformHttpClient.js';
 export type { PlatformHttpClient, PlatformRequest, PlatformResponse } from './createPlatformHttpClient.js';
 export { createSandboxServer } from './sandbox/createSandboxServer.js';
+export { defineSandbox } from './sandbox/defineSandbox.js';
+export type { Sandbox, SandboxDefinition, SandboxStartOptions } from './sandbox/defineSandbox.js';
 export type { RunningSandbox, SandboxRoute, SandboxReply, SandboxRequest, SandboxStats } from './sandbox/createSandboxServer.js';
 export type { SandboxFault } from './sandbox/SandboxFault.js';
 export { sandboxOrganisations } from './sandbox/sandboxOrganisations.js';

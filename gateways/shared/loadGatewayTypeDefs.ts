@@ -1,8 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-const schemaDir = new URL('../../schema/', import.meta.url);
-const read = (file: string): string => readFileSync(fileURLToPath(new URL(file, schemaDir)), 'utf8');
+import { readSchemaFile } from '../../schema/readSchemaFile.js';
 
 /**
  * The type definitions of an adapter's subschema: the governance directives `schema/governance.graphql`
@@ -10,5 +6,5 @@ const read = (file: string): string => readFileSync(fileURLToPath(new URL(file, 
  * platform's own `schema/<file>`.
  */
 export function loadGatewayTypeDefs(file: string): string[] {
-  return [read('governance.graphql'), read('sources.graphql'), read(file)];
+  return [readSchemaFile('governance.graphql'), readSchemaFile('sources.graphql'), readSchemaFile(file)];
 }

@@ -1,6 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { ProjectCodeScalar, UsccScalar } from '../../src/codes/index.js';
+import { badUserInput, ProjectCodeScalar, UsccScalar } from '../../src/codes/index.js';
 
 // The adapters' scalars, declared once. Date and Decimal are strings in and out: each client has already
 // normalised the platform's dates and amounts. Their descriptions match the SDL, which the resolver's
@@ -9,7 +9,7 @@ import { ProjectCodeScalar, UsccScalar } from '../../src/codes/index.js';
 function createStringScalar(name: string, description: string, pattern: RegExp, example: string, valid: (value: string) => boolean = () => true) {
   const parse = (value: unknown): string => {
     if (typeof value !== 'string' || !pattern.test(value) || !valid(value)) {
-      throw new GraphQLError(`${name} must be written like ${JSON.stringify(example)}, got ${JSON.stringify(value)}`, { extensions: { code: 'BAD_USER_INPUT' } });
+      throw badUserInput(`${name} must be written like ${JSON.stringify(example)}, got ${JSON.stringify(value)}`);
     }
     return value;
   };

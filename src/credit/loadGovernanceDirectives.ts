@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { buildASTSchema, parse, type GraphQLDirective } from 'graphql';
-
-const GOVERNANCE_SDL = new URL('../../schema/governance.graphql', import.meta.url);
+import { readSchemaFile } from '../../schema/readSchemaFile.js';
 
 /**
  * The `@share` and `@personal` directive definitions of schema/governance.graphql (the one source the adapters
@@ -9,7 +7,7 @@ const GOVERNANCE_SDL = new URL('../../schema/governance.graphql', import.meta.ur
  * file lacks either.
  */
 export function loadGovernanceDirectives(): GraphQLDirective[] {
-  const schema = buildASTSchema(parse(readFileSync(GOVERNANCE_SDL, 'utf8')), { assumeValidSDL: true });
+  const schema = buildASTSchema(parse(readSchemaFile('governance.graphql')), { assumeValidSDL: true });
   return ['share', 'personal'].map((name) => {
     const directive = schema.getDirective(name);
     if (!directive) throw new Error(`schema/governance.graphql defines no @${name} directive; the credit schema needs it`);

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { SubschemaConfig } from '@graphql-tools/delegate';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { type GraphQLError } from 'graphql';
@@ -10,9 +8,8 @@ import type { AuditLedger } from './AuditLedger.js';
 import { governanceOf } from './runtime/RequestGovernance.js';
 import { verifyLedger } from './verifyLedger.js';
 import { badUserInput, forbidden } from '../codes/index.js';
+import { readSchemaFile } from '../../schema/readSchemaFile.js';
 
-const schemaDir = new URL('../../schema/', import.meta.url);
-const read = (file: string): string => readFileSync(fileURLToPath(new URL(file, schemaDir)), 'utf8');
 
 /** What the audit subschema reads. */
 export interface AuditSubschemaDeps {
@@ -33,7 +30,7 @@ function refuse(message: string): GraphQLError {
  */
 export function createAuditSubschema(deps: AuditSubschemaDeps): SubschemaConfig {
   const schema = makeExecutableSchema({
-    typeDefs: [read('governance.graphql'), read('audit.graphql')],
+    typeDefs: [readSchemaFile('governance.graphql'), readSchemaFile('audit.graphql')],
     resolvers: {
       DateTime: DateTimeResolver,
       USCC: UsccScalar,

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { SubschemaConfig } from '@graphql-tools/delegate';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { FieldClassification } from './classifySchema.js';
 import { shareLevelRank, type ShareLevel } from './roles.js';
+import { readSchemaFile } from '../../schema/readSchemaFile.js';
 
-const readSdl = (file: string): string => readFileSync(new URL(`../../schema/${file}`, import.meta.url), 'utf8');
 
 /** What the governance subschema needs from the hub. */
 export interface GovernanceSubschemaOptions {
@@ -29,7 +28,7 @@ interface FieldCatalogArgs {
  */
 export function createGovernanceSubschema({ classification, maxShareLevel }: GovernanceSubschemaOptions): SubschemaConfig {
   const schema = makeExecutableSchema({
-    typeDefs: [readSdl('governance.graphql'), readSdl('governance-catalog.graphql')],
+    typeDefs: [readSchemaFile('governance.graphql'), readSchemaFile('governance-catalog.graphql')],
     resolvers: {
       Query: {
         fieldCatalog(_parent: unknown, { shareLevel, type }: FieldCatalogArgs, context: unknown) {

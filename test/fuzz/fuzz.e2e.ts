@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_OPERATION_LIMITS } from '../../src/governance/index.js';
@@ -7,6 +6,7 @@ import { asConsumer, createTestConsumers } from '../support/createTestConsumers.
 import { TEST_DATABASES } from '../support/databases.js';
 import { startTestHub, type TestHub } from '../support/startTestHub.js';
 import { createOperationGenerator } from './generateOperation.js';
+import { readSchemaFile } from '../../schema/readSchemaFile.js';
 
 // Issue 10, "Done when": a seeded fuzz run across roles gives no INTERNAL_SERVER_ERROR, no 5xx and no answer
 // over the limits. 2,000 operations on the embedded database; 600 on PostgreSQL, where each costs more.
@@ -39,7 +39,7 @@ describe.each(TEST_DATABASES)('seeded fuzz over HTTP on $name', (database) => {
 
   it(`sends ${OPERATIONS.pglite} (PGlite) or ${OPERATIONS.postgres} (PostgreSQL) generated operations: no internal error, no 5xx, nothing over the limits`, async () => {
     const random = createSeededRandom(SEED);
-    const schema = buildSchema(readFileSync(new URL('../../schema/hub.graphql', import.meta.url), 'utf8'));
+    const schema = buildSchema(readSchemaFile('hub.graphql'));
     const generate = createOperationGenerator(schema, random);
     const total = OPERATIONS[database.name];
     const jobs = Array.from({ length: total }, () => ({ role: roles[Math.floor(random() * roles.length)]!, operation: generate() }));

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
@@ -10,6 +9,7 @@ import {
   EXPLORER_TITLE,
 } from '../../src/hub/explorer/createExplorerRoutes.js';
 import { LATEST_RECORDS_QUERY, SERIOUS_IN_PUBLICITY_EXAMPLE, SUBJECT_PROFILE_EXAMPLE } from '../../src/hub/explorer/defaultQuery.js';
+import { readSchemaFile } from '../../schema/readSchemaFile.js';
 
 interface RawResponse {
   status: number;
@@ -120,7 +120,7 @@ describe('explorer page', () => {
     expect(config.graphqlPath).toBe('/graphql');
     expect(config.defaultQuery).toBe(EXPLORER_DEFAULT_QUERY);
 
-    const schema = buildSchema(readFileSync(new URL('../../schema/hub.graphql', import.meta.url), 'utf8'));
+    const schema = buildSchema(readSchemaFile('hub.graphql'));
     // The editor's text as a whole (comments and the live query) and each commented example.
     for (const text of [EXPLORER_DEFAULT_QUERY, LATEST_RECORDS_QUERY, SUBJECT_PROFILE_EXAMPLE, SERIOUS_IN_PUBLICITY_EXAMPLE]) {
       expect(validate(schema, parse(text))).toEqual([]);

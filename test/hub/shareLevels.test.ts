@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
 import { buildSchema, graphql, type GraphQLSchema } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultPlatformSettings } from '../../gateways/shared/index.js';
@@ -7,6 +6,7 @@ import { buildCreditSchema, type CreditStore } from '../../src/credit/index.js';
 import { classifySchema, createGovernanceSubschema, shareLevelRank, unclassifiedFields, type ShareLevel } from '../../src/governance/index.js';
 import { composeHubSchema } from '../../src/hub/composeHubSchema.js';
 import { CONNECTED_GATEWAYS } from '../../src/hub/connectedGateways.js';
+import { readSchemaFile } from '../../schema/readSchemaFile.js';
 
 // The catalogue reads the schema only; a store or platform call would be a bug.
 const noStore = new Proxy({} as CreditStore, {
@@ -25,7 +25,7 @@ async function composeCatalogHub(maxShareLevel?: () => ShareLevel): Promise<Grap
 }
 
 describe('share levels of schema/hub.graphql', () => {
-  const committed = buildSchema(readFileSync(new URL('../../schema/hub.graphql', import.meta.url), 'utf8'));
+  const committed = buildSchema(readSchemaFile('hub.graphql'));
 
   it('gives every field of every object and interface type a share level', () => {
     expect(unclassifiedFields(committed)).toEqual([]);

@@ -32,16 +32,23 @@ function readPositive(value: unknown, field: string, fallback: number, max: numb
   return value as number;
 }
 
-function toBidRow(code: string, { section, bid }: Participation) {
-  const member = bid.unionMembers.find((m) => m.memberCode === code);
+/** The section fields a bid row and an award row both carry. */
+function toSectionPart(section: Participation['section']) {
   return {
-    bidId: bid.bidId,
     bidSectionCode: section.bidSectionCode,
     bidSectionName: section.bidSectionName,
     tenderProjectCode: section.tenderProjectCode,
     tenderProjectName: section.tenderProjectName,
     tendererCode: section.tendererCode,
     tendererName: section.tendererName,
+  };
+}
+
+function toBidRow(code: string, { section, bid }: Participation) {
+  const member = bid.unionMembers.find((m) => m.memberCode === code);
+  return {
+    bidId: bid.bidId,
+    ...toSectionPart(section),
     bidOpenTime: section.bidOpenTime,
     bidPrice: bid.bidPrice,
     isUnion: bid.isUnion,
@@ -55,12 +62,7 @@ function toBidRow(code: string, { section, bid }: Participation) {
 function toAwardRow(code: string, { section, bid }: Participation) {
   return {
     winBidNoticeCode: section.winBidNoticeCode,
-    bidSectionCode: section.bidSectionCode,
-    bidSectionName: section.bidSectionName,
-    tenderProjectCode: section.tenderProjectCode,
-    tenderProjectName: section.tenderProjectName,
-    tendererCode: section.tendererCode,
-    tendererName: section.tendererName,
+    ...toSectionPart(section),
     winBidderCode: section.winBidderCode,
     winBidderName: section.winBidderName,
     winBidPrice: section.winBidPrice,

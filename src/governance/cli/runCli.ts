@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { createKnex } from '../../../db/connection.js';
+import { openDatabaseFromEnvironment } from '../../../db/databaseFromEnvironment.js';
 
 /** A command-line mistake: printed with the usage, exit code 2. */
 export class UsageError extends Error {}
@@ -10,13 +10,6 @@ export interface CliResult {
   exitCode?: number;
 }
 
-// The same rule as db/cli.ts (not exported there): PostgreSQL from DATABASE_URL, else PGlite kept in PGLITE_DIR.
-function openDatabase(): Knex {
-  if (process.env.DATABASE_URL) return createKnex({ kind: 'postgres', url: process.env.DATABASE_URL });
-  if (process.env.PGLITE_DIR) return createKnex({ kind: 'pglite', directory: process.env.PGLITE_DIR });
-  throw new UsageError('set DATABASE_URL (PostgreSQL) or PGLITE_DIR (the directory of the embedded PGlite database)');
-}
-
 /**
  * Opens the database, runs `command`, prints its output as one JSON line on stdout and resolves to the
  * exit code: the command's (0 by default), 1 on failure, 2 on a UsageError (message and usage on stderr).
@@ -24,7 +17,7 @@ function openDatabase(): Knex {
 export async function runCli(usage: string, command: (knex: Knex) => Promise<CliResult>): Promise<number> {
   let knex: Knex | undefined;
   try {
-    knex = openDatabase();
+    knex = openDatabaseFromEnvironment((message) => new UsageError(message));
     const { output, exitCode = 0 } = await command(knex);
     process.stdout.write(`${JSON.stringify(output)}\n`);
     return exitCode;

@@ -1,7 +1,7 @@
-import { GraphQLError, type ASTNode } from 'graphql';
+import type { ASTNode, GraphQLError } from 'graphql';
 import type { OperationMeasures } from './measureOperation.js';
 import type { OperationLimitName, OperationLimits } from './OperationLimits.js';
-import type { ErrorCode } from '../../codes/index.js';
+import { codedError, type ErrorCode } from '../../codes/index.js';
 
 /** `extensions.code` of every error raised for a limit. */
 export const OPERATION_LIMIT_EXCEEDED = 'OPERATION_LIMIT_EXCEEDED' satisfies ErrorCode;
@@ -34,16 +34,12 @@ export function describeLimitExcess(excess: LimitExcess): string {
  * (and removes from the extensions the client sees).
  */
 export function createOperationLimitError(excess: LimitExcess, options: { nodes?: ASTNode | readonly ASTNode[]; httpStatus?: number } = {}): GraphQLError {
-  return new GraphQLError(describeLimitExcess(excess), {
-    nodes: options.nodes,
-    extensions: {
-      code: OPERATION_LIMIT_EXCEEDED,
-      limit: excess.limit,
-      max: excess.max,
-      ...(excess.actual === undefined ? {} : { actual: excess.actual }),
-      ...(options.httpStatus === undefined ? {} : { http: { status: options.httpStatus } }),
-    },
-  });
+  return codedError(OPERATION_LIMIT_EXCEEDED, describeLimitExcess(excess), {
+    limit: excess.limit,
+    max: excess.max,
+    ...(excess.actual === undefined ? {} : { actual: excess.actual }),
+    ...(options.httpStatus === undefined ? {} : { http: { status: options.httpStatus } }),
+  }, { nodes: options.nodes });
 }
 
 /** The limits among maxDepth, maxAliases and maxCost that `measures` exceed, in that order; empty when within all. */

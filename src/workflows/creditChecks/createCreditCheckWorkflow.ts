@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import { readSchemaFile } from '../../../schema/readSchemaFile.js';
 import type { Workflow, WorkflowDeps } from '../WorkflowDeps.js';
 import { createCreditCheckResolvers } from './createCreditCheckResolvers.js';
 import { createJwksRoute } from './createJwksRoute.js';
@@ -8,8 +8,6 @@ import { CHECK_RULES } from './rules/checkRules.js';
 import { FEEDBACK_USAGE_RULES } from './rules/feedbackUsageRules.js';
 import { createCheckSigner } from './signing/createCheckSigner.js';
 
-const schemaDir = new URL('../../../schema/', import.meta.url);
-const read = (file: string): string => readFileSync(new URL(file, schemaDir), 'utf8');
 
 /**
  * The credit-checks workflow (issues 5 item 4, 14): root fields runCreditCheck, recordCheckFeedback, creditCheck,
@@ -24,6 +22,6 @@ export function createCreditCheckWorkflow(deps: WorkflowDeps): Workflow {
     store, signer, rules: CHECK_RULES, feedbackRules: FEEDBACK_USAGE_RULES, now: () => new Date(),
     ...(deps.tenderSource ? { tenders: deps.tenderSource } : {}),
   });
-  const schema = makeExecutableSchema({ typeDefs: [read('governance.graphql'), read('credit-checks.graphql')], resolvers });
+  const schema = makeExecutableSchema({ typeDefs: [readSchemaFile('governance.graphql'), readSchemaFile('credit-checks.graphql')], resolvers });
   return { subschemas: [{ schema }], routes: [createJwksRoute(store, signer.publicKey)] };
 }

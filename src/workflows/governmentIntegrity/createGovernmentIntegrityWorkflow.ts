@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import { readSchemaFile } from '../../../schema/readSchemaFile.js';
 import type { Workflow, WorkflowDeps } from '../WorkflowDeps.js';
 import { createGovernmentIntegrityResolvers } from './createGovernmentIntegrityResolvers.js';
 import { KnexGovernmentIntegrityStore } from './KnexGovernmentIntegrityStore.js';
 
-const readSdl = (file: string): string => readFileSync(new URL(`../../../schema/${file}`, import.meta.url), 'utf8');
 
 /**
  * Government integrity (政务诚信, issue 5 items 5–7): commitments government bodies owe enterprises with
@@ -14,7 +13,7 @@ const readSdl = (file: string): string => readFileSync(new URL(`../../../schema/
  */
 export function createGovernmentIntegrityWorkflow(deps: WorkflowDeps): Workflow {
   const schema = makeExecutableSchema({
-    typeDefs: [readSdl('governance.graphql'), readSdl('government-integrity.graphql')],
+    typeDefs: [readSchemaFile('governance.graphql'), readSchemaFile('government-integrity.graphql')],
     resolvers: createGovernmentIntegrityResolvers(KnexGovernmentIntegrityStore.create(deps.knex), deps.today),
   });
   const subschema = {

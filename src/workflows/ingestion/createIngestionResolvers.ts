@@ -1,6 +1,6 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
-import { UsccScalar, ROLE } from '../../codes/index.js';
+import { badUserInput, forbidden as codedForbidden, UsccScalar, ROLE } from '../../codes/index.js';
 import { actorOf, assertActorRole, todayInShanghai } from '../../credit/index.js';
 import { IngestionInputError, ingestRecords, type IngestionReport, type RowStatus } from './ingestRecords.js';
 import type { AuthorityRegistration, IngestionStore } from './IngestionStore.js';
@@ -22,13 +22,9 @@ interface IssueArgs {
 const MAX_LISTED_ROWS = 1000;
 const MAX_LISTED_ROWS_DEFAULT = 100;
 
-function forbidden(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
-}
+const forbidden = (message: string): GraphQLError => codedForbidden(message);
 
-function badInput(message: string, argumentName: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
-}
+const badInput = (message: string, argumentName: string): GraphQLError => badUserInput(message, { argumentName });
 
 /**
  * Resolvers of schema/ingestion.graphql. `ingestRecords`: SOURCE_UNIT consumers for a source unit they act

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import { readSchemaFile } from '../../../schema/readSchemaFile.js';
 import type { Workflow, WorkflowDeps } from '../WorkflowDeps.js';
 import { createIngestionResolvers } from './createIngestionResolvers.js';
 import { KnexIngestionStore } from './KnexIngestionStore.js';
 
-const schemaDir = new URL('../../../schema/', import.meta.url);
-const read = (file: string): string => readFileSync(new URL(file, schemaDir), 'utf8');
 
 /**
  * The ingestion workflow (归集, issue 5 item 1): the subschema of schema/ingestion.graphql — the
@@ -15,7 +13,7 @@ const read = (file: string): string => readFileSync(new URL(file, schemaDir), 'u
 export function createIngestionWorkflow(deps: WorkflowDeps): Workflow {
   const store = KnexIngestionStore.create(deps.knex);
   const schema = makeExecutableSchema({
-    typeDefs: [read('governance.graphql'), read('ingestion.graphql')],
+    typeDefs: [readSchemaFile('governance.graphql'), readSchemaFile('ingestion.graphql')],
     resolvers: createIngestionResolvers(store, deps.today),
   });
   return { subschemas: [{ schema }], routes: [] };

@@ -1,10 +1,11 @@
-import { GraphQLError } from 'graphql';
 import type { Knex } from 'knex';
+import { conflict } from '../../codes/index.js';
 import { toDecimal } from '../../credit/index.js';
 import { KnexCalendarSource, type CalendarSource } from '../../calendar/index.js';
 import { applyOutcome, CORRECTABLE_FIELDS, recordStatusConflict, type CorrectableField, type ObjectionOutcome, type RecordCorrections } from './applyOutcome.js';
 import { deadlineRulesOn } from './deadlineRules.js';
-import { assertRecordOfSubject, isUniqueViolation, lockRecord, notFound } from './lockRecord.js';
+import { assertRecordOfSubject, isUniqueViolation, lockRecord } from './lockRecord.js';
+import { KnexProcedureStore } from './KnexProcedureStore.js';
 import { OBJECTION_COLUMNS, toObjection } from './rowMappers.js';
 import { assertTransition, OBJECTION_TRANSITIONS } from './transitions.js';
 import type { NewObjection, ObjectionStore, Step } from './ObjectionStore.js';
@@ -17,8 +18,10 @@ import type { Objection } from './types.js';
  * filing day and the calendar read after the lock (so a year being added by calendar:add, which locks the
  * table, is either seen or recomputed); each deadline is stored with whether it is provisional.
  */
-export class KnexObjectionStore implements ObjectionStore {
-  private constructor(private readonly knex: Knex, private readonly calendars: CalendarSource) {}
+export class KnexObjectionStore extends KnexProcedureStore<Objection> implements ObjectionStore {
+  private constructor(knex: Knex, private readonly calendars: CalendarSource) {
+    super(knex, { table: 'objections', columns: OBJECTION_COLUMNS, toItem: toObjection, noun: 'objection' });
+  }
 
   static create(knex: Knex, calendars: CalendarSource = KnexCalendarSource.create(knex)): KnexObjectionStore {
     return new KnexObjectionStore(knex, calendars);
@@ -35,9 +38,8 @@ export class KnexObjectionStore implements ObjectionStore {
         assertRecordOfSubject(record, input.uscc);
         if (record.status === 'UNDER_OBJECTION') {
           const open = await trx('objections').where({ record_id: record.id }).whereNot({ state: 'CLOSED' }).first('id');
-          throw new GraphQLError(`credit record ${record.id} already has an open objection${open ? ` (${String(open.id)})` : ''}; one objection per record at a time`, {
-            extensions: { code: 'CONFLICT', ...(open ? { objectionId: String(open.id) } : {}) },
-          });
+          throw conflict(`credit record ${record.id} already has an open objection${open ? ` (${String(open.id)})` : ''}; one objection per record at a time`,
+            open ? { objectionId: String(open.id) } : {});
         }
         if (record.status !== 'IN_PUBLICITY') throw recordStatusConflict(record.id, record.status, 'IN_PUBLICITY', 'file an objection');
         const [row] = await trx('objections')
@@ -52,7 +54,7 @@ export class KnexObjectionStore implements ObjectionStore {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'objections_one_open_idx')) {
-        throw new GraphQLError(`credit record ${input.recordId} already has an open objection; one objection per record at a time`, { extensions: { code: 'CONFLICT' } });
+        throw conflict(`credit record ${input.recordId} already has an open objection; one objection per record at a time`);
       }
       throw error;
     }
@@ -75,7 +77,7 @@ export class KnexObjectionStore implements ObjectionStore {
     return this.transition(id, async (trx, objection) => {
       assertTransition(`objection ${id}`, OBJECTION_TRANSITIONS.extend, objection.state);
       if (objection.extendedOn) {
-        throw new GraphQLError(`objection ${id}'s decision deadline was already extended on ${objection.extendedOn} (to ${objection.decisionDue}); it may be extended once`, { extensions: { code: 'CONFLICT' } });
+        throw conflict(`objection ${id}'s decision deadline was already extended on ${objection.extendedOn} (to ${objection.decisionDue}); it may be extended once`);
       }
       const extended = (await this.calendars.current(trx)).deadline(objection.decisionDue ?? step.today, deadlineRulesOn(objection.acceptedOn).objection.extensionWorkingDays);
       return {
@@ -102,40 +104,8 @@ export class KnexObjectionStore implements ObjectionStore {
     });
   }
 
-  /** One objection, or null. */
-  async get(id: string): Promise<Objection | null> {
-    const row = await this.knex('objections').where({ id }).first(OBJECTION_COLUMNS);
-    return row ? toObjection(row) : null;
-  }
-
-  /** The objections of a record, oldest first. */
-  async ofRecord(recordId: string): Promise<Objection[]> {
-    return (await this.knex('objections').where({ record_id: recordId }).orderBy('id').select(OBJECTION_COLUMNS)).map(toObjection);
-  }
-
-  /** The objections of a subject, newest first. */
-  async ofSubject(uscc: string): Promise<Objection[]> {
-    return (await this.knex('objections').where({ subject_uscc: uscc }).orderBy('id', 'desc').select(OBJECTION_COLUMNS)).map(toObjection);
-  }
-
   /** Every objection not yet closed, oldest first. */
   async open(): Promise<Objection[]> {
     return (await this.knex('objections').whereNot({ state: 'CLOSED' }).orderBy('id').select(OBJECTION_COLUMNS)).map(toObjection);
-  }
-
-  private async transition(id: string, change: (trx: Knex.Transaction, current: Objection) => Promise<Record<string, unknown>>): Promise<Objection> {
-    return this.knex.transaction(async (trx) => {
-      const row = await trx('objections').where({ id }).forUpdate().first(OBJECTION_COLUMNS);
-      if (!row) throw notFound(`objection ${id}`);
-      const current = toObjection(row);
-      const updates = await change(trx, current);
-      const [updated] = await trx('objections')
-        .where({ id, version: current.version })
-        .update({ ...updates, version: current.version + 1, updated_at: trx.fn.now() })
-        .returning(OBJECTION_COLUMNS);
-      // Unreachable while the row is locked; kept so that a store without row locks still cannot lose an update.
-      if (!updated) throw new GraphQLError(`objection ${id} was changed by someone else meanwhile; reload it and try again`, { extensions: { code: 'CONFLICT' } });
-      return toObjection(updated as Record<string, unknown>);
-    });
   }
 }

@@ -1,4 +1,5 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { conflict } from '../../codes/index.js';
 import { badUserInput } from '../../credit/index.js';
 
 /** How an objection closes (处理结果). */
@@ -80,7 +81,5 @@ export function applyOutcome(record: RecordForOutcome, previousStatus: string, o
 
 /** CONFLICT for a record whose status does not allow the step (e.g. repairing a record under objection). */
 export function recordStatusConflict(recordId: string, status: string, needed: string, step: string): GraphQLError {
-  return new GraphQLError(`cannot ${step}: credit record ${recordId} is ${status}, and this needs ${needed}`, {
-    extensions: { code: 'CONFLICT', recordStatus: status, requiredRecordStatus: needed },
-  });
+  return conflict(`cannot ${step}: credit record ${recordId} is ${status}, and this needs ${needed}`, { recordStatus: status, requiredRecordStatus: needed });
 }

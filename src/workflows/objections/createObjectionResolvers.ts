@@ -1,6 +1,5 @@
-import { GraphQLError } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { UsccScalar, ROLE } from '../../codes/index.js';
+import { forbidden, UsccScalar, ROLE } from '../../codes/index.js';
 import { actorOf, assertActorRole, badUserInput, type CreditActor, DateScalar, reportAccess } from '../../credit/index.js';
 import type { CalendarSource } from '../../calendar/index.js';
 import type { ObjectionOutcome, RecordCorrections } from './applyOutcome.js';
@@ -32,10 +31,10 @@ function required(argumentName: string, value: string | null | undefined): strin
 function assertActsFor(actor: CreditActor, uscc: string, purpose: string, action: string): string {
   assertActorRole(actor, [ROLE.ENTERPRISE_SELF], action);
   if (!actor.subjects.includes(uscc)) {
-    throw new GraphQLError(`${action}: consumer ${actor.consumerId} does not act for ${uscc} (it acts for ${actor.subjects.join(', ') || 'no subject'})`, { extensions: { code: 'FORBIDDEN' } });
+    throw forbidden(`${action}: consumer ${actor.consumerId} does not act for ${uscc} (it acts for ${actor.subjects.join(', ') || 'no subject'})`);
   }
   if (actor.purpose !== purpose) {
-    throw new GraphQLError(`${action} needs the purpose ${purpose} (X-Purpose); the request declares ${actor.purpose ?? 'none'}`, { extensions: { code: 'FORBIDDEN', requiredPurpose: purpose } });
+    throw forbidden(`${action} needs the purpose ${purpose} (X-Purpose); the request declares ${actor.purpose ?? 'none'}`, { requiredPurpose: purpose });
   }
   return actor.consumerId ?? '';
 }

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import { readSchemaFile } from '../../../schema/readSchemaFile.js';
 import type { GraphQLSchema } from 'graphql';
 import { KnexCalendarSource } from '../../calendar/index.js';
 import { todayInShanghai } from '../../credit/index.js';
@@ -9,7 +9,6 @@ import { KnexObjectionStore } from './KnexObjectionStore.js';
 import { KnexRepairStore } from './repair/KnexRepairStore.js';
 import { withCalendarErrors } from './withCalendarErrors.js';
 
-const schemaFile = (name: string): string => readFileSync(new URL(`../../../schema/${name}`, import.meta.url), 'utf8');
 
 /** The executable schema of schema/objections.graphql (with the governance directives) over the deps' database. */
 export function buildObjectionsSchema(deps: WorkflowDeps): GraphQLSchema {
@@ -21,7 +20,7 @@ export function buildObjectionsSchema(deps: WorkflowDeps): GraphQLSchema {
     calendars,
     today: deps.today ?? (() => todayInShanghai()),
   });
-  return withCalendarErrors(makeExecutableSchema({ typeDefs: [schemaFile('governance.graphql'), schemaFile('objections.graphql')], resolvers }));
+  return withCalendarErrors(makeExecutableSchema({ typeDefs: [readSchemaFile('governance.graphql'), readSchemaFile('objections.graphql')], resolvers }));
 }
 
 /**

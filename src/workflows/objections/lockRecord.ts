@@ -1,5 +1,6 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { Knex } from 'knex';
+import { notFound as codedNotFound } from '../../codes/index.js';
 import { badUserInput } from '../../credit/index.js';
 
 /** The credit record columns the objection and repair procedures read. */
@@ -20,7 +21,7 @@ export function assertId(argumentName: string, id: string): void {
 
 /** NOT_FOUND naming what is missing. */
 export function notFound(what: string): GraphQLError {
-  return new GraphQLError(`${what} does not exist`, { extensions: { code: 'NOT_FOUND' } });
+  return codedNotFound(`${what} does not exist`);
 }
 
 /** Reads a credit record and locks it until the transaction ends; NOT_FOUND when there is none. */

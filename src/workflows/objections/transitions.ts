@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { conflict } from '../../codes/index.js';
 
 /** Where an objection (异议) stands: accepted and the record marked; checked by the city credit agency; closed with an outcome. */
 export type ObjectionState = 'ACCEPTED' | 'CHECKED' | 'CLOSED';
@@ -32,8 +32,8 @@ export const REPAIR_TRANSITIONS = {
  */
 export function assertTransition<S extends string>(what: string, transition: Transition<S>, current: S): void {
   if (transition.from.includes(current)) return;
-  throw new GraphQLError(
+  throw conflict(
     `cannot ${transition.verb} ${what}: it is ${current}, and this step needs ${transition.from.join(' or ')} (it leads to ${transition.to})`,
-    { extensions: { code: 'CONFLICT', currentState: current, requiredStates: [...transition.from], targetState: transition.to } },
+    { currentState: current, requiredStates: [...transition.from], targetState: transition.to },
   );
 }

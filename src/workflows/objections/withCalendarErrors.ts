@@ -1,13 +1,12 @@
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
-import { defaultFieldResolver, GraphQLError, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import { CalendarYearMissingError } from '../../calendar/index.js';
+import { codedError } from '../../codes/index.js';
 
 function toGraphQLError(error: unknown): unknown {
   if (!(error instanceof CalendarYearMissingError)) return error;
-  return new GraphQLError(`A deadline in working days cannot be computed for ${error.date}: ${error.message}`, {
-    originalError: error,
-    extensions: { code: 'CALENDAR_UNAVAILABLE', year: error.year },
-  });
+  return codedError('CALENDAR_UNAVAILABLE', `A deadline in working days cannot be computed for ${error.date}: ${error.message}`,
+    { year: error.year }, { originalError: error });
 }
 
 /**

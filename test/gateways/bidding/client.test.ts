@@ -140,7 +140,8 @@ describe('the bidding client against the sandbox', () => {
     sandbox = await startBiddingSandbox({ size: 'small', token: TOKEN });
   });
   afterAll(() => sandbox.stop());
-  const settings = () => defaultPlatformSettings('BIDDING', sandbox.url, TOKEN);
+  // A time limit the local sandbox meets even on a busy machine: these tests are about paging, not speed.
+  const settings = () => ({ ...defaultPlatformSettings('BIDDING', sandbox.url, TOKEN), timeoutMs: 60_000 });
 
   it('pages through every code’s parts, asking again only for the codes that have more', async () => {
     // 500 codes: one request per page (more would be split into two requests per page).

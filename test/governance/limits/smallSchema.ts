@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { buildSchema, type GraphQLSchema } from 'graphql';
+import { readSchemaFile } from '../../../schema/readSchemaFile.js';
 
 /** A small graph with the shapes the limits care about: a keyed list, a connection, an unbounded chain. */
 export const SMALL_SCHEMA = buildSchema(`
@@ -50,5 +50,5 @@ export const SMALL_ROOT = {
 
 /** The committed hub schema (schema/hub.graphql). */
 export function readHubSchema(): GraphQLSchema {
-  return buildSchema(readFileSync(new URL('../../../schema/hub.graphql', import.meta.url), 'utf8'));
+  return buildSchema(readSchemaFile('hub.graphql'));
 }

@@ -1,27 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Knex } from 'knex';
 import { validateUscc } from '../../../codes/index.js';
 import { todayInShanghai } from '../../../credit/index.js';
 import { IngestionInputError, ingestRecords } from '../ingestRecords.js';
 import { KnexIngestionStore } from '../KnexIngestionStore.js';
 import { readBatchRows } from '../readBatchRows.js';
+import { UsageError, type CommandIo } from '../../CommandIo.js';
 
 const USAGE = 'usage: npm run ingest -- --file rows.csv|rows.json --source-unit USCC';
 
-/** A command-line mistake: printed with the usage, exit code 2. */
-export class UsageError extends Error {}
+export { UsageError };
 
-/** Where the command writes and which database it opens; tests pass their own. */
-export interface IngestCliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /**
-   * Opens the database when the arguments are valid; the caller owns the connection and closes it (the
-   * entry file opens DATABASE_URL or PGLITE_DIR; tests pass their own). A UsageError from it exits 2.
-   */
-  openKnex: () => Knex;
+/** Where the command writes and which database it opens (CommandIo), and today's date for tests. */
+export interface IngestCliIo extends CommandIo {
   today?: () => string;
 }
 

@@ -1,23 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { Knex } from 'knex';
 import { HolidayNoticeError } from '../../../calendar/index.js';
 import { addCalendarYear, BUNDLED_HOLIDAYS_DIRECTORY } from '../addCalendarYear.js';
+import { UsageError, type CommandIo } from '../../CommandIo.js';
 
 const USAGE = 'usage: npm run calendar:add -- --year YYYY --file notice.json [--write-file]';
 
-/** A command-line mistake: printed with the usage, exit code 2. */
-export class UsageError extends Error {}
+export { UsageError };
 
-/** Where the command writes and which database it opens; tests pass their own. */
-export interface CalendarAddCliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /**
-   * Opens the database when the arguments are valid; the caller owns the connection and closes it (the
-   * entry file opens DATABASE_URL or PGLITE_DIR; tests pass their own). A UsageError from it exits 2.
-   */
-  openKnex: () => Knex;
+/** Where the command writes and which database it opens (CommandIo), and where --write-file writes. */
+export interface CalendarAddCliIo extends CommandIo {
   /** Where --write-file writes; default src/calendar/holidays/. */
   holidaysDirectory?: URL;
 }

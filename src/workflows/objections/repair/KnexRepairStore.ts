@@ -1,10 +1,11 @@
-import { GraphQLError } from 'graphql';
 import type { Knex } from 'knex';
+import { conflict } from '../../../codes/index.js';
 import { KnexCalendarSource, type CalendarSource } from '../../../calendar/index.js';
 import { badUserInput, toIsoDate } from '../../../credit/index.js';
 import { recordStatusConflict } from '../applyOutcome.js';
 import { deadlineRulesOn } from '../deadlineRules.js';
-import { assertRecordOfSubject, isUniqueViolation, lockRecord, notFound } from '../lockRecord.js';
+import { assertRecordOfSubject, isUniqueViolation, lockRecord } from '../lockRecord.js';
+import { KnexProcedureStore } from '../KnexProcedureStore.js';
 import { REPAIR_COLUMNS, toRepairApplication } from '../rowMappers.js';
 import { assertTransition, REPAIR_TRANSITIONS } from '../transitions.js';
 import type { RepairApplication } from '../types.js';
@@ -16,8 +17,10 @@ import type { NewRepairApplication, RepairStore } from './RepairStore.js';
  * Deadlines as in KnexObjectionStore: rule version of the day received, calendar read after the lock, stored
  * with whether they are provisional.
  */
-export class KnexRepairStore implements RepairStore {
-  private constructor(private readonly knex: Knex, private readonly calendars: CalendarSource) {}
+export class KnexRepairStore extends KnexProcedureStore<RepairApplication> implements RepairStore {
+  private constructor(knex: Knex, private readonly calendars: CalendarSource) {
+    super(knex, { table: 'repair_applications', columns: REPAIR_COLUMNS, toItem: toRepairApplication, noun: 'repair application' });
+  }
 
   static create(knex: Knex, calendars: CalendarSource = KnexCalendarSource.create(knex)): KnexRepairStore {
     return new KnexRepairStore(knex, calendars);
@@ -38,7 +41,7 @@ export class KnexRepairStore implements RepairStore {
         if (record.status !== 'IN_PUBLICITY') throw recordStatusConflict(record.id, record.status, 'IN_PUBLICITY', 'apply for credit repair');
         const pending = await trx('repair_applications').where({ record_id: record.id, state: 'SUBMITTED' }).first('id');
         if (pending) {
-          throw new GraphQLError(`credit record ${record.id} already has a pending repair application (${String(pending.id)})`, { extensions: { code: 'CONFLICT', repairApplicationId: String(pending.id) } });
+          throw conflict(`credit record ${record.id} already has a pending repair application (${String(pending.id)})`, { repairApplicationId: String(pending.id) });
         }
         const eligibility = repairEligibility({
           kind: record.kind, catalogItemCode: (record.row.catalog_item_code as string | null) ?? null, ruleVersion: record.ruleVersion,
@@ -57,7 +60,7 @@ export class KnexRepairStore implements RepairStore {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'repair_applications_one_pending_idx')) {
-        throw new GraphQLError(`credit record ${input.recordId} already has a pending repair application`, { extensions: { code: 'CONFLICT' } });
+        throw conflict(`credit record ${input.recordId} already has a pending repair application`);
       }
       throw error;
     }
@@ -68,7 +71,7 @@ export class KnexRepairStore implements RepairStore {
     return this.transition(id, async (trx, application) => {
       assertTransition(`repair application ${id}`, REPAIR_TRANSITIONS.extend, application.state);
       if (application.extendedOn) {
-        throw new GraphQLError(`repair application ${id}'s decision deadline was already extended on ${application.extendedOn} (to ${application.decisionDue}); it may be extended once`, { extensions: { code: 'CONFLICT' } });
+        throw conflict(`repair application ${id}'s decision deadline was already extended on ${application.extendedOn} (to ${application.decisionDue}); it may be extended once`);
       }
       const extended = (await this.calendars.current(trx)).deadline(application.decisionDue, deadlineRulesOn(application.appliedOn).repair.extensionWorkingDays);
       return {
@@ -88,37 +91,6 @@ export class KnexRepairStore implements RepairStore {
         await trx('credit_records').where({ id: record.id }).update({ status: 'REPAIRED', updated_at: trx.fn.now() });
       }
       return { state: approve ? 'APPROVED' : 'REFUSED', decided_on: step.today, decided_by: step.officer, decision_reason: reason };
-    });
-  }
-
-  /** One application, or null. */
-  async get(id: string): Promise<RepairApplication | null> {
-    const row = await this.knex('repair_applications').where({ id }).first(REPAIR_COLUMNS);
-    return row ? toRepairApplication(row) : null;
-  }
-
-  /** The repair applications of a record, oldest first. */
-  async ofRecord(recordId: string): Promise<RepairApplication[]> {
-    return (await this.knex('repair_applications').where({ record_id: recordId }).orderBy('id').select(REPAIR_COLUMNS)).map(toRepairApplication);
-  }
-
-  /** The repair applications of a subject, newest first. */
-  async ofSubject(uscc: string): Promise<RepairApplication[]> {
-    return (await this.knex('repair_applications').where({ subject_uscc: uscc }).orderBy('id', 'desc').select(REPAIR_COLUMNS)).map(toRepairApplication);
-  }
-
-  private async transition(id: string, change: (trx: Knex.Transaction, current: RepairApplication) => Promise<Record<string, unknown>>): Promise<RepairApplication> {
-    return this.knex.transaction(async (trx) => {
-      const row = await trx('repair_applications').where({ id }).forUpdate().first(REPAIR_COLUMNS);
-      if (!row) throw notFound(`repair application ${id}`);
-      const current = toRepairApplication(row);
-      const updates = await change(trx, current);
-      const [updated] = await trx('repair_applications')
-        .where({ id, version: current.version })
-        .update({ ...updates, version: current.version + 1, updated_at: trx.fn.now() })
-        .returning(REPAIR_COLUMNS);
-      if (!updated) throw new GraphQLError(`repair application ${id} was changed by someone else meanwhile; reload it and try again`, { extensions: { code: 'CONFLICT' } });
-      return toRepairApplication(updated as Record<string, unknown>);
     });
   }
 }
