@@ -47,7 +47,7 @@ async function fillEmptyTables(knex: Knex): Promise<void> {
   const checkId = randomUUID();
   await knex('credit_checks').insert({
     id: checkId, issued_at: new Date(), consumer_id: 'bidding-system', consumer_name: '深圳市公共资源交易中心招标系统', purpose: 'BIDDING',
-    reference: 'E4403052026000100', as_of: new Date(), input: JSON.stringify({}), result: JSON.stringify({}), kid: 'migration-test', jws: 'x.y.z',
+    reference: 'E4403052026000100', as_of: new Date(), input: JSON.stringify({}), result: JSON.stringify({}), kid: 'migration-test', jws: 'x.y.z', overall_verdict: 'PASS',
   });
   await knex('credit_check_feedback').insert({ check_id: checkId, subject_uscc: record.subject_uscc, usage: 'NO_ACTION', consumer_id: 'bidding-system' });
   const [batch] = await knex('ingestion_batches').insert({

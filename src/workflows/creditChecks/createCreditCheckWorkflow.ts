@@ -8,7 +8,6 @@ import { CHECK_RULES } from './rules/checkRules.js';
 import { FEEDBACK_USAGE_RULES } from './rules/feedbackUsageRules.js';
 import { createCheckSigner } from './signing/createCheckSigner.js';
 
-
 /**
  * The credit-checks workflow (issues 5 item 4, 14): root fields runCreditCheck, recordCheckFeedback, creditCheck,
  * creditChecks and checkCases (schema/credit-checks.graphql), and the route GET /.well-known/credit-check-keys.

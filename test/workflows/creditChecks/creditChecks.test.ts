@@ -43,7 +43,7 @@ describe.each(TEST_DATABASES)('credit checks on $name', (database) => {
   /** Inserts a judgment-defaulter record for `uscc` copied from an existing one; returns its id. */
   const addDefaulterRecord = async (uscc: string, documentNumber: string): Promise<string> => {
     const template = await knex('credit_records').where({ kind: 'JUDGMENT_DEFAULTER' }).first();
-    const { id: _id, created_at: _c, updated_at: _u, district_code: _d, ...row } = template;
+    const { id: _id, created_at: _c, updated_at: _u, district_code: _d, subject_kind: _k, ...row } = template;
     const [inserted] = await knex('credit_records')
       .insert({ ...row, subject_uscc: uscc, document_number: documentNumber, status: 'IN_PUBLICITY', decision_date: '2026-01-05', publicity_end: null })
       .returning('id');
