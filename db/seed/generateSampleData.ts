@@ -21,7 +21,7 @@ interface BuiltWorld {
 // Organisations and civil servants draw from their own streams, so changing how records are drawn
 // never changes who exists.
 function buildWorld(plan: SampleDataPlan, seed: number, asOf: string): BuiltWorld {
-  const organisations = buildOrganisations(createRandom(seed, 'organisations'), plan, asOf);
+  const organisations = buildOrganisations(createRandom(seed, 'organisations'), plan, asOf, createRandom(seed, 'mass-organisations'));
   const bodies = organisations.organisations.filter((o) => o.group === 'GOVERNMENT');
   const civilServants = buildCivilServants(createRandom(seed, 'civil-servants'), bodies, plan.civilServants, organisations.organisations);
   const catalog = readCatalogDefinitions();

@@ -48,7 +48,7 @@ export function buildLicenceRecord(ctx: RecordContext, draft: RecordDraft): Samp
     documentNumber,
     title: `${subject.name}${theCase.text}`,
     content: `${authority.name}准予${subject.name}${theCase.text}，核发《${details.certificateName}》（编号${certificateNumber}），有效期至${validTo}。`,
-    legalBasis: theCase.basis ?? item.definition.legalBasis,
+    legalBasis: draft.basis ?? item.definition.legalBasis,
     severity: null,
     details,
   }, null, toDayNumber(validTo) < asOfDay ? 'EXPIRED' : 'IN_PUBLICITY');

@@ -10,6 +10,7 @@ import { buildListRecord } from './buildListRecord.js';
 import { buildAccountabilityRecord, buildSanctionRecord } from './buildOfficialRecord.js';
 import { buildPenaltyRecord } from './buildPenaltyRecord.js';
 import { buildCommendationRecord, buildCommitmentRecord } from './buildPositiveRecord.js';
+import { readLegalBases } from '../catalog/legalBases.js';
 import { createDocumentNumbers } from './createDocumentNumbers.js';
 import { draftRecord } from './draftRecord.js';
 import type { RecordContext, RecordDraft } from './draftRecord.js';
@@ -63,6 +64,25 @@ function prepareKinds(run: CreditRecordRun): Map<string, (random: RecordContext[
   return byKind;
 }
 
+const MAX_ITEM_DRAWS = 50;
+
+// One record decided on `day`: an item whose cases have no basis in force that day (a law not yet passed) is
+// drawn again, with its kind, so every record cites a basis in force on its decision date.
+function drawRecord(
+  ctx: RecordContext,
+  pickKind: (random: RecordContext['random']) => string,
+  itemsByKind: Map<string, (random: RecordContext['random']) => PreparedItem>,
+  day: number,
+): SampleCreditRecord {
+  for (let attempt = 0; attempt < MAX_ITEM_DRAWS; attempt++) {
+    const kind = pickKind(ctx.random);
+    const item = (itemsByKind.get(kind) as (r: RecordContext['random']) => PreparedItem)(ctx.random);
+    const draft = draftRecord(ctx, item, day);
+    if (draft) return (BUILDERS[kind] as Builder)(ctx, draft);
+  }
+  throw new Error(`no catalogue case has a legal basis in force on ${toIsoDate(day)}`);
+}
+
 /**
  * Generates `count` credit records with decision dates from 2019-01-01 to `asOf`, day by day in date
  * order (so document numbers rise with dates), yielded in chunks of `chunkSize`. Each day's quota is
@@ -79,6 +99,7 @@ export function* generateCreditRecords(run: CreditRecordRun): Generator<SampleCr
     pendingFields: new Set(fields.map((f) => f.code)),
     kindFields: new Map(kindFields.map((k) => [k.kind, k.field])),
     pickSanction: createWeightedPicker(run.catalog.sanctions.map(([code, zh, w]) => [[code, zh] as const, w] as const)),
+    legalBases: readLegalBases(),
   };
   const firstDay = toDayNumber(FIRST_DECISION_DATE);
   const weights: number[] = [];
@@ -91,9 +112,7 @@ export function* generateCreditRecords(run: CreditRecordRun): Generator<SampleCr
     cumulative += weight;
     const quota = Math.round((run.count * cumulative) / total) - emitted;
     for (let i = 0; i < quota; i++) {
-      const kind = pickKind(random);
-      const item = (itemsByKind.get(kind) as (r: typeof random) => PreparedItem)(random);
-      chunk.push((BUILDERS[kind] as Builder)(ctx, draftRecord(ctx, item, firstDay + offset)));
+      chunk.push(drawRecord(ctx, pickKind, itemsByKind, firstDay + offset));
       if (chunk.length >= run.chunkSize) {
         yield chunk;
         chunk = [];
