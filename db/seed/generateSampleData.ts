@@ -4,6 +4,7 @@ import { readCatalogDefinitions } from './catalog/readCatalogDefinitions.js';
 import type { CatalogDefinitions } from './catalog/readCatalogDefinitions.js';
 import { buildOrganisations } from './organisations/buildOrganisations.js';
 import { createRandom } from '../../src/codes/index.js';
+import { buildIntegrityRows } from './integrity/buildIntegrityRows.js';
 import { generateCreditRecords } from './records/generateCreditRecords.js';
 import type {
   SampleCatalogItem, SampleCivilServant, SampleData, SampleDataOptions, SampleDataSize, SampleOrganisation,
@@ -76,5 +77,6 @@ export function generateSampleData(size: SampleDataSize, options: SampleDataOpti
         world: world().world, catalog: world().catalog, count: plan.creditRecords, seed, asOf, chunkSize: plan.chunkSize,
       }),
     },
+    governmentIntegrity: () => buildIntegrityRows(world().world, plan.integrity, seed, asOf),
   };
 }

@@ -1,4 +1,5 @@
 import type { SampleDataSize } from './SampleData.js';
+import type { IntegrityPlan } from './integrity/buildIntegrityRows.js';
 
 /** How many of each thing a size generates. */
 export interface SampleDataPlan {
@@ -14,6 +15,8 @@ export interface SampleDataPlan {
   creditRecords: number;
   /** Rows per yielded chunk. */
   chunkSize: number;
+  /** Government-integrity rows: commitments, enforcement cases against bodies, complaints. */
+  integrity: IntegrityPlan;
 }
 
 /** The two sizes: `small` loads in seconds for tests, `large` is benchmark volume. */
@@ -28,6 +31,7 @@ export const SAMPLE_DATA_PLANS: Readonly<Record<SampleDataSize, SampleDataPlan>>
     civilServants: 300,
     creditRecords: 4_000,
     chunkSize: 1_000,
+    integrity: { commitments: 150, enforcementCases: 30, complaints: 80 },
   },
   large: {
     tier: 'extended',
@@ -39,6 +43,7 @@ export const SAMPLE_DATA_PLANS: Readonly<Record<SampleDataSize, SampleDataPlan>>
     civilServants: 20_000,
     creditRecords: 1_000_000,
     chunkSize: 5_000,
+    integrity: { commitments: 4_000, enforcementCases: 400, complaints: 2_000 },
   },
 });
 
