@@ -66,12 +66,20 @@ async function seed(knex: Knex, options: Options): Promise<Record<string, unknow
   if (!(await isDatabaseEmpty(knex))) {
     throw new Error('the database already has organisations; run `tsx db/cli.ts reset` to start from empty tables');
   }
+  const started = performance.now();
+  let lastTable = '';
+  if (options.size === 'large') process.stderr.write('0s generating the large sample world (organisations, civil servants, catalogue)\n');
   const loadOptions = {
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
-    // The large load takes minutes: show progress on stderr, stdout stays one line of JSON.
+    // The large load takes minutes: show progress on stderr (each table as it starts, then every 100,000 rows, with
+    // the time since the start), stdout stays one line of JSON.
     onProgress: (table: string, rows: number) => {
-      if (options.size === 'large' && rows % 100_000 === 0) process.stderr.write(`${table}: ${rows} rows\n`);
+      if (options.size !== 'large') return;
+      const seconds = Math.round((performance.now() - started) / 1000);
+      if (table !== lastTable) process.stderr.write(`${seconds}s ${table}: loading\n`);
+      else if (rows % 100_000 === 0) process.stderr.write(`${seconds}s ${table}: ${rows} rows\n`);
+      lastTable = table;
     },
   };
   const summary = await loadSampleData(knex, options.size, createIdNumberVault(readDataKey()), loadOptions);
