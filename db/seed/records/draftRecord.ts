@@ -131,11 +131,13 @@ export function resolveAuthority(ctx: RecordContext, item: PreparedItem, key: st
 
 /**
  * Draws the parts every record kind shares, for a decision on `day`; null when no case of the item can be decided
- * on that day (no basis in force), so the caller draws another item.
+ * on that day (no basis in force), so the caller draws another item. `featured` fixes the subject (README examples).
  */
-export function draftRecord(ctx: RecordContext, item: PreparedItem, day: number): RecordDraft | null {
+export function draftRecord(ctx: RecordContext, item: PreparedItem, day: number, featured?: SeedOrganisation): RecordDraft | null {
   const date = toIsoDate(day);
-  const subject = pickSubject(ctx, item.pickGroup(ctx.random), day, COURT_KINDS.has(item.definition.recordKind));
+  const subject = featured
+    ? { group: featured.group, name: featured.name, organisation: featured, civilServant: null, districtCode: featured.districtCode === '440313' ? '440305' : featured.districtCode }
+    : pickSubject(ctx, item.pickGroup(ctx.random), day, COURT_KINDS.has(item.definition.recordKind));
   const picked = pickCase(ctx, item, subject.group, date);
   if (!picked) return null;
   const { theCase, field, basis } = picked;
