@@ -4,14 +4,15 @@ import { createIdNumberVault, DEVELOPMENT_DATA_KEY } from '../src/credit/index.j
 import { createKnex, migrateToLatest, rollbackAll } from './connection.js';
 import { databaseTargetFromEnvironment, NO_DATABASE_CONFIGURED } from './databaseFromEnvironment.js';
 import { migrationSource } from './migrationSource.js';
+import { checkConsistency } from './seed/checkConsistency.js';
 import { isDatabaseEmpty, loadSampleData } from './seed/loadSampleData.js';
 import type { SampleDataSize } from './seed/SampleData.js';
 
-// `tsx db/cli.ts migrate | rollback | seed [--size small|large] | reset [--size …]`
+// `tsx db/cli.ts migrate | rollback | seed [--size small|large] | reset [--size …] | check`
 // Database from DATABASE_URL (PostgreSQL) or PGLITE_DIR (embedded PGlite kept in that directory).
 // Prints one line of JSON on stdout; errors and warnings go to stderr.
 
-const USAGE = 'usage: tsx db/cli.ts migrate | rollback | seed [--size small|large] [--seed N] [--as-of YYYY-MM-DD] | reset [same options]';
+const USAGE = 'usage: tsx db/cli.ts migrate | rollback | seed [--size small|large] [--seed N] [--as-of YYYY-MM-DD] | reset [same options] | check';
 
 /** A command-line mistake: printed with the usage, exit code 2. */
 class UsageError extends Error {}
@@ -30,7 +31,7 @@ function readOptions(argv: string[]): Options {
     options: { size: { type: 'string', default: 'small' }, seed: { type: 'string' }, 'as-of': { type: 'string' } },
   });
   const [command, ...rest] = positionals;
-  if (!command || !['migrate', 'rollback', 'seed', 'reset'].includes(command) || rest.length > 0) {
+  if (!command || !['migrate', 'rollback', 'seed', 'reset', 'check'].includes(command) || rest.length > 0) {
     throw new UsageError(command ? `unknown command "${[command, ...rest].join(' ')}"` : 'no command given');
   }
   if (values.size !== 'small' && values.size !== 'large') throw new UsageError(`--size must be small or large, got "${values.size}"`);
@@ -61,12 +62,20 @@ async function seed(knex: Knex, options: Options): Promise<Record<string, unknow
   if (!(await isDatabaseEmpty(knex))) {
     throw new Error('the database already has organisations; run `tsx db/cli.ts reset` to start from empty tables');
   }
+  const started = performance.now();
+  let lastTable = '';
+  if (options.size === 'large') process.stderr.write('0s generating the large sample world (organisations, civil servants, catalogue)\n');
   const loadOptions = {
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
-    // The large load takes minutes: show progress on stderr, stdout stays one line of JSON.
+    // The large load takes minutes: show progress on stderr (each table as it starts, then every 100,000 rows, with
+    // the time since the start), stdout stays one line of JSON.
     onProgress: (table: string, rows: number) => {
-      if (options.size === 'large' && rows % 100_000 === 0) process.stderr.write(`${table}: ${rows} rows\n`);
+      if (options.size !== 'large') return;
+      const seconds = Math.round((performance.now() - started) / 1000);
+      if (table !== lastTable) process.stderr.write(`${seconds}s ${table}: loading\n`);
+      else if (rows % 100_000 === 0) process.stderr.write(`${seconds}s ${table}: ${rows} rows\n`);
+      lastTable = table;
     },
   };
   const summary = await loadSampleData(knex, options.size, createIdNumberVault(readDataKey()), loadOptions);
@@ -83,6 +92,13 @@ async function run(knex: Knex, options: Options): Promise<Record<string, unknown
     }
     case 'seed':
       return seed(knex, options);
+    case 'check': {
+      // The sample-data consistency check (npm run db:check-sample): violations per rule, examples on stderr.
+      const violations = await checkConsistency(knex);
+      for (const v of violations.filter((x) => x.count > 0)) process.stderr.write(`${v.rule}: ${v.count} (${v.description})\n  ${v.examples.join('\n  ')}\n`);
+      const total = violations.reduce((sum, v) => sum + v.count, 0);
+      return { violations: Object.fromEntries(violations.map((v) => [v.rule, v.count])), total };
+    }
     default:
       await rollbackAll(knex);
       return { reset: true, ...(await seed(knex, options)) };
@@ -100,7 +116,8 @@ export async function main(argv: string[]): Promise<number> {
     const result = await run(knex, options);
     const totalMs = Math.round(performance.now() - started);
     process.stdout.write(`${JSON.stringify({ command: options.command, database: opened.database, ...result, totalMs })}\n`);
-    return 0;
+    // A check that found violations fails, so CI and scripts can rely on the exit code.
+    return options.command === 'check' && Number(result.total) > 0 ? 1 : 0;
   } catch (error) {
     const usage = error instanceof UsageError;
     process.stderr.write(`${usage ? 'error' : 'failed'}: ${(error as Error).message}\n${usage ? `${USAGE}\n` : ''}`);

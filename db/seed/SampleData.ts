@@ -1,4 +1,5 @@
 import type { CatalogItemRow, CreditRecordRow } from '../../src/credit/index.js';
+import type { IntegrityRows } from './integrity/buildIntegrityRows.js';
 
 /** Which sample data set to generate: a few hundred subjects, or benchmark volume. */
 export type SampleDataSize = 'small' | 'large';
@@ -49,4 +50,6 @@ export interface SampleData {
   civilServants: Iterable<SampleCivilServant[]>;
   catalogItems: Iterable<SampleCatalogItem[]>;
   creditRecords: Iterable<SampleCreditRecord[]>;
+  /** Government-integrity rows (commitments, enforcement cases and interviews, complaints), built on first call. */
+  governmentIntegrity: () => IntegrityRows;
 }

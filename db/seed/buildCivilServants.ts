@@ -1,18 +1,18 @@
-import { makeCitizenId, toDayNumber, toIsoDate, createWeightedPicker, type Random } from '../../src/codes/index.js';
+import { makeCitizenId, toDayNumber, toIsoDate, createWeightedPicker, type Random, type WeightedPicker } from '../../src/codes/index.js';
 import { makeChineseName } from './makeChineseName.js';
 import type { PersonSex } from './makeChineseName.js';
+import { bodyKindOf, readGovernmentBodyFile, type BodyKind } from './organisations/describeBodies.js';
 import { readSeedJson } from './readSeedJson.js';
 import type { SeedCivilServant, SeedOrganisation } from './SeedWorld.js';
 
 interface PeopleFile {
   givenMale: string[];
   givenFemale: string[];
-  posts: [string, number][];
+  postsByBodyKind: Record<BodyKind, [string, number][]>;
   idAreas: { shenzhen: [string, number][]; elsewhere: [string, number][] };
 }
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
-const COURT_POSTS = new Set(['法官助理', '审判员', '书记员']);
 const FIRST_BIRTH_DAY = toDayNumber('1960-01-01');
 const LAST_BIRTH_DAY = toDayNumber('2000-12-31');
 
@@ -69,7 +69,7 @@ function distinctName(name: string, taken: PersonNames, given: readonly string[]
  * Builds `count` civil servants employed by the given government bodies (weighted by their staff
  * size): opaque ids `cs_` + 12 base32 characters, names matching the sex the ID number encodes,
  * unique valid citizen IDs (born 1960-2000 in Shenzhen or a usual home province), posts that fit
- * the employer (court posts only at courts), names borne by no legal representative of `organisations` nor
+ * the employer's kind of body (names/people.json postsByBodyKind), names borne by no legal representative of `organisations` nor
  * by another civil servant. Throws when `bodies` is empty.
  */
 export function buildCivilServants(
@@ -81,8 +81,9 @@ export function buildCivilServants(
   if (bodies.length === 0) throw new Error('buildCivilServants: no government bodies to employ civil servants');
   const people = readSeedJson<PeopleFile>('names/people.json');
   const pickEmployer = createWeightedPicker(bodies.map((b) => [b, b.staffWeight ?? 1] as const));
-  const pickCourtPost = createWeightedPicker(people.posts);
-  const pickOtherPost = createWeightedPicker(people.posts.filter(([post]) => !COURT_POSTS.has(post)));
+  const bodyFile = readGovernmentBodyFile();
+  const postPickers = new Map(Object.entries(people.postsByBodyKind).filter(([kind]) => kind !== 'about')
+    .map(([kind, posts]) => [kind, createWeightedPicker(posts)] as const));
   const pickShenzhenArea = createWeightedPicker(people.idAreas.shenzhen);
   const pickOtherArea = createWeightedPicker(people.idAreas.elsewhere);
   const names = new PersonNames();
@@ -101,8 +102,9 @@ export function buildCivilServants(
     idNumbers.add(idNumber);
     ids.add(id);
     const employer = pickEmployer(random);
-    const isCourt = employer.key === 'ZY' || employer.key?.startsWith('ZY@') === true;
-    const post = isCourt ? pickCourtPost(random) : pickOtherPost(random);
+    // Posts that exist in the employer's kind of body: no 执法员 at a court, no 审判员 at a bureau.
+    const kind = bodyKindOf(bodyFile, employer.key?.split('@')[0] ?? '', employer.name);
+    const post = (postPickers.get(kind) as WeightedPicker<string>)(random);
     const name = distinctName(makeChineseName(random, sex), names, sex === 'MALE' ? people.givenMale : people.givenFemale);
     names.add(name);
     result.push({ id, name, idNumber, employerUscc: employer.uscc, post, employer });

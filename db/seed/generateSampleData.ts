@@ -4,6 +4,7 @@ import { readCatalogDefinitions } from './catalog/readCatalogDefinitions.js';
 import type { CatalogDefinitions } from './catalog/readCatalogDefinitions.js';
 import { buildOrganisations } from './organisations/buildOrganisations.js';
 import { createRandom } from '../../src/codes/index.js';
+import { buildIntegrityRows } from './integrity/buildIntegrityRows.js';
 import { generateCreditRecords } from './records/generateCreditRecords.js';
 import type {
   SampleCatalogItem, SampleCivilServant, SampleData, SampleDataOptions, SampleDataSize, SampleOrganisation,
@@ -21,7 +22,7 @@ interface BuiltWorld {
 // Organisations and civil servants draw from their own streams, so changing how records are drawn
 // never changes who exists.
 function buildWorld(plan: SampleDataPlan, seed: number, asOf: string): BuiltWorld {
-  const organisations = buildOrganisations(createRandom(seed, 'organisations'), plan, asOf);
+  const organisations = buildOrganisations(createRandom(seed, 'organisations'), plan, asOf, createRandom(seed, 'mass-organisations'));
   const bodies = organisations.organisations.filter((o) => o.group === 'GOVERNMENT');
   const civilServants = buildCivilServants(createRandom(seed, 'civil-servants'), bodies, plan.civilServants, organisations.organisations);
   const catalog = readCatalogDefinitions();
@@ -76,5 +77,6 @@ export function generateSampleData(size: SampleDataSize, options: SampleDataOpti
         world: world().world, catalog: world().catalog, count: plan.creditRecords, seed, asOf, chunkSize: plan.chunkSize,
       }),
     },
+    governmentIntegrity: () => buildIntegrityRows(world().world, plan.integrity, seed, asOf),
   };
 }

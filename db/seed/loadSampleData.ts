@@ -3,7 +3,7 @@ import { maskCitizenId } from '../../src/codes/index.js';
 import type { IdNumberVault } from '../../src/credit/index.js';
 import { generateSampleData } from './generateSampleData.js';
 import type {
-  SampleCatalogItem, SampleCivilServant, SampleCreditRecord, SampleDataOptions, SampleDataSize, SampleOrganisation,
+  SampleCatalogItem, SampleCivilServant, SampleCreditRecord, SampleData, SampleDataOptions, SampleDataSize, SampleOrganisation,
 } from './SampleData.js';
 
 /** What `loadSampleData` inserted and how long it took. */
@@ -11,6 +11,8 @@ export interface SampleDataSummary {
   seed: number;
   asOf: string;
   counts: { organisations: number; civilServants: number; catalogItems: number; creditRecords: number };
+  /** Government-integrity rows inserted (none when the tables are not migrated yet). */
+  governmentIntegrity: { commitments: number; enforcementCases: number; interviews: number; complaints: number };
   elapsedMs: number;
 }
 
@@ -91,6 +93,28 @@ async function registerSourceUnitAuthorities(trx: Knex.Transaction): Promise<voi
     ON CONFLICT DO NOTHING`);
 }
 
+const NO_INTEGRITY = { commitments: 0, enforcementCases: 0, interviews: 0, complaints: 0 };
+
+/**
+ * Inserts the government-integrity rows (commitments, enforcement cases with their interviews, complaints). A
+ * database migrated only part of the way (a migration's own test) lacks the tables or the SME payment columns; then
+ * nothing is inserted.
+ */
+async function insertGovernmentIntegrity(trx: Knex.Transaction, data: SampleData): Promise<SampleDataSummary['governmentIntegrity']> {
+  if (!(await trx.schema.hasColumn('government_commitments', 'payment_rule'))) return NO_INTEGRITY;
+  const rows = data.governmentIntegrity();
+  const insert = async (table: string, all: Record<string, unknown>[]) => {
+    for (let start = 0; start < all.length; start += 500) await trx(table).insert(all.slice(start, start + 500));
+  };
+  await insert('government_commitments', rows.commitments);
+  await insert('enforcement_cases', rows.enforcementCases);
+  const ids = new Map((await trx('enforcement_cases').select('id', 'case_number') as { id: string; case_number: string }[]).map((c) => [c.case_number, c.id]));
+  const interviews = rows.interviews.map(({ case_number: caseNumber, ...rest }) => ({ ...rest, case_id: ids.get(caseNumber) }));
+  await insert('enforcement_interviews', interviews);
+  await insert('integrity_complaints', rows.complaints);
+  return { commitments: rows.commitments.length, enforcementCases: rows.enforcementCases.length, interviews: interviews.length, complaints: rows.complaints.length };
+}
+
 /**
  * Generates the sample data set of `size` and inserts it in one transaction, in dependency order
  * (organisations, civil servants, catalogue, credit records), with multi-row INSERTs. Citizen ID
@@ -105,7 +129,7 @@ export async function loadSampleData(
 ): Promise<SampleDataSummary> {
   const started = performance.now();
   const data = generateSampleData(size, options);
-  const counts = await knex.transaction(async (trx) => {
+  const { inserted: counts, governmentIntegrity } = await knex.transaction(async (trx) => {
     const inserted = {
       organisations: await insertChunks(trx, 'organisations', data.organisations, toOrganisationRow, options),
       civilServants: await insertChunks(trx, 'civil_servants', data.civilServants, (c) => toCivilServantRow(vault, c), options),
@@ -113,10 +137,10 @@ export async function loadSampleData(
       creditRecords: await insertChunks(trx, 'credit_records', data.creditRecords, toCreditRecordRow, options),
     };
     await registerSourceUnitAuthorities(trx);
-    return inserted;
+    return { inserted, governmentIntegrity: await insertGovernmentIntegrity(trx, data) };
   });
   await knex.raw('ANALYZE organisations, civil_servants, catalog_items, credit_records');
-  return { seed: data.seed, asOf: data.asOf, counts, elapsedMs: Math.round(performance.now() - started) };
+  return { seed: data.seed, asOf: data.asOf, counts, governmentIntegrity, elapsedMs: Math.round(performance.now() - started) };
 }
 
 /** Whether the database has no organisations yet (so sample data may be loaded). */

@@ -1,4 +1,5 @@
 import type { SampleDataSize } from './SampleData.js';
+import type { IntegrityPlan } from './integrity/buildIntegrityRows.js';
 
 /** How many of each thing a size generates. */
 export interface SampleDataPlan {
@@ -14,6 +15,8 @@ export interface SampleDataPlan {
   creditRecords: number;
   /** Rows per yielded chunk. */
   chunkSize: number;
+  /** Government-integrity rows: commitments, enforcement cases against bodies, complaints. */
+  integrity: IntegrityPlan;
 }
 
 /** The two sizes: `small` loads in seconds for tests, `large` is benchmark volume. */
@@ -28,6 +31,7 @@ export const SAMPLE_DATA_PLANS: Readonly<Record<SampleDataSize, SampleDataPlan>>
     civilServants: 300,
     creditRecords: 4_000,
     chunkSize: 1_000,
+    integrity: { commitments: 150, enforcementCases: 30, complaints: 80 },
   },
   large: {
     tier: 'extended',
@@ -39,6 +43,7 @@ export const SAMPLE_DATA_PLANS: Readonly<Record<SampleDataSize, SampleDataPlan>>
     civilServants: 20_000,
     creditRecords: 1_000_000,
     chunkSize: 5_000,
+    integrity: { commitments: 4_000, enforcementCases: 400, complaints: 2_000 },
   },
 });
 
@@ -52,13 +57,14 @@ export const DEFAULT_AS_OF = '2026-11-01';
 export const FIRST_DECISION_DATE = '2019-01-01';
 
 /**
- * Relative share of each record kind among generated credit records: licences and penalties dominate,
- * as on the real platform; records about officials are rare (about one sanction per 50 civil servants
- * a year in the large set).
+ * Relative share of each record kind among generated credit records: licences and penalties dominate, as on the
+ * real platform, where double-publicity licences outnumber penalties (about 2:1 here, several to one nationally);
+ * with commendations and credit commitments about 61 % of records are positive. Records about officials are rare
+ * (about one sanction per 50 civil servants a year in the large set). See README.md for the reasoning.
  */
 export const RECORD_KIND_SHARES: Readonly<Record<string, number>> = Object.freeze({
-  ADMINISTRATIVE_LICENCE: 45,
-  ADMINISTRATIVE_PENALTY: 35,
+  ADMINISTRATIVE_LICENCE: 52,
+  ADMINISTRATIVE_PENALTY: 26,
   JUDICIAL_JUDGMENT: 6,
   JUDGMENT_DEFAULTER: 5,
   SERIOUS_DISHONESTY: 1.5,
@@ -66,6 +72,6 @@ export const RECORD_KIND_SHARES: Readonly<Record<string, number>> = Object.freez
   DISCIPLINARY_SANCTION: 0.15,
   PARTY_DISCIPLINE: 0.1,
   ACCOUNTABILITY: 0.3,
-  COMMENDATION: 2.2,
-  CREDIT_COMMITMENT: 3,
+  COMMENDATION: 3,
+  CREDIT_COMMITMENT: 6,
 });

@@ -116,7 +116,7 @@ describe.each(TEST_DATABASES)('small sample data on $name', (database) => {
     expect(await countOf(knex, `select count(*) as n from credit_records r join catalog_items c on c.code = r.catalog_item_code
       where c.source_unit_uscc <> r.source_unit_uscc or c.record_kind <> r.kind`)).toBe(0);
     const courtNumbers = await column(knex, `select document_number as v from credit_records where kind = 'JUDGMENT_DEFAULTER'`);
-    for (const number of courtNumbers) expect(number).toMatch(/^\(20\d\d\)粤03(0\d|1[01])?执\d+号$/);
+    for (const number of courtNumbers) expect(number).toMatch(/^（20\d\d）粤03(0\d|1[01])?执\d+号$/);
   });
 
   it('keeps amounts, severity and publicity windows consistent with the kind and status', async () => {

@@ -36,7 +36,7 @@ export function buildJudgmentRecord(ctx: RecordContext, draft: RecordDraft): Sam
     documentNumber: caseNumber,
     title,
     content: `${authority.name}经审理认为，${subject.name}应承担相应法律责任。判决如下：${ruling}。`,
-    legalBasis: theCase.basis ?? null,
+    legalBasis: draft.basis ?? null,
     severity: theCase.severity ?? 'GENERAL',
     details: { caseNumber, court: authority.name, caseType, trialLevel: appeal ? 'SECOND_INSTANCE' : 'FIRST_INSTANCE', cause: theCase.text },
   });
@@ -82,7 +82,7 @@ export function buildDefaulterRecord(ctx: RecordContext, draft: RecordDraft): Sa
   const [conduct, conductZh] = pickConduct(random);
   const caseNumber = documentNumbers.courtCase(authority, '执', draft.year);
   const basisYear = draft.year - random.int(0, 1);
-  const basisDocument = `(${basisYear})${authority.abbr ?? '粤03'}民${authority.key === 'ZY' ? '终' : '初'}${random.int(100, 60_000)}号`;
+  const basisDocument = `（${basisYear}）${authority.abbr ?? '粤03'}民${authority.key === 'ZY' ? '终' : '初'}${random.int(100, 60_000)}号`;
   const obligation = theCase.text.replace('{amount}', String(random.int(5, 8_000) * 1_000));
   const filedOn = toIsoDate(draft.day - random.int(30, 240));
   const serious = conduct === 'OBSTRUCTS_ENFORCEMENT' || conduct === 'EVADES_ENFORCEMENT';
@@ -101,7 +101,7 @@ export function buildDefaulterRecord(ctx: RecordContext, draft: RecordDraft): Sa
     documentNumber: caseNumber,
     title: `${subject.name}被纳入失信被执行人名单`,
     content: `${subject.name}未履行${basisDocument}确定的义务：${obligation}。${conductZh}，${authority.name}依法将其纳入失信被执行人名单。`,
-    legalBasis: theCase.basis ?? null,
+    legalBasis: draft.basis ?? null,
     severity: serious ? 'SERIOUS' : 'GENERAL',
     details,
   }, { conduct, extensionMonths, removedOn: deletion?.deletedOn ?? null });

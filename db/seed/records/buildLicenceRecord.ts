@@ -1,4 +1,4 @@
-import { toDayNumber, toIsoDate, type Random } from '../../../src/codes/index.js';
+import { toDayNumber, toIsoDate, validateCitizenId, type Random } from '../../../src/codes/index.js';
 import type { SampleCreditRecord } from '../SampleData.js';
 import type { RecordContext, RecordDraft } from './draftRecord.js';
 import { toCreditRecord } from './toCreditRecord.js';
@@ -16,6 +16,9 @@ export function formatCertificate(random: Random, pattern: string, values: Reado
   });
 }
 
+const looksLikeCitizenId = (text: string): boolean =>
+  (text.match(/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g) ?? []).some((candidate) => validateCitizenId(candidate).ok);
+
 /** The day before the same date `years` later: the last day of a term starting on `isoDate`. */
 function lastDayOfTerm(isoDate: string, years: number): string {
   const end = `${Number(isoDate.slice(0, 4)) + years}${isoDate.slice(4)}`;
@@ -32,9 +35,13 @@ export function buildLicenceRecord(ctx: RecordContext, draft: RecordDraft): Samp
   const { subject, theCase, authority, item } = draft;
   const validTo = lastDayOfTerm(draft.date, theCase.validYears ?? 5);
   const area = subject.districtCode === '440300' ? '440300' : subject.districtCode;
-  const certificateNumber = formatCertificate(random, theCase.certificate ?? '{area}{n8}', {
-    area, year: String(draft.year), uscc: subject.organisation?.uscc ?? '',
-  });
+  const values = { area, year: String(draft.year), uscc: subject.organisation?.uscc ?? '' };
+  let certificateNumber = formatCertificate(random, theCase.certificate ?? '{area}{n8}', values);
+  // A construction permit number (area + date + sequence, 18 digits) can happen to pass the citizen-ID check; the
+  // public output must never show what reads as an unmasked ID number, so such a draw is drawn again.
+  for (let redraw = 0; redraw < 20 && looksLikeCitizenId(certificateNumber); redraw++) {
+    certificateNumber = formatCertificate(random, theCase.certificate ?? '{area}{n8}', values);
+  }
   const documentNumber = documentNumbers.decision(authority, item.definition.docSuffix, draft.year);
   const details = {
     licenceCategory: theCase.category ?? 'ORDINARY',
@@ -48,7 +55,7 @@ export function buildLicenceRecord(ctx: RecordContext, draft: RecordDraft): Samp
     documentNumber,
     title: `${subject.name}${theCase.text}`,
     content: `${authority.name}准予${subject.name}${theCase.text}，核发《${details.certificateName}》（编号${certificateNumber}），有效期至${validTo}。`,
-    legalBasis: theCase.basis ?? item.definition.legalBasis,
+    legalBasis: draft.basis ?? item.definition.legalBasis,
     severity: null,
     details,
   }, null, toDayNumber(validTo) < asOfDay ? 'EXPIRED' : 'IN_PUBLICITY');

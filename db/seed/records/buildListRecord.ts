@@ -29,8 +29,8 @@ export function buildListRecord(ctx: RecordContext, draft: RecordDraft): SampleC
   return finishNegativeRecord(ctx, draft, {
     documentNumber: ctx.documentNumbers.decision(authority, item.definition.docSuffix, draft.year),
     title: `${subject.name}被列入${listName}`,
-    content: `${subject.name}因${theCase.text}，依据${theCase.basis ?? item.definition.legalBasis}，由${authority.name}列入${listName}。`,
-    legalBasis: theCase.basis ?? item.definition.legalBasis,
+    content: `${subject.name}因${theCase.text}，依据${draft.basis ?? item.definition.legalBasis}，由${authority.name}列入${listName}。`,
+    legalBasis: draft.basis ?? item.definition.legalBasis,
     severity: 'SERIOUS',
     details: {
       listName,

@@ -56,8 +56,8 @@ export function buildSanctionRecord(ctx: RecordContext, draft: RecordDraft): Sam
   return finishNegativeRecord(ctx, { ...draft, authority }, {
     documentNumber: ctx.documentNumbers.decision(authority, item.definition.docSuffix, draft.year),
     title: `关于给予${subject.name}${label}处分的决定`,
-    content: `经查，${describeOfficial(draft)}${theCase.text}。依据${theCase.basis ?? item.definition.legalBasis}，决定给予其${label}处分。`,
-    legalBasis: theCase.basis ?? null,
+    content: `经查，${describeOfficial(draft)}${theCase.text}。依据${draft.basis ?? item.definition.legalBasis}，决定给予其${label}处分。`,
+    legalBasis: draft.basis ?? null,
     severity,
     details,
   }, { sanction, termMonths });
@@ -76,8 +76,8 @@ export function buildAccountabilityRecord(ctx: RecordContext, draft: RecordDraft
   return finishNegativeRecord(ctx, draft, {
     documentNumber: ctx.documentNumbers.decision(authority, item.definition.docSuffix, draft.year),
     title: `关于对${subject.name}予以${measureZh}的决定`,
-    content: `${describeOfficial(draft)}${theCase.text}。依据${theCase.basis ?? item.definition.legalBasis}，${authority.name}决定对其予以${measureZh}。`,
-    legalBasis: theCase.basis ?? null,
+    content: `${describeOfficial(draft)}${theCase.text}。依据${draft.basis ?? item.definition.legalBasis}，${authority.name}决定对其予以${measureZh}。`,
+    legalBasis: draft.basis ?? null,
     severity: MEASURE_SEVERITY[measure] ?? 'GENERAL',
     details: { measure, reason: theCase.text },
   }, { measure });

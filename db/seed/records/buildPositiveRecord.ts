@@ -10,7 +10,7 @@ export function buildCommendationRecord(ctx: RecordContext, draft: RecordDraft):
     documentNumber: ctx.documentNumbers.decision(authority, item.definition.docSuffix, draft.year),
     title: `${subject.name}获${theCase.text}`,
     content: `${authority.name}决定授予${subject.name}“${theCase.text}”。`,
-    legalBasis: theCase.basis ?? null,
+    legalBasis: draft.basis ?? null,
     severity: null,
     details: { honour: theCase.text, awardedBy: authority.name },
   }, null, 'IN_PUBLICITY');
@@ -29,7 +29,7 @@ export function buildCommitmentRecord(ctx: RecordContext, draft: RecordDraft): S
     documentNumber: ctx.documentNumbers.decision(authority, item.definition.docSuffix, draft.year),
     title: `${subject.name}${theCase.text}`,
     content: `${subject.name}向${authority.name}作出${theCase.text}，承诺所提交材料真实有效并依法履行承诺事项。`,
-    legalBasis: item.definition.legalBasis,
+    legalBasis: draft.basis ?? item.definition.legalBasis,
     severity: null,
     details,
   }, null, validTo !== null && toDayNumber(validTo) < ctx.asOfDay ? 'EXPIRED' : 'IN_PUBLICITY');

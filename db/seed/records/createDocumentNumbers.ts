@@ -5,7 +5,7 @@ import type { SeedOrganisation } from '../SeedWorld.js';
 export interface DocumentNumbers {
   /** An administrative decision number: `深市监罚〔2024〕1234号` (authority abbreviation + suffix). */
   decision(authority: SeedOrganisation, suffix: string, year: number): string;
-  /** A court case number: `(2024)粤0305执1194号`, `(2023)粤03民终4567号`. */
+  /** A court case number in the courts' full-width form: `（2024）粤0305执1194号`, `（2023）粤03民终4567号`. */
   courtCase(court: SeedOrganisation, caseType: string, year: number): string;
 }
 
@@ -29,7 +29,7 @@ export function createDocumentNumbers(random: Random): DocumentNumbers {
     },
     courtCase(court, caseType, year) {
       const series = `${court.abbr ?? '粤03'}${caseType}`;
-      return `(${year})${series}${next(`${court.uscc}|${series}|${year}`, 2_000, 9)}号`;
+      return `（${year}）${series}${next(`${court.uscc}|${series}|${year}`, 2_000, 9)}号`;
     },
   };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isWeekend, toDayNumber, toIsoDate, createRandom, createWeightedPicker } from '../../../src/codes/index.js';
 import type { SampleCreditRecord } from '../SampleData.js';
 import { FIRST_DECISION_DATE, RECORD_KIND_SHARES } from '../sampleDataPlans.js';
-import type { SeedWorld } from '../SeedWorld.js';
+import type { SeedOrganisation, SeedWorld } from '../SeedWorld.js';
 import type { CatalogDefinitions } from '../catalog/readCatalogDefinitions.js';
 import { buildDefaulterRecord, buildJudgmentRecord } from './buildCourtRecord.js';
 import { buildLicenceRecord } from './buildLicenceRecord.js';
@@ -10,6 +10,7 @@ import { buildListRecord } from './buildListRecord.js';
 import { buildAccountabilityRecord, buildSanctionRecord } from './buildOfficialRecord.js';
 import { buildPenaltyRecord } from './buildPenaltyRecord.js';
 import { buildCommendationRecord, buildCommitmentRecord } from './buildPositiveRecord.js';
+import { readLegalBases } from '../catalog/legalBases.js';
 import { createDocumentNumbers } from './createDocumentNumbers.js';
 import { draftRecord } from './draftRecord.js';
 import type { RecordContext, RecordDraft } from './draftRecord.js';
@@ -63,6 +64,46 @@ function prepareKinds(run: CreditRecordRun): Map<string, (random: RecordContext[
   return byKind;
 }
 
+const MAX_ITEM_DRAWS = 50;
+
+/** A record the README examples need: this kind, about this subject (names/featuredSubjects.json). */
+interface FeaturedRecord {
+  kind: string;
+  subject: SeedOrganisation;
+}
+
+// The featured records, in file order, for the subjects of this world; decided from `from` on, one a day.
+function featuredRecords(world: SeedWorld): { from: number; records: FeaturedRecord[] } {
+  const file = readJson<{ from: string; subjects: { name: string; kinds: string[] }[] }>('../names/featuredSubjects.json');
+  const byName = new Map(world.organisations.map((o) => [o.name, o]));
+  const records = file.subjects.flatMap(({ name, kinds }) => {
+    const subject = byName.get(name);
+    return subject ? kinds.map((kind) => ({ kind, subject })) : [];
+  });
+  return { from: toDayNumber(file.from), records };
+}
+
+// One record decided on `day`: an item whose cases have no basis in force that day (a law not yet passed) is
+// drawn again, with its kind, so every record cites a basis in force on its decision date.
+function drawRecord(
+  ctx: RecordContext,
+  pickKind: (random: RecordContext['random']) => string,
+  itemsByKind: Map<string, (random: RecordContext['random']) => PreparedItem>,
+  day: number,
+  featured?: FeaturedRecord[],
+): SampleCreditRecord {
+  for (let attempt = 0; attempt < MAX_ITEM_DRAWS; attempt++) {
+    const next = featured?.[0];
+    const kind = next?.kind ?? pickKind(ctx.random);
+    const item = (itemsByKind.get(kind) as (r: RecordContext['random']) => PreparedItem)(ctx.random);
+    const draft = draftRecord(ctx, item, day, next?.subject);
+    if (!draft) continue;
+    if (next) featured?.shift();
+    return (BUILDERS[kind] as Builder)(ctx, draft);
+  }
+  throw new Error(`no catalogue case has a legal basis in force on ${toIsoDate(day)}`);
+}
+
 /**
  * Generates `count` credit records with decision dates from 2019-01-01 to `asOf`, day by day in date
  * order (so document numbers rise with dates), yielded in chunks of `chunkSize`. Each day's quota is
@@ -79,8 +120,10 @@ export function* generateCreditRecords(run: CreditRecordRun): Generator<SampleCr
     pendingFields: new Set(fields.map((f) => f.code)),
     kindFields: new Map(kindFields.map((k) => [k.kind, k.field])),
     pickSanction: createWeightedPicker(run.catalog.sanctions.map(([code, zh, w]) => [[code, zh] as const, w] as const)),
+    legalBases: readLegalBases(),
   };
   const firstDay = toDayNumber(FIRST_DECISION_DATE);
+  const featured = featuredRecords(run.world);
   const weights: number[] = [];
   for (let day = firstDay; day <= ctx.asOfDay; day++) weights.push(dayWeight(day));
   const total = weights.reduce((a, b) => a + b, 0);
@@ -91,9 +134,10 @@ export function* generateCreditRecords(run: CreditRecordRun): Generator<SampleCr
     cumulative += weight;
     const quota = Math.round((run.count * cumulative) / total) - emitted;
     for (let i = 0; i < quota; i++) {
-      const kind = pickKind(random);
-      const item = (itemsByKind.get(kind) as (r: typeof random) => PreparedItem)(random);
-      chunk.push((BUILDERS[kind] as Builder)(ctx, draftRecord(ctx, item, firstDay + offset)));
+      const day = firstDay + offset;
+      // From the featured date on, a day's first record is the next one the README examples need.
+      const featuredToday = i === 0 && day >= featured.from && !isWeekend(day) && featured.records.length > 0 ? featured.records : undefined;
+      chunk.push(drawRecord(ctx, pickKind, itemsByKind, day, featuredToday));
       if (chunk.length >= run.chunkSize) {
         yield chunk;
         chunk = [];
