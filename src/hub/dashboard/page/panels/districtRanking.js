@@ -59,7 +59,7 @@ export const districtRanking = {
       'Rule version 指标体系版本 ', h('span', { testid: 'ranking-rule-version' }, evaluation.ruleVersion), ' · ',
       'Data as of 数据截止 ', h('span', { testid: 'ranking-data-as-of' }, evaluation.dataAsOf),
       unpublished.length > 0
-        ? h('span', { testid: 'ranking-fallback' }, ` · ${unpublished.join(', ')} not yet published 尚未发布`)
+        ? [' · ', h('span', { testid: 'ranking-fallback' }, `${unpublished.join(', ')} not yet published 尚未发布`)]
         : null);
     const rankTable = table(
       ['Rank 排名', 'Area 区域', 'Score 得分', 'Bodies 机构数'],
