@@ -43,7 +43,7 @@ export function lastDay(month) {
 /** The last quarter ("YYYY-Qn") that ended before `now`'s day in Shanghai: on 2026-11-30, "2026-Q3". */
 export function lastCompleteQuarter(now) {
   const [year, month] = shanghaiMonth(now).split('-').map(Number);
-  const quarter = Math.floor((month - 1) / 3); // the quarter `now` is in, 0-based = the last complete one, 1-based
+  const quarter = Math.floor((month - 1) / 3); // the current quarter 0-based, which is the last complete one 1-based
   return quarter === 0 ? `${year - 1}-Q4` : `${year}-Q${quarter}`;
 }
 
