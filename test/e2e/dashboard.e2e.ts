@@ -120,6 +120,13 @@ function expectedFigures(answered: Answered[]): Record<string, string> {
         [`ranking-${unit.code}-bodies`]: String(unit.bodies),
       });
     }
+    // Its departments tab: the top ten bodies of the same quarter at department level.
+    const departments = answered.find((a) => a.operationName === 'DashboardDepartmentRanking')?.data.integrityEvaluation as Evaluation | null | undefined;
+    expect(departments?.period ?? evaluation.period).toBe(evaluation.period);
+    for (const unit of departments?.units ?? []) {
+      Object.assign(figures, { [`department-${unit.code}-rank`]: String(unit.rank), [`department-${unit.code}-score`]: unit.score });
+    }
+    if (departments === null) figures['departments-none'] = `No department evaluation published for ${evaluation.period}. ${evaluation.period} 尚未发布部门政务诚信评价。`;
   } else if (rankings.length > 0) {
     figures['ranking-none'] = `No integrity evaluation published for ${rankings.map((a) => a.variables.period as string).join(' or ')}. ${rankings.map((a) => a.variables.period as string).join('、')} 尚未发布政务诚信评价。`;
   }
@@ -229,7 +236,7 @@ function expectedFigures(answered: Answered[]): Record<string, string> {
   const answer = async (sent: SentOperation[]): Promise<Answered[]> => Promise.all(sent.map(async (op) => {
     const { status, body } = await hub.query<Data>(op.query, op.variables);
     // A quarter without a published evaluation is NOT_FOUND; the page then asks for the quarter before.
-    const unpublished = op.operationName === 'DashboardDistrictRanking' && body.errors?.length === 1 && body.errors[0]?.extensions?.code === 'NOT_FOUND';
+    const unpublished = ['DashboardDistrictRanking', 'DashboardDepartmentRanking'].includes(op.operationName) && body.errors?.length === 1 && body.errors[0]?.extensions?.code === 'NOT_FOUND';
     if (unpublished) return { ...op, data: { integrityEvaluation: null } };
     expect({ operation: op.operationName, status, errors: body.errors }).toEqual({ operation: op.operationName, status: 200, errors: undefined });
     return { ...op, data: body.data! };
@@ -349,6 +356,16 @@ function expectedFigures(answered: Answered[]): Record<string, string> {
       expect(await page.getAttribute(`[data-testid="ranking-row-${NANSHAN}"]`, 'title')).toBe(['Indicator scores 指标得分:',
         ...nanshan.indicators.map((i) => `${names.get(i.indicatorId)}: ${i.applicable ? i.score : '不适用 n/a'}`)].join('\n'));
       expect(shown['ranking-fallback']).toBe(rankings.length > 1 ? `${wanted} not yet published 尚未发布` : undefined);
+      // The departments tab: hidden until chosen, then ten bodies at most, best first.
+      expect(await page.isVisible('[data-testid="ranking-departments"]')).toBe(false);
+      await page.click('[data-testid="ranking-tab-departments"]');
+      expect(await page.isVisible('[data-testid="ranking-departments"]')).toBe(true);
+      expect(await page.isVisible('[data-testid="ranking-districts"]')).toBe(false);
+      const departments = answered.find((a) => a.operationName === 'DashboardDepartmentRanking')!.data.integrityEvaluation as Evaluation;
+      expect(departments.units.length).toBeGreaterThan(0);
+      expect(departments.units.length).toBeLessThanOrEqual(10);
+      await page.click('[data-testid="ranking-tab-districts"]');
+      expect(await page.isVisible('[data-testid="ranking-districts"]')).toBe(true);
     }
     // Government bodies' records: this file's four listings at least; the matrix holds Nanshan's three.
     expect(number(shown['records-total'])).toBeGreaterThanOrEqual(4);
@@ -372,6 +389,7 @@ function expectedFigures(answered: Answered[]): Record<string, string> {
     // The ranking and the district × kind matrix cover every area already; they mark the selected one instead
     // of asking again. Governance-field progress is city-wide (the field takes no area).
     expect(variablesOf('DashboardDistrictRanking')).toEqual([]);
+    expect(variablesOf('DashboardDepartmentRanking')).toEqual([]);
     expect(variablesOf('DashboardRecordsByDistrictAndKind')).toEqual([]);
     expect(variablesOf('DashboardGovernanceFieldProgress')).toEqual([]);
 

@@ -10,6 +10,10 @@
  * (NOT_FOUND) the panel asks once more for the quarter before and says that it shows it; when neither has
  * one, the panel says so (data-testid ranking-none) and is ready, not in error. Any other failure is an error.
  * It does not depend on the selected area, which it marks (class "selected" on ranking-row-<code>).
+ *
+ * A second tab, Departments 部门前十, shows the top ten government bodies of the same quarter's evaluation at
+ * department level (DashboardDepartmentRanking.graphql, asked once the district evaluation is found); without
+ * a department snapshot of that quarter the tab says so (departments-none).
  */
 import { drawChart } from '../charts.js';
 import { fill, h, table } from '../format.js';
@@ -37,18 +41,26 @@ export const districtRanking = {
     const wanted = lastCompleteQuarter(new Date());
     const unpublished = [];
     for (const period of [wanted, previousQuarter(wanted)]) {
+      let evaluation;
       try {
-        const { data } = await run('DashboardDistrictRanking', { period });
-        return { unpublished, evaluation: data.integrityEvaluation };
+        evaluation = (await run('DashboardDistrictRanking', { period })).data.integrityEvaluation;
       } catch (error) {
         if (!isNotFound(error)) throw error;
         unpublished.push(period);
+        continue;
       }
+      let departments = null;
+      try {
+        departments = (await run('DashboardDepartmentRanking', { period })).data.integrityEvaluation;
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+      return { unpublished, evaluation, departments };
     }
-    return { unpublished, evaluation: null };
+    return { unpublished, evaluation: null, departments: null };
   },
 
-  render(body, { unpublished, evaluation }, selection) {
+  render(body, { unpublished, evaluation, departments }, selection) {
     if (evaluation === null) {
       fill(body, h('p', { class: 'empty', testid: 'ranking-none' },
         `No integrity evaluation published for ${unpublished.join(' or ')}. ${unpublished.join('、')} 尚未发布政务诚信评价。`));
@@ -74,7 +86,23 @@ export const districtRanking = {
     );
     rankTable.prepend(caption);
     const chart = h('div', { class: 'chart' });
-    fill(body, chart, rankTable);
+    const districtTab = h('div', { testid: 'ranking-districts' }, chart, rankTable);
+    const departmentTab = h('div', { testid: 'ranking-departments', hidden: true }, departments === null
+      ? h('p', { class: 'empty', testid: 'departments-none' }, `No department evaluation published for ${evaluation.period}. ${evaluation.period} 尚未发布部门政务诚信评价。`)
+      : table(['Rank 排名', 'Department 部门', 'Score 得分'], departments.units.map((unit) => h('tr', { testid: `department-row-${unit.code}` },
+        h('td', { class: 'num', testid: `department-${unit.code}-rank` }, String(unit.rank)),
+        h('td', {}, unit.name),
+        h('td', { class: 'num', testid: `department-${unit.code}-score` }, unit.score)))));
+    const tabs = [['districts', 'Districts 区域', districtTab], ['departments', 'Departments, top 10 部门前十', departmentTab]];
+    const buttons = tabs.map(([key, label, panel]) => {
+      const button = h('button', { type: 'button', class: 'tab', testid: `ranking-tab-${key}`, 'aria-pressed': String(key === 'districts') }, label);
+      button.addEventListener('click', () => {
+        for (const [, , other] of tabs) other.hidden = other !== panel;
+        for (const each of buttons) each.setAttribute('aria-pressed', String(each === button));
+      });
+      return button;
+    });
+    fill(body, h('div', { class: 'tabs', role: 'group' }, buttons), districtTab, departmentTab);
     const reversed = [...evaluation.units].reverse();
     drawChart(chart, {
       grid: { left: 70, right: 20, top: 10, bottom: 20 },
