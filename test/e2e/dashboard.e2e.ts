@@ -9,6 +9,7 @@ import { asConsumer, createTestConsumers } from '../support/createTestConsumers.
 import { TEST_DATABASES } from '../support/databases.js';
 import { insertTestRecord } from '../support/insertTestRecord.js';
 import { startTestHub, type TestHub } from '../support/startTestHub.js';
+import { lastQuarterBefore } from '../../src/hub/publishSampleEvaluations.js';
 
 // Issue 12 item 7: the dashboard page at /dashboard, driven in headless Chromium (Debian's `chromium` package,
 // through playwright-core). The numbers on the page must equal the answers of the same registered operations
@@ -49,6 +50,24 @@ function addMonths(month: string, count: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
+/** The quarter before "YYYY-Qn". */
+function previousQuarter(period: string): string {
+  const [year, quarter] = period.split('-Q').map(Number) as [number, number];
+  return quarter === 1 ? `${year - 1}-Q4` : `${year}-Q${quarter - 1}`;
+}
+
+/** The quarter after "YYYY-Qn". */
+function nextQuarter(period: string): string {
+  const [year, quarter] = period.split('-Q').map(Number) as [number, number];
+  return quarter === 4 ? `${year + 1}-Q1` : `${year}-Q${quarter + 1}`;
+}
+
+/** The 15th of the first month of "YYYY-Qn", noon in Shanghai. */
+function midFirstMonth(period: string): Date {
+  const [year, quarter] = period.split('-Q').map(Number) as [number, number];
+  return new Date(`${year}-${String(quarter * 3 - 2).padStart(2, '0')}-15T12:00:00+08:00`);
+}
+
 const count = (value: number): string => value.toLocaleString('en-US');
 /** A count as the page shows it ("1,234") read back as a number. */
 const number = (text: string | undefined): number => Number((text ?? 'NaN').replaceAll(',', ''));
@@ -66,7 +85,11 @@ function sumAmounts(amounts: (string | null)[]): string {
   return `${micro / 1_000_000n}${fraction ? `.${fraction}` : ''}`;
 }
 
-interface IndicatorMonth { month: string; newListings: number; zeroGrowth: boolean; openAtEnd: number }
+interface Evaluation {
+  period: string; ruleVersion: string; dataAsOf: string;
+  indicators: { id: string; nameZh: string }[];
+  units: { rank: number; score: string; code: string; name: string; bodies: number; indicators: { indicatorId: string; applicable: boolean; score: string | null }[] }[];
+}
 interface Commitment { id: string; amount: string | null; daysOverdue: number; leadershipChanged: boolean }
 interface Statistics { totalCount: number; rows: { count: number; keys: { period?: string; recordKind: string; district?: string | null; districtName?: string | null } }[] }
 interface FieldProgress {
@@ -83,24 +106,29 @@ const total = <T>(items: T[], read: (item: T) => number): number => items.reduce
 /** What the page must show (data-testid → text) for the answers of the operations it sent, panel by panel. */
 function expectedFigures(answered: Answered[]): Record<string, string> {
   const figures: Record<string, string> = {};
-  const ranking = answered.filter((a) => a.operationName === 'DashboardDistrictRanking').map((a) => {
-    const months = a.data.enforcementIndicator as IndicatorMonth[];
-    return {
-      code: a.variables.districtCode as string,
-      newListings: total(months, (m) => m.newListings),
-      zeroGrowth: `${months.filter((m) => m.zeroGrowth).length}/${months.length}`,
-      open: months.at(-1)?.openAtEnd ?? 0,
-    };
-  });
-  for (const row of ranking) {
-    // Fewest new listings first, then fewest open cases; equal figures share a rank.
-    const better = ranking.filter((other) => other.newListings < row.newListings || (other.newListings === row.newListings && other.open < row.open));
-    Object.assign(figures, {
-      [`ranking-${row.code}-rank`]: String(better.length + 1),
-      [`ranking-${row.code}-new-listings`]: count(row.newListings),
-      [`ranking-${row.code}-zero-growth-months`]: row.zeroGrowth,
-      [`ranking-${row.code}-open-cases`]: count(row.open),
-    });
+  // The ranking: the last answer of DashboardDistrictRanking (the page asks once more for the quarter before
+  // when the last complete one has no snapshot); the evaluation's own rank and score, its period, catalogue
+  // version and data watermark, every indicator's score in the row's hover text; or, without any snapshot, a note.
+  const rankings = answered.filter((a) => a.operationName === 'DashboardDistrictRanking');
+  const evaluation = rankings.at(-1)?.data.integrityEvaluation as Evaluation | null | undefined;
+  if (evaluation) {
+    Object.assign(figures, { 'ranking-period': evaluation.period, 'ranking-rule-version': evaluation.ruleVersion, 'ranking-data-as-of': evaluation.dataAsOf });
+    for (const unit of evaluation.units) {
+      Object.assign(figures, {
+        [`ranking-${unit.code}-rank`]: String(unit.rank),
+        [`ranking-${unit.code}-score`]: unit.score,
+        [`ranking-${unit.code}-bodies`]: String(unit.bodies),
+      });
+    }
+    // Its departments tab: the top ten bodies of the same quarter at department level.
+    const departments = answered.find((a) => a.operationName === 'DashboardDepartmentRanking')?.data.integrityEvaluation as Evaluation | null | undefined;
+    expect(departments?.period ?? evaluation.period).toBe(evaluation.period);
+    for (const unit of departments?.units ?? []) {
+      Object.assign(figures, { [`department-${unit.code}-rank`]: String(unit.rank), [`department-${unit.code}-score`]: unit.score });
+    }
+    if (departments === null) figures['departments-none'] = `No department evaluation published for ${evaluation.period}. ${evaluation.period} 尚未发布部门政务诚信评价。`;
+  } else if (rankings.length > 0) {
+    figures['ranking-none'] = `No integrity evaluation published for ${rankings.map((a) => a.variables.period as string).join(' or ')}. ${rankings.map((a) => a.variables.period as string).join('、')} 尚未发布政务诚信评价。`;
   }
   for (const a of answered) {
     if (a.operationName === 'DashboardGovernmentRecordsByMonth') {
@@ -207,6 +235,9 @@ function expectedFigures(answered: Answered[]): Record<string, string> {
   /** Each operation sent directly to the hub as the public, with its answer. */
   const answer = async (sent: SentOperation[]): Promise<Answered[]> => Promise.all(sent.map(async (op) => {
     const { status, body } = await hub.query<Data>(op.query, op.variables);
+    // A quarter without a published evaluation is NOT_FOUND; the page then asks for the quarter before.
+    const unpublished = ['DashboardDistrictRanking', 'DashboardDepartmentRanking'].includes(op.operationName) && body.errors?.length === 1 && body.errors[0]?.extensions?.code === 'NOT_FOUND';
+    if (unpublished) return { ...op, data: { integrityEvaluation: null } };
     expect({ operation: op.operationName, status, errors: body.errors }).toEqual({ operation: op.operationName, status: 200, errors: undefined });
     return { ...op, data: body.data! };
   }));
@@ -305,12 +336,37 @@ function expectedFigures(answered: Answered[]): Record<string, string> {
     // The whole city's service figures: every area, the city's own departments (440300) among them.
     expect((sent.find((op) => op.operationName === 'DashboardServiceAndApproval')?.variables.districts as string[])).toEqual(expect.arrayContaining(['440300', NANSHAN, FUTIAN]));
 
-    const expected = expectedFigures(await answer(sent));
+    // The ranking asks for the last complete quarter in Shanghai and, only when that is unpublished, the one before.
+    const wanted = lastQuarterBefore(todayInShanghai());
+    const rankingPeriods = sent.filter((op) => op.operationName === 'DashboardDistrictRanking').map((op) => op.variables.period);
+    expect([[wanted], [wanted, previousQuarter(wanted)]]).toContainEqual(rankingPeriods);
+
+    const answered = await answer(sent);
+    const rankings = answered.filter((a) => a.operationName === 'DashboardDistrictRanking');
+    expect(rankings.slice(0, -1).map((a) => a.data.integrityEvaluation)).toEqual(rankings.slice(0, -1).map(() => null));
+    const expected = expectedFigures(answered);
     const shown = await readPage();
     expect(Object.fromEntries(Object.keys(expected).map((id) => [id, shown[id]]))).toEqual(expected);
-    // This file's rows are among them: three new listings of a Nanshan body and one of a Futian body in the window.
-    expect(number(shown[`ranking-${NANSHAN}-new-listings`])).toBeGreaterThanOrEqual(3);
-    expect(number(shown[`ranking-${FUTIAN}-new-listings`])).toBeGreaterThanOrEqual(1);
+    const evaluation = rankings.at(-1)!.data.integrityEvaluation as Evaluation | null;
+    if (evaluation) {
+      // Every area with government bodies, Nanshan and Futian among them; each indicator's score on hover.
+      expect(evaluation.units.map((u) => u.code)).toEqual(expect.arrayContaining([NANSHAN, FUTIAN]));
+      const nanshan = evaluation.units.find((u) => u.code === NANSHAN)!;
+      const names = new Map(evaluation.indicators.map((i) => [i.id, i.nameZh]));
+      expect(await page.getAttribute(`[data-testid="ranking-row-${NANSHAN}"]`, 'title')).toBe(['Indicator scores 指标得分:',
+        ...nanshan.indicators.map((i) => `${names.get(i.indicatorId)}: ${i.applicable ? i.score : '不适用 n/a'}`)].join('\n'));
+      expect(shown['ranking-fallback']).toBe(rankings.length > 1 ? `${wanted} not yet published 尚未发布` : undefined);
+      // The departments tab: hidden until chosen, then ten bodies at most, best first.
+      expect(await page.isVisible('[data-testid="ranking-departments"]')).toBe(false);
+      await page.click('[data-testid="ranking-tab-departments"]');
+      expect(await page.isVisible('[data-testid="ranking-departments"]')).toBe(true);
+      expect(await page.isVisible('[data-testid="ranking-districts"]')).toBe(false);
+      const departments = answered.find((a) => a.operationName === 'DashboardDepartmentRanking')!.data.integrityEvaluation as Evaluation;
+      expect(departments.units.length).toBeGreaterThan(0);
+      expect(departments.units.length).toBeLessThanOrEqual(10);
+      await page.click('[data-testid="ranking-tab-districts"]');
+      expect(await page.isVisible('[data-testid="ranking-districts"]')).toBe(true);
+    }
     // Government bodies' records: this file's four listings at least; the matrix holds Nanshan's three.
     expect(number(shown['records-total'])).toBeGreaterThanOrEqual(4);
     expect(number(shown[`matrix-${NANSHAN}-JUDGMENT_DEFAULTER`])).toBeGreaterThanOrEqual(3);
@@ -333,6 +389,7 @@ function expectedFigures(answered: Answered[]): Record<string, string> {
     // The ranking and the district × kind matrix cover every area already; they mark the selected one instead
     // of asking again. Governance-field progress is city-wide (the field takes no area).
     expect(variablesOf('DashboardDistrictRanking')).toEqual([]);
+    expect(variablesOf('DashboardDepartmentRanking')).toEqual([]);
     expect(variablesOf('DashboardRecordsByDistrictAndKind')).toEqual([]);
     expect(variablesOf('DashboardGovernanceFieldProgress')).toEqual([]);
 
@@ -354,6 +411,51 @@ function expectedFigures(answered: Answered[]): Record<string, string> {
     expect(await page.getAttribute(`[data-testid="matrix-row-${NANSHAN}"]`, 'class')).toBe('selected');
     expect(problems).toEqual([]);
     expectOnlyTheHub(from);
+  });
+
+  it('shows the quarter before when the last complete quarter is unpublished, and says so when that is unpublished too', { timeout: 240_000 }, async () => {
+    // The sample data's published quarter (npm start / startTestHub publish it at both levels).
+    const published = (await hub.hub.knex('integrity_evaluation_runs').where({ level: 'DISTRICT' }).max('period as period').first()) as { period: string };
+    const later = nextQuarter(published.period);
+    /** Opens the page with its clock at `now`; the ranking panel's state, its text, and the periods it asked for. */
+    const openAt = async (now: Date) => {
+      const other = await browser.newPage({ viewport: { width: 1400, height: 1800 } });
+      const periods: unknown[] = [];
+      other.on('request', (request) => {
+        const body = request.method() === 'POST' ? JSON.parse(request.postData() ?? '{}') as SentOperation : null;
+        if (body?.operationName === 'DashboardDistrictRanking') periods.push(body.variables.period);
+      });
+      const errors: string[] = [];
+      other.on('pageerror', (error) => errors.push(error.message));
+      try {
+        await other.clock.setFixedTime(now);
+        await other.goto(`${hub.hub.url}/dashboard`);
+        const panel = other.locator('section[data-testid="panel-district-ranking"]');
+        await other.locator('section[data-testid="panel-district-ranking"][data-state="ready"], section[data-testid="panel-district-ranking"][data-state="error"]').waitFor({ state: 'attached', timeout: 180_000 });
+        const texts = (await other.evaluate(`Object.fromEntries([...document.querySelectorAll('[data-testid^="ranking-"]')].map((el) => [el.dataset.testid, (el.textContent ?? '').trim()]))`)) as Record<string, string>;
+        return { state: await panel.getAttribute('data-state'), texts, periods, errors };
+      } finally {
+        await other.close();
+      }
+    };
+
+    // In the quarter after next, the last complete quarter has no snapshot: the page shows the published one.
+    const fallback = await openAt(midFirstMonth(nextQuarter(later)));
+    expect({ state: fallback.state, periods: fallback.periods, errors: fallback.errors }).toEqual({ state: 'ready', periods: [later, published.period], errors: [] });
+    const { body } = await hub.query<{ integrityEvaluation: Evaluation }>(readDashboardDocuments().find((d) => d.name === 'DashboardDistrictRanking')!.document, { period: published.period });
+    const shown = body.data!.integrityEvaluation;
+    expect(fallback.texts).toEqual(expect.objectContaining({
+      'ranking-period': published.period, 'ranking-rule-version': shown.ruleVersion, 'ranking-data-as-of': shown.dataAsOf,
+      'ranking-fallback': `${later} not yet published 尚未发布`,
+      [`ranking-${shown.units[0]!.code}-rank`]: String(shown.units[0]!.rank), [`ranking-${shown.units[0]!.code}-score`]: shown.units[0]!.score,
+    }));
+
+    // A quarter later neither it nor the one before has a snapshot: the panel says so and is not in error.
+    const none = await openAt(midFirstMonth(nextQuarter(nextQuarter(later))));
+    expect(none).toEqual({
+      state: 'ready', periods: [nextQuarter(later), later], errors: [],
+      texts: { 'ranking-none': `No integrity evaluation published for ${nextQuarter(later)} or ${later}. ${nextQuarter(later)}、${later} 尚未发布政务诚信评价。` },
+    });
   });
 
   it('runs every operation the page sent for a DASHBOARD consumer held to trusted documents, and nothing else', { timeout: 240_000 }, async () => {

@@ -79,7 +79,7 @@ describe('the registry of the page\'s operations', () => {
     const schema = buildSchema(readFileSync(new URL('../../schema/hub.graphql', import.meta.url), 'utf8'));
     const documents = readDashboardDocuments();
     expect(documents.map((d) => d.name)).toEqual([
-      'DashboardDistrictRanking', 'DashboardDistricts', 'DashboardGovernanceFieldProgress', 'DashboardGovernmentRecordsByMonth',
+      'DashboardDepartmentRanking', 'DashboardDistrictRanking', 'DashboardDistricts', 'DashboardGovernanceFieldProgress', 'DashboardGovernmentRecordsByMonth',
       'DashboardOverdueCommitments', 'DashboardRecordsByDistrictAndKind', 'DashboardServiceAndApproval',
     ]);
     for (const { name, document, hash } of documents) {

@@ -6,7 +6,8 @@
 
 /**
  * Returns `run(operationName, variables)`, which resolves to `{ data, errors }` (errors may be partial, e.g.
- * a platform that did not answer) and rejects with a readable Error when the hub answers no data at all.
+ * a platform that did not answer) and rejects with a readable Error when the hub answers no data at all
+ * (its `errors` property holds the hub's errors, e.g. for a panel to tell NOT_FOUND from a failure).
  * @param {{ graphqlPath: string, documents: Record<string, string> }} config
  */
 export function createClient(config) {
@@ -27,7 +28,7 @@ export function createClient(config) {
     const errors = Array.isArray(body.errors) ? body.errors : [];
     if (!body.data) {
       const messages = errors.map((error) => error.message).join('; ');
-      throw new Error(`${operationName}: ${messages || `HTTP ${response.status}`}`);
+      throw Object.assign(new Error(`${operationName}: ${messages || `HTTP ${response.status}`}`), { errors });
     }
     return { data: body.data, errors };
   };

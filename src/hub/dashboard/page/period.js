@@ -39,3 +39,16 @@ export function lastDay(month) {
   const days = new Date(Date.UTC(year, number, 0)).getUTCDate();
   return `${month}-${String(days).padStart(2, '0')}`;
 }
+
+/** The last quarter ("YYYY-Qn") that ended before `now`'s day in Shanghai: on 2026-11-30, "2026-Q3". */
+export function lastCompleteQuarter(now) {
+  const [year, month] = shanghaiMonth(now).split('-').map(Number);
+  const quarter = Math.floor((month - 1) / 3); // the current quarter 0-based, which is the last complete one 1-based
+  return quarter === 0 ? `${year - 1}-Q4` : `${year}-Q${quarter}`;
+}
+
+/** The quarter before "YYYY-Qn": "2026-Q1" → "2025-Q4". */
+export function previousQuarter(period) {
+  const [year, quarter] = period.split('-Q').map(Number);
+  return quarter === 1 ? `${year - 1}-Q4` : `${year}-Q${quarter - 1}`;
+}
