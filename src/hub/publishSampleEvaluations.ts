@@ -12,14 +12,15 @@ export function lastQuarterBefore(day: string): string {
 
 /**
  * With freshly loaded sample data, publishes the integrity evaluation of the sample's last complete
- * quarter (2026-Q3 for data as of 2026-11-01) at both levels, so `integrityEvaluation` answers on a fresh
- * start (README "Integrity evaluation"). A failure (a platform switched off) is logged, never fatal: the
+ * quarter (2026-Q3 for data as of 2026-11-01) at both levels, and of the last complete quarter before today
+ * when that is a later one, so `integrityEvaluation` and the dashboard's ranking (which asks for the last
+ * complete quarter) answer on a fresh start whatever the date (README "Integrity evaluation"). A failure (a platform switched off) is logged, never fatal: the
  * credit office can run `npm run evaluate` later.
  */
 export async function publishSampleEvaluations(knex: Knex, platforms: PlatformIndicatorSource, sampleAsOf: string, logger: Logger): Promise<void> {
-  const period = lastQuarterBefore(sampleAsOf);
+  const periods = [...new Set([lastQuarterBefore(sampleAsOf), lastQuarterBefore(todayInShanghai())])];
   const store = KnexEvaluationStore.create(knex);
-  for (const level of ['DEPARTMENT', 'DISTRICT'] as const) {
+  for (const period of periods) for (const level of ['DEPARTMENT', 'DISTRICT'] as const) {
     try {
       const runId = await computeIntegrityEvaluation(store, platforms, { period, level, computedBy: 'sample-data', today: todayInShanghai() });
       logger.info('integrity evaluation of the sample data published', { period, level, runId });
