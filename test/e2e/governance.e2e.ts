@@ -4,6 +4,7 @@ import { todayInShanghai } from '../../src/credit/index.js';
 import { KnexConsumerStore } from '../../src/governance/index.js';
 import { TEST_DATABASES } from '../support/databases.js';
 import { asConsumer, createTestConsumers, NANSHAN_GOVERNMENT, TEST_CONSUMERS } from '../support/createTestConsumers.js';
+import { insertTestRecord } from '../support/insertTestRecord.js';
 import { startTestHub, type TestHub } from '../support/startTestHub.js';
 
 const ENTERPRISE = '91440300MA5E9NHA04';
@@ -173,18 +174,23 @@ describe.each(TEST_DATABASES)('governance over HTTP on $name', (database) => {
     }`;
     type Person = { id: string; name: string; id_number_masked: string; employer: string; title: string };
     // A civil servant of a body under 南山区人民政府 (its subject) and one of a body that is not (e.g. the
-    // Nanshan court, under the city court), each with one record, in view (a personnel office for cadre
-    // selection sees every disclosure class).
-    const personOf = async (under: boolean): Promise<Person> => {
-      const knex = hub.hub.knex;
-      const bodies = knex('organisations').select('uscc').where('parent_uscc', NANSHAN_GOVERNMENT);
-      return knex('civil_servants as c').join('organisations as o', 'o.uscc', 'c.employer_uscc')
-        .join('credit_records as r', 'r.civil_servant_id', 'c.id')
-        .where(under ? (w) => w.whereIn('c.employer_uscc', bodies) : (w) => w.whereNotIn('c.employer_uscc', bodies).whereNot('c.employer_uscc', NANSHAN_GOVERNMENT))
-        .whereNotIn('r.status', ['REPAIRED', 'WITHDRAWN', 'EXPIRED'])
-        .where((w) => w.whereNull('r.publicity_end').orWhere('r.publicity_end', '>=', todayInShanghai()))
-        .whereNotExists(knex('credit_records as x').whereRaw('x.civil_servant_id = c.id AND x.id <> r.id'))
-        .orderBy('c.id').first('c.id', 'c.name', 'c.id_number_masked', 'o.name as employer', 'r.title');
+    // Nanshan court, under the city court), each with no record of the sample and one of the test's own, in view
+    // (a personnel office for cadre selection sees every disclosure class), naming the person in its title.
+    const people = new Map<boolean, Promise<Person>>();
+    const personOf = (under: boolean): Promise<Person> => {
+      if (!people.has(under)) people.set(under, (async () => {
+        const knex = hub.hub.knex;
+        const bodies = knex('organisations').select('uscc').where('parent_uscc', NANSHAN_GOVERNMENT);
+        const person = (await knex('civil_servants as c').join('organisations as o', 'o.uscc', 'c.employer_uscc')
+          .where(under ? (w) => w.whereIn('c.employer_uscc', bodies) : (w) => w.whereNotIn('c.employer_uscc', bodies).whereNot('c.employer_uscc', NANSHAN_GOVERNMENT))
+          .whereNotExists(knex('credit_records as x').whereRaw('x.civil_servant_id = c.id'))
+          .orderBy('c.id').first('c.id', 'c.name', 'c.id_number_masked', 'o.name as employer')) as Omit<Person, 'title'> | undefined;
+        if (!person) throw new Error(`the sample has no civil servant without records ${under ? 'under' : 'outside'} 南山区人民政府`);
+        const title = `关于授予${person.name}同志优秀公务员称号的决定`;
+        await insertTestRecord(knex, { kind: 'COMMENDATION', civilServantId: person.id, decisionDate: todayInShanghai(), title });
+        return { ...person, title };
+      })());
+      return people.get(under)!;
     };
 
     it('sees its own staff in full (ID number, name, names in record text) and everyone else’s masked, and the ledger names both', async () => {
@@ -305,7 +311,16 @@ describe.each(TEST_DATABASES)('governance over HTTP on $name', (database) => {
     let notPublic: { id: string; title: string; name: string; code: string }[];
 
     beforeAll(async () => {
-      // Records of a not-public item (政务处分, SZ-ZWCF-JC-001) inside their window and in view.
+      // The test's own record of a not-public item (政务处分, SZ-ZWCF-JC-001), in view, about a civil servant
+      // outside the personnel office's bodies.
+      const bodies = hub.hub.knex('organisations').select('uscc').where('parent_uscc', NANSHAN_GOVERNMENT);
+      const person = (await hub.hub.knex('civil_servants').whereNotIn('employer_uscc', bodies).whereNot('employer_uscc', NANSHAN_GOVERNMENT)
+        .orderBy('id', 'desc').first('id', 'name')) as { id: string; name: string };
+      await insertTestRecord(hub.hub.knex, {
+        kind: 'GOVERNMENT_SANCTION', civilServantId: person.id, disclosure: 'NOT_PUBLIC', decisionDate: todayInShanghai(),
+        title: `关于给予${person.name}警告处分的决定`, publicity: { sanction: 'WARNING' },
+      });
+      // Records of a not-public item inside their window and in view: the test's own and any of the sample.
       const rows = (await hub.hub.knex('credit_records as r').join('civil_servants as c', 'c.id', 'r.civil_servant_id')
         .join('catalog_items as i', 'i.code', 'r.catalog_item_code')
         .select('r.id', 'r.title', 'c.name', 'i.code').where({ 'r.kind': 'GOVERNMENT_SANCTION', 'i.disclosure': 'NOT_PUBLIC' })
