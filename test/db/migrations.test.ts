@@ -79,6 +79,12 @@ async function fillEmptyTables(knex: Knex): Promise<void> {
   const [enforcement] = await knex('enforcement_cases').insert({ case_number: '(2026)粤0305执测1号', body_uscc: body, filed_on: '2026-03-01', recorded_by: 'credit-office' }).returning('id');
   await knex('enforcement_interviews').insert({ case_id: (enforcement as { id: string }).id, held_on: '2026-04-01', interviewer: '市信用办', summary: '约谈' });
   await knex('integrity_complaints').insert({ body_uscc: body, channel: 'HOTLINE_12345', content: '拖欠款项', received_on: '2026-05-01' });
+  const [run] = await knex('integrity_evaluation_runs').insert({
+    period: '2026-Q3', level: 'DEPARTMENT', rule_version: 'migration test', data_as_of: new Date(), computed_by: 'credit-office', unit_count: 1,
+  }).returning('id');
+  const runId = (run as { id: string }).id;
+  await knex('integrity_evaluation_scores').insert({ run_id: runId, unit_code: body, unit_name: '测试单位', bodies: 1, rank: 1, score: 90 });
+  await knex('integrity_evaluation_indicators').insert({ run_id: runId, unit_code: body, indicator_id: 'TEST', value: '1', score: 90, weight: 1, count: 1, out_of: 1 });
 }
 
 describe.each(TEST_DATABASES)('migrations on $name', (database) => {
