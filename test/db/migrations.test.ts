@@ -39,6 +39,9 @@ async function fillEmptyTables(knex: Knex): Promise<void> {
   await knex('consumer_grant_conversions').insert({
     consumer_id: 'credit-office', purpose: 'SUPERVISION', wildcard_scope: 'CONDITIONAL', granted_at: new Date(), added_scopes: ['Enterprise.creditRecords'],
   });
+  await knex('consumer_grant_additions').insert({
+    consumer_id: 'credit-office', purpose: 'SUPERVISION', scope: 'Query.creditChecks', migration: '20261201009000_grant_credit_check_listing',
+  });
   const document = '{ districts { code } }';
   await knex('trusted_documents').insert({
     consumer_id: 'trusted-bidding', document, document_hash: createHash('sha256').update(document, 'utf8').digest('hex'), name: 'Districts',

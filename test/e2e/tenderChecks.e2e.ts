@@ -1,7 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asConsumer, createTestConsumers } from '../support/createTestConsumers.js';
 import { TEST_DATABASES } from '../support/databases.js';
 import { startTestHub, type TestHub } from '../support/startTestHub.js';
+
+interface Rule { id: string; effect: string; description: string; kinds: string[]; purposes?: string[]; catalogItems?: string[] }
+const CHECK_RULES = JSON.parse(readFileSync(new URL('../../src/workflows/creditChecks/rules/check-rules.json', import.meta.url), 'utf8')) as { rules: Rule[] };
+/**
+ * The first rule (file order) a record matches for `purpose`, on kinds, purposes and catalogue items. The rules that
+ * reject name no other condition and come before every other rule, so this tells which records reject.
+ */
+const firstRuleFor = (purpose: string, record: { kind: string; catalog_item_code: string }): Rule | undefined =>
+  CHECK_RULES.rules.find((rule) => rule.kinds.includes(record.kind) && (!rule.purposes || rule.purposes.includes(purpose))
+    && (!rule.catalogItems || rule.catalogItems.includes(record.catalog_item_code)));
 
 // An awarded tender of the small sandbox with two consortia, sole bidders and an agent (gateways/bidding/README.md).
 const TENDER = 'E440304202500018001';
@@ -44,16 +55,21 @@ describe.each(TEST_DATABASES)('a whole tender checked by its code over HTTP on $
     expect(check.subjects.map((s) => [s.uscc, s.role])).toEqual(expected);
     expect(check.subjects.filter((s) => s.role.startsWith('CONSORTIUM_')).every((s) => s.consortium !== null)).toBe(true);
 
-    // Each rejected party names the rule and the records behind it: the judgment-defaulter listings in the store.
+    // Each rejected party names the rule and the records behind it, as the rules (check-rules.json) read the
+    // store: REJECT evidence is every record in publicity whose first matching rule rejects, and the deciding
+    // rule is the first rejecting rule (in the file's order) one of those records matches.
     const rejected = check.subjects.filter((s) => s.verdict === 'REJECT');
     expect(rejected.length).toBeGreaterThan(0);
+    const knex = hub.hub.knex;
     for (const subject of rejected) {
-      expect(subject.decidingRule).toEqual({ id: 'JUDGMENT_DEFAULTER', description: 'Listed as a judgment defaulter (失信被执行人) — for a government body, its own unpaid court judgment' });
-      const knex = hub.hub.knex;
-      const listings = await knex('credit_records').where({ subject_uscc: subject.uscc, kind: 'JUDGMENT_DEFAULTER', status: 'IN_PUBLICITY' })
+      const records: { kind: string; catalog_item_code: string; document_number: string }[] = await knex('credit_records')
+        .where({ subject_uscc: subject.uscc, status: 'IN_PUBLICITY' })
         .where((q) => q.whereNull('publicity_end').orWhere('publicity_end', '>=', knex.raw('current_date')))
-        .where('decision_date', '<=', knex.raw('current_date')).pluck('document_number');
-      expect(subject.evidence.filter((e) => e.effect === 'REJECT').map((e) => e.documentNumber).sort()).toEqual([...listings].sort());
+        .where('decision_date', '<=', knex.raw('current_date')).select('kind', 'catalog_item_code', 'document_number');
+      const rejecting = records.map((r) => ({ r, rule: firstRuleFor('BIDDING', r) })).filter((m) => m.rule?.effect === 'REJECT');
+      const deciding = CHECK_RULES.rules.find((rule) => rejecting.some((m) => m.rule === rule))!;
+      expect(subject.decidingRule).toEqual({ id: deciding.id, description: deciding.description });
+      expect(subject.evidence.filter((e) => e.effect === 'REJECT').map((e) => e.documentNumber).sort()).toEqual(rejecting.map((m) => m.r.document_number).sort());
     }
   });
 

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createKnex } from '../../db/connection.js';
 import { migrationSource } from '../../db/migrationSource.js';
 import { FIELD_SCOPES_BY_PURPOSE } from '../../db/migrations/20261130000800_explicit_grants.js';
+import { ADDED_FIELD_SCOPES_BY_PURPOSE } from '../../db/migrations/20261201009000_grant_credit_check_listing.js';
 import { fieldScopesOf, KnexConsumerStore, PURPOSES } from '../../src/governance/index.js';
 import { TEST_DATABASES } from '../support/databases.js';
 
 const MIGRATION = '20261130000800_explicit_grants';
+const LISTING_MIGRATION = '20261201009000_grant_credit_check_listing';
 
 const consumer = (id: string, roles: string[]) => ({ id, name: id, kind: 'DEPARTMENT', roles: `{${roles.join(',')}}` });
 
@@ -60,8 +62,53 @@ describe.each(TEST_DATABASES)('migration 20261130000800_explicit_grants on $name
   });
 });
 
-it('spells out, for every purpose, the same field scopes purposes.json gave on the day it was written', () => {
-  // A later change of purposes.json needs a new migration for grants already converted; this pins the day's copy.
+describe.each(TEST_DATABASES)('migration 20261201009000_grant_credit_check_listing on $name', (database) => {
+  it('gives the checks listing to every consumer that reads single checks for its purpose, and down takes back only what it gave', async () => {
+    const db = await database.create();
+    const knex = db.url ? createKnex({ kind: 'postgres', url: db.url }) : createKnex({ kind: 'pglite' });
+    try {
+      for (;;) {
+        const [, pending] = (await knex.migrate.list({ migrationSource })) as [unknown, string[]];
+        if (pending.length === 0) throw new Error(`${LISTING_MIGRATION} is not pending`);
+        if (migrationSource.getMigrationName(pending[0]!) === LISTING_MIGRATION) break;
+        await knex.migrate.up({ migrationSource });
+      }
+      await knex('consumers').insert([
+        consumer('bidding-system', ['BIDDING_SYSTEM']), consumer('city-audit', ['AUDITOR']), consumer('licensing', ['INVESTMENT_PROMOTION']),
+      ]);
+      await knex('consumer_grants').insert([
+        ...FIELD_SCOPES_BY_PURPOSE.BIDDING!.map((scope) => ({ consumer_id: 'bidding-system', purpose: 'BIDDING', scope, authorisation: 'SZ-SHARE-2026-01' })),
+        // Already given the listing by hand: stays after down.
+        ...[...FIELD_SCOPES_BY_PURPOSE.AUDIT!, 'Query.creditChecks'].map((scope) => ({ consumer_id: 'city-audit', purpose: 'AUDIT', scope })),
+        // A BIDDING grant without single checks gets no listing; nor does a purpose without it.
+        { consumer_id: 'licensing', purpose: 'BIDDING', scope: 'CreditRecord.disclosure' },
+        ...FIELD_SCOPES_BY_PURPOSE.ADMINISTRATIVE_LICENSING!.map((scope) => ({ consumer_id: 'licensing', purpose: 'ADMINISTRATIVE_LICENSING', scope })),
+      ]);
+      const grants = async () => (await knex('consumer_grants').orderBy(['consumer_id', 'purpose', 'scope']).select('consumer_id', 'purpose', 'scope', 'authorisation'))
+        .map((g: Record<string, string | null>) => `${g.consumer_id} ${g.purpose} ${g.scope}${g.authorisation ? ` (${g.authorisation})` : ''}`);
+      const before = await grants();
+
+      await knex.migrate.up({ migrationSource });
+      expect(await grants()).toEqual([...before, 'bidding-system BIDDING Query.creditChecks (SZ-SHARE-2026-01)'].sort());
+      const bidding = (await KnexConsumerStore.create(knex).listConsumers()).find((c) => c.id === 'bidding-system')!;
+      expect(bidding.grants.map((g) => g.scope)).toContain('Query.creditChecks');
+
+      await knex.migrate.down({ migrationSource });
+      expect(await grants()).toEqual(before);
+      expect(await knex.schema.hasTable('consumer_grant_additions')).toBe(false);
+    } finally {
+      await knex.destroy();
+      await db.drop();
+    }
+  });
+});
+
+it('spells out, for every purpose, the same field scopes purposes.json gives, in the explicit-grants migration and the migrations adding to it', () => {
+  // A later change of purposes.json needs a new migration for grants already stored, added to ADDED_BY_LATER_MIGRATIONS.
+  const ADDED_BY_LATER_MIGRATIONS = [ADDED_FIELD_SCOPES_BY_PURPOSE];
   expect(Object.keys(FIELD_SCOPES_BY_PURPOSE).sort()).toEqual(PURPOSES.map((p) => p.code).sort());
-  for (const purpose of PURPOSES) expect([...FIELD_SCOPES_BY_PURPOSE[purpose.code]!].sort()).toEqual([...fieldScopesOf(purpose.code)].sort());
+  for (const purpose of PURPOSES) {
+    const given = new Set([...FIELD_SCOPES_BY_PURPOSE[purpose.code]!, ...ADDED_BY_LATER_MIGRATIONS.flatMap((added) => added[purpose.code] ?? [])]);
+    expect([...given].sort(), purpose.code).toEqual([...fieldScopesOf(purpose.code)].sort());
+  }
 });
