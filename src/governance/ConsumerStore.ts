@@ -83,6 +83,8 @@ export interface ConsumerStore {
    * consumer is revoked. One query; the secret is compared in constant time. Never rejects for bad keys.
    */
   authenticate(bearerKey: string): Promise<Consumer | null>;
+  /** The consumer with this id while it is active (not revoked), else null: who a webhook delivery is read for. */
+  findActiveConsumer(consumerId: string): Promise<Consumer | null>;
   /** Adds a grant (idempotent). Rejects like createConsumer for a bad purpose or scope, or ConsumerNotFoundError. */
   grant(consumerId: string, grant: NewGrant): Promise<void>;
   /** Lets the consumer act as the subject with this USCC (idempotent). */

@@ -112,6 +112,11 @@ export class KnexConsumerStore implements ConsumerStore {
     return row !== undefined;
   }
 
+  async findActiveConsumer(consumerId: string): Promise<Consumer | null> {
+    const consumer = await this.findConsumer(consumerId);
+    return consumer?.status === 'ACTIVE' ? consumer : null;
+  }
+
   private async findConsumer(consumerId: string): Promise<Consumer | null> {
     const rows: Row[] = (await this.knex.raw(`SELECT ${CONSUMER_SELECT} FROM consumers c WHERE c.id = ?`, [consumerId])).rows;
     return rows[0] ? toConsumer(rows[0]) : null;

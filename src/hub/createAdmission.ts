@@ -1,26 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { Knex } from 'knex';
-import {
-  addToTrail, checkFailedAuthentications, consumeRateLimit, countFailedAuthentication, createRequestGovernance, decideRecordDisclosure,
-  identifyCaller, permissionsOf, seesAllRecords, type ConsumerStore, type PersonalDataDisclosure, type RecordDisclosure,
-  type RequestGovernance,
-} from '../governance/index.js';
-import { listBodiesUnder } from './listBodiesUnder.js';
-import { todayInShanghai, type AccessReport, type CreditActor } from '../credit/index.js';
+import { checkFailedAuthentications, consumeRateLimit, countFailedAuthentication, identifyCaller, type ConsumerStore } from '../governance/index.js';
+import { createHubContext, type HubContext } from './createHubContext.js';
 import type { Admission } from './createHttpHandler.js';
 import type { Logger } from './logger.js';
 
-/** The GraphQL context of one hub request: governance state and what the credit store may disclose. */
-export interface HubContext {
-  governance: RequestGovernance;
-  /** Read by the credit subschema (its `CreditRequestContext` contract). */
-  creditVisibility: { records: 'DISCLOSED' | 'ALL'; unmaskPersonalData: boolean | { staffOf: string[] }; disclosure: RecordDisclosure };
-  /** Who performs the request, for the credit workflows (`CreditActor`). */
-  actor: CreditActor;
-  /** Where the credit subschema reports whom a read touched (`AccessReportingContext`): the audit trail. */
-  recordAccess: (report: AccessReport) => void;
-}
+export type { HubContext } from './createHubContext.js';
 
 /** What admission needs. */
 export interface AdmissionDeps {
@@ -35,9 +21,6 @@ export interface AdmissionDeps {
   authFailureLimitPerMinute: number;
   logger: Logger;
 }
-
-const toCreditUnmasking = (decision: PersonalDataDisclosure): boolean | { staffOf: string[] } =>
-  decision.unmasked === 'STAFF' ? { staffOf: [...decision.employers] } : decision.unmasked === 'EVERYONE';
 
 const retryAfterSeconds = (resetAt: Date): number => Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 1000));
 
@@ -79,33 +62,8 @@ export function createAdmission(deps: AdmissionDeps): (req: IncomingMessage) => 
         const retryAfter = retryAfterSeconds(decision.resetAt);
         return { refusal: { status: 429, code: 'RATE_LIMITED', message: `rate limit of ${limit} requests per minute reached for ${who}; retry after ${retryAfter} s`, extensions: { limit, retryAfterSeconds: retryAfter }, headers: { 'retry-after': String(retryAfter) } } };
       }
-      // A personnel office sees in full only the staff of the bodies it is responsible for: its subjects
-      // and every body under them, looked up once per request.
-      const staffEmployers = consumer && caller.purpose !== null && permissionsOf(consumer.roles).unmasksPersonalDataOf === 'STAFF_OF_SUBJECTS'
-        ? await listBodiesUnder(deps.knex, consumer.subjects) : [];
-      const governance = createRequestGovernance(caller, { staffEmployers });
-      const { permissions } = governance;
-      const context: HubContext = {
-        governance,
-        recordAccess: (report) => addToTrail(governance.trail, report),
-        actor: {
-          consumerId: consumer?.id ?? null,
-          consumerName: consumer?.name ?? null,
-          consumerKind: consumer?.kind ?? null,
-          roles: governance.reader.roles,
-          subjects: consumer?.subjects ?? [],
-          purpose: caller.purpose,
-          caseReference: caller.caseReference,
-        },
-        creditVisibility: {
-          records: seesAllRecords(governance) ? 'ALL' : 'DISCLOSED',
-          // Whose personal data the credit store shows in full: the one decision (decidePersonalDataDisclosure).
-          unmaskPersonalData: toCreditUnmasking(governance.personalData),
-          // Who sees records of which catalogue disclosure class (rules/record-disclosure.json), judged on
-          // the day of the request whatever day a credit check looks back to.
-          disclosure: decideRecordDisclosure(governance, todayInShanghai()),
-        },
-      };
+      const context = await createHubContext(deps.knex, caller);
+      const { permissions } = context.governance;
       return { apollo: permissions.maxShareLevel === 'RESTRICTED' ? deps.internalServer : deps.publicServer, context };
     } catch (error) {
       deps.logger.error('admission failed', { err: error });

@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import type { IdNumberVault } from '../credit/index.js';
 import type { TenderSource } from './creditChecks/TenderSource.js';
 import type { PlatformIndicatorSource } from './evaluation/PlatformIndicatorSource.js';
+import type { WatchlistOptions } from './watchlists/WatchlistOptions.js';
 
 /** What the credit workflows need from the hub. */
 export interface WorkflowDeps {
@@ -20,13 +21,23 @@ export interface WorkflowDeps {
   today?: () => string;
   /** The connected platforms' indicators of government bodies for the integrity evaluation; absent, computing one fails SOURCE_UNAVAILABLE. */
   platformIndicators?: PlatformIndicatorSource;
+  /** Watchlists' polling and webhook retries, and how the hub renders a webhook payload; defaults otherwise. */
+  watchlists?: WatchlistOptions;
 }
 
 /** An extra HTTP route a workflow serves (e.g. the public key that verifies signed checks); true when handled. */
 export type WorkflowRoute = (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
 
-/** What one workflow adds to the hub: subschemas to stitch and HTTP routes. */
+/** Background work a workflow runs while the hub runs (e.g. delivering webhooks); started once the hub listens. */
+export interface WorkflowService {
+  start(): void;
+  /** Stops it; resolves once the work in flight has finished. */
+  stop(): Promise<void>;
+}
+
+/** What one workflow adds to the hub: subschemas to stitch, HTTP routes and background services. */
 export interface Workflow {
   subschemas: SubschemaConfig[];
   routes: WorkflowRoute[];
+  services?: WorkflowService[];
 }

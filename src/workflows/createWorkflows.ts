@@ -3,16 +3,18 @@ import { createEvaluationWorkflow } from './evaluation/index.js';
 import { createGovernmentIntegrityWorkflow } from './governmentIntegrity/index.js';
 import { createIngestionWorkflow } from './ingestion/index.js';
 import { createObjectionWorkflow } from './objections/index.js';
+import { createWatchlistWorkflow } from './watchlists/index.js';
 import type { Workflow, WorkflowDeps } from './WorkflowDeps.js';
 
 /**
  * The credit workflows (issue 5) — objections and credit repair, credit checks with feedback, ingestion
- * from source units, government integrity (commitments, enforcement cases, complaints), the integrity evaluation — each a subschema stitched into the hub beside the credit store, merged by USCC
+ * from source units, government integrity (commitments, enforcement cases, complaints), the integrity evaluation, watchlists — each a subschema stitched into the hub beside the credit store, merged by USCC
  * where it extends a subject, plus any HTTP routes it serves.
  */
 export function createWorkflows(deps: WorkflowDeps): Workflow {
   const parts = [
     createObjectionWorkflow(deps), createCreditCheckWorkflow(deps), createIngestionWorkflow(deps), createGovernmentIntegrityWorkflow(deps), createEvaluationWorkflow(deps),
+    createWatchlistWorkflow(deps),
   ];
-  return { subschemas: parts.flatMap((p) => p.subschemas), routes: parts.flatMap((p) => p.routes) };
+  return { subschemas: parts.flatMap((p) => p.subschemas), routes: parts.flatMap((p) => p.routes), services: parts.flatMap((p) => p.services ?? []) };
 }
