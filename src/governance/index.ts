@@ -42,6 +42,8 @@ export type { GovernedField, GovernSchemaOptions } from './runtime/governSchema.
 export { maskPersonalData } from './runtime/maskPersonalData.js';
 export type { PersonalDataKind } from './runtime/maskPersonalData.js';
 export { createAuditPlugin } from './runtime/createAuditPlugin.js';
+export { auditEntryFor, clearTrail } from './runtime/auditEntryFor.js';
+export type { AuditedOperation } from './runtime/auditEntryFor.js';
 export { createTrustedDocumentsPlugin } from './runtime/createTrustedDocumentsPlugin.js';
 export type { IsTrustedDocument } from './runtime/createTrustedDocumentsPlugin.js';
 export { createAuditSubschema } from './createAuditSubschema.js';

@@ -144,6 +144,8 @@ export interface HubConfig {
   metrics: MetricsConfig | null;
   /** Hub processes started by `main` on this machine (node:cluster, sharing the port and PostgreSQL). */
   workers: number;
+  /** Watchlists: polling for new events (WATCH_POLL_MS) and webhook retries (WEBHOOK_RETRY_BASE_MS, WEBHOOK_RETRY_MAX_MS). */
+  watchlists: { pollMs: number; retryBaseMs: number; retryMaxMs: number };
 }
 
 /**
@@ -204,5 +206,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     sandboxSize: oneOf(env, 'SANDBOX_SIZE', ['small', 'large'] as const, seed === 'large' ? 'large' : 'small'),
     metrics: readMetrics(env),
     workers: readWorkers(env, databaseUrl),
+    watchlists: {
+      pollMs: integer(env, 'WATCH_POLL_MS', 200, 20, 60_000),
+      retryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', 1000, 10, 3_600_000),
+      retryMaxMs: integer(env, 'WEBHOOK_RETRY_MAX_MS', 600_000, 10, 86_400_000),
+    },
   };
 }

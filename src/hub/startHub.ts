@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import { assertDatabaseReachable, createKnex, migrateToLatest } from '../../db/connection.js';
 import { isDatabaseEmpty, loadSampleData } from '../../db/seed/loadSampleData.js';
 import { createCreditSubschema, createIdNumberVault, KnexCreditStore } from '../credit/index.js';
-import { createWorkflows } from '../workflows/index.js';
+import { createWorkflows, type RenderWebhookEvent } from '../workflows/index.js';
 import { createPlatformIndicatorSource } from './createPlatformIndicatorSource.js';
 import { publishSampleEvaluations } from './publishSampleEvaluations.js';
 import { composeHubSchema } from './composeHubSchema.js';
@@ -21,6 +21,9 @@ import { registerDashboardDocuments } from './dashboard/dashboardDocuments.js';
 import { createAdmission, type HubContext } from './createAdmission.js';
 import { createGraphqlServers } from './createGraphqlServers.js';
 import { trackConnections } from './trackConnections.js';
+import { createSubscriptionServer } from './createSubscriptionServer.js';
+import { createWebhookRenderer } from './createWebhookRenderer.js';
+import { createFormatError } from './formatError.js';
 import { createHubMetrics } from './metrics/createHubMetrics.js';
 import { serveMetrics } from './metrics/serveMetrics.js';
 import type { MetricsServer } from './metrics/startMetricsServer.js';
@@ -141,8 +144,15 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
   // runCreditCheck(input: { tenderCode }) reads the tender through the bidding adapter's own subschema.
   const bidding = platforms.adapters.find((adapter) => adapter.platform === 'BIDDING');
   const platformIndicators = createPlatformIndicatorSource(platforms.adapters);
+  // Webhook payloads are read through the governed graph, which exists only once the workflows are stitched in.
+  let renderWebhook: RenderWebhookEvent | null = null;
   const workflows = createWorkflows({
     knex, vault: createIdNumberVault(config.dataKey), checkSigningKeyPem: config.checkSigningKeyPem, platformIndicators,
+    watchlists: {
+      ...config.watchlists,
+      log: logger,
+      renderWebhookEvent: (delivery) => (renderWebhook ? renderWebhook(delivery) : Promise.reject(new Error('the hub is not ready to render webhook events yet'))),
+    },
     ...(bidding ? { tenderSource: createTenderSource(bidding.subschema) } : {}),
   });
   if (sampleAsOf) await publishSampleEvaluations(knex, platformIndicators, sampleAsOf, logger);
@@ -160,6 +170,8 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
     schema, classification, ledger, logger, limits: config.operationLimits, plugins: metrics ? [metrics.plugin] : [],
     isTrustedDocument: (consumerId, hash) => consumers.isTrustedDocument(consumerId, hash),
   });
+  const schemaFor = (context: HubContext) => (context.governance.permissions.maxShareLevel === 'RESTRICTED' ? servers.internalSchema : servers.publicSchema);
+  renderWebhook = createWebhookRenderer({ knex, consumers, ledger, schemaFor });
   let accepting = true;
   // Finished rate-limit windows decide nothing; every hub process clears them now and then (idempotent).
   const pruning = setInterval(() => {
@@ -206,6 +218,11 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
       res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: INTERNAL_SERVER_ERROR } }] }));
     });
   });
+  const subscriptions = createSubscriptionServer({
+    httpServer, path: '/graphql', admit, schemaFor, ledger, logger, limits: config.operationLimits,
+    isTrustedDocument: (consumerId, hash) => consumers.isTrustedDocument(consumerId, hash),
+    formatError: createFormatError(logger, { development: false, hideSuggestions: true }),
+  });
   let metricsServer: MetricsServer | null = null;
   try {
     if (metrics && config.metrics) metricsServer = await serveMetrics(metrics.registry, config.metrics);
@@ -216,12 +233,14 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
   } catch (error) {
     await metricsServer?.stop();
     clearInterval(pruning);
+    await subscriptions.close();
     await servers.stop();
     await checkpoints?.close();
     await platforms.close();
     await knex.destroy();
     throw new Error(metricsServer || !metrics ? `cannot listen on ${config.host}:${config.port}: ${(error as Error).message}` : (error as Error).message);
   }
+  for (const service of workflows.services ?? []) service.start();
   const address = httpServer.address() as AddressInfo;
   const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
   let stopping: Promise<void> | null = null;
@@ -236,8 +255,11 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
       stopping ??= (async () => {
         accepting = false;
         clearInterval(pruning);
+        // Subscriptions end first (WebSocket close 1001): an open socket would hold the drain for its grace.
+        await subscriptions.close();
         // Requests in flight finish before the servers and the database they use go away.
         await connections.drain();
+        await Promise.all((workflows.services ?? []).map((service) => service.stop()));
         await metricsServer?.stop();
         await servers.stop();
         await checkpoints?.close();

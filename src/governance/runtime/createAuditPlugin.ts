@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { hashDocument } from '../apiKeys.js';
-import type { AuditLedger, AuditOutcome } from '../AuditLedger.js';
+import type { AuditLedger } from '../AuditLedger.js';
+import { auditEntryFor } from './auditEntryFor.js';
 import type { RequestGovernance } from './RequestGovernance.js';
 import type { ErrorCode } from '../../codes/index.js';
 
@@ -21,31 +21,18 @@ export function createAuditPlugin<TContext extends { governance: RequestGovernan
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, source, response, operation, operationName }) {
-          const { trail, caller } = contextValue.governance;
-          const mutation = operation?.operation === 'mutation';
-          if (trail.fieldsRead.size === 0 && trail.forbidden.size === 0 && !mutation) return;
+          const { caller } = contextValue.governance;
           const body = response.body.kind === 'single' ? response.body.singleResult : null;
-          const failed = (body?.errors?.length ?? 0) > 0;
-          const outcome: AuditOutcome = trail.forbidden.size > 0
-            ? (trail.fieldsRead.size > 0 ? 'PARTIAL' : 'FORBIDDEN')
-            : failed ? 'PARTIAL' : 'OK';
+          const entry = auditEntryFor(contextValue.governance, {
+            operationName: operationName ?? null,
+            // The text Apollo resolved and ran (never a copy from the HTTP request).
+            source: source ?? null,
+            mutation: operation?.operation === 'mutation',
+            failed: (body?.errors?.length ?? 0) > 0,
+          });
+          if (!entry) return;
           try {
-            await ledger.append({
-              consumerId: caller.consumer?.id ?? null,
-              purpose: caller.purpose,
-              caseReference: caller.caseReference,
-              operationName: operationName ?? null,
-              // The text Apollo resolved and ran (never a copy from the HTTP request).
-              documentHash: source === undefined ? null : hashDocument(source),
-              fieldsRead: [...trail.fieldsRead].sort(),
-              subjectUsccs: [...trail.subjectUsccs].sort(),
-              civilServantIds: [...trail.civilServantIds].sort(),
-              outcome,
-              details: {
-                ...(trail.forbidden.size > 0 ? { forbidden: [...trail.forbidden].sort() } : {}),
-                ...(trail.ids.size > 0 ? { ids: Object.fromEntries([...trail.ids].sort(([a], [b]) => a.localeCompare(b)).map(([type, set]) => [type, [...set].sort()])) } : {}),
-              },
-            });
+            await ledger.append(entry);
           } catch (error) {
             log.error('audit ledger write failed; response withheld', { err: error, consumer: caller.consumer?.id ?? null });
             if (body) {
