@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import {
-  execute, GraphQLError, parse, specifiedRules, subscribe, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult,
+  execute, GraphQLError, Kind, parse, specifiedRules, subscribe, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult,
   type GraphQLFormattedError, type GraphQLSchema,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -124,7 +124,9 @@ export function createSubscriptionServer(deps: SubscriptionServerDeps): Subscrip
       const variableValues = payload.variables ?? {};
       const errors = validate(schema, document, [...specifiedRules, ...createOperationLimitRules(deps.limits, variableValues)]);
       if (errors.length > 0) return errors.map((e) => (e.extensions.code ? e : coded('GRAPHQL_VALIDATION_FAILED', e.message)));
-      operations.set(context, { source: payload.query, operationName: payload.operationName ?? null });
+      // As Apollo records it: the name asked for, else the name of the document's only operation.
+      const named = document.definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value ?? null] : []));
+      operations.set(context, { source: payload.query, operationName: payload.operationName ?? (named.length === 1 ? named[0]! : null) });
       return { schema, document, variableValues, operationName: payload.operationName ?? null, contextValue: context };
     },
     async execute(args) {
