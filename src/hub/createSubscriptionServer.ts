@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import {
-  execute, GraphQLError, Kind, parse, specifiedRules, subscribe, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult,
+  execute, Kind, parse, specifiedRules, subscribe, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult,
   type GraphQLFormattedError, type GraphQLSchema,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -8,7 +8,7 @@ import { WebSocketServer } from 'ws';
 import {
   auditEntryFor, clearTrail, createOperationLimitRules, hashDocument, type AuditLedger, type IsTrustedDocument, type OperationLimits,
 } from '../governance/index.js';
-import type { ErrorCode } from '../codes/index.js';
+import { codedError, type ErrorCode } from '../codes/index.js';
 import type { HubContext } from './createAdmission.js';
 import type { Admission } from './createHttpHandler.js';
 import type { Logger } from './logger.js';
@@ -37,7 +37,7 @@ export interface SubscriptionServer {
 // Close codes in graphql-ws's 4xxx range, named after the HTTP status admission chose.
 const closeCodeOf = (status: number): number => 4000 + Math.min(Math.max(status, 400), 499);
 
-const coded = (code: ErrorCode, message: string, extra: Record<string, unknown> = {}) => new GraphQLError(message, { extensions: { code, ...extra } });
+const coded = (code: ErrorCode, message: string, extra: Record<string, unknown> = {}) => codedError(code, message, extra);
 
 /** Request-like object admission reads: headers (the upgrade request's, overridden by connection_init's) and the peer. */
 function admissionRequest(request: IncomingMessage, params: Readonly<Record<string, unknown>> | undefined): IncomingMessage {

@@ -85,6 +85,12 @@ async function fillEmptyTables(knex: Knex): Promise<void> {
   const runId = (run as { id: string }).id;
   await knex('integrity_evaluation_scores').insert({ run_id: runId, unit_code: body, unit_name: '测试单位', bodies: 1, rank: 1, score: '90.00' });
   await knex('integrity_evaluation_indicators').insert({ run_id: runId, unit_code: body, indicator_id: 'DISHONESTY_RECORDS', value: '0', score: '100.00', weight: '1', count: 0 });
+  const watchlistId = randomUUID();
+  await knex('watchlists').insert({ id: watchlistId, consumer_id: 'credit-office', name: '关注', webhook_url: 'https://example.invalid/hook', webhook_secret: 'ab'.repeat(32) });
+  await knex('watchlist_subjects').insert({ watchlist_id: watchlistId, uscc: record.subject_uscc });
+  await knex('watch_event_queue').insert({ kind: 'RECORD_ADDED', subject_uscc: record.subject_uscc, record_id: record.id, status: record.status, data: JSON.stringify({}) });
+  await knex('watchlist_events').insert({ watchlist_id: watchlistId, sequence: 1, kind: 'RECORD_ADDED', subject_uscc: record.subject_uscc, record_id: record.id, data: JSON.stringify({}), occurred_at: new Date() });
+  await knex('watchlist_webhook_outbox').insert({ watchlist_id: watchlistId, sequence: 1 });
 }
 
 describe.each(TEST_DATABASES)('migrations on $name', (database) => {

@@ -6,6 +6,7 @@ import type { WatchFeed } from './createWatchFeed.js';
 import type { WatchlistEventRow, WatchlistRow, WatchlistStore } from './WatchlistStore.js';
 
 const MAX_SUBJECTS = 1000;
+const MAX_WATCHLISTS = 100;
 const MAX_PAGE = 200;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -103,6 +104,9 @@ export function createWatchlistResolvers(store: WatchlistStore, feed: WatchFeed)
         if (name.length < 1 || name.length > 100) throw badUserInput('input.name: 1 to 100 characters', { argumentName: 'input.name' });
         checkUsccCount(input.usccs, 'input.usccs');
         if (input.webhookUrl !== null && input.webhookUrl !== undefined) checkWebhookUrl(input.webhookUrl);
+        if ((await store.watchlistsOf(consumerId)).length >= MAX_WATCHLISTS) {
+          throw badUserInput(`input: consumer ${consumerId} already keeps ${MAX_WATCHLISTS} watchlists; add subjects to one of them instead`, { argumentName: 'input' });
+        }
         const secret = input.webhookUrl ? randomBytes(32).toString('hex') : null;
         try {
           const created = await store.createWatchlist({
