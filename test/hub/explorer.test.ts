@@ -87,7 +87,7 @@ describe('explorer page', () => {
       for (const value of [...attributeValues(html, 'src'), ...attributeValues(html, 'href')]) {
         expect(value).toMatch(/^\/explorer\/assets\/[\w.-]+\?v=[0-9a-f]+$/);
       }
-      expect(attributeValues(html, 'src')).toHaveLength(4);
+      expect(attributeValues(html, 'src')).toHaveLength(5);
     }
   });
 
@@ -159,6 +159,7 @@ describe('explorer assets', () => {
       '/explorer/assets/favicon.svg',
       '/explorer/assets/graphiql.min.css',
       '/explorer/assets/graphiql.min.js',
+      '/explorer/assets/graphql-ws.min.js',
       '/explorer/assets/react-dom.production.min.js',
       '/explorer/assets/react.production.min.js',
     ]);

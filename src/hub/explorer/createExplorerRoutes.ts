@@ -12,6 +12,9 @@
  *   ReactDOM; its fonts are inlined in the CSS as `data:` URLs. GraphiQL 4 and 5 ship ES modules only and
  *   use Monaco with web workers, which needs a bundler and whose examples load from CDNs.
  * - `react@18.3.1` / `react-dom@18.3.1` `umd/*.production.min.js`: React 19 no longer ships UMD builds.
+ * - `graphql-ws@6.4.2` `umd/graphql-ws.min.js` (global `graphqlWs`): the explorer's fetcher runs subscriptions
+ *   over a WebSocket to `graphqlPath` with it (the `connect-src 'self'` of the policy covers ws: and wss: of
+ *   the same host, CSP Level 3).
  * - `explorer.js` (the bootstrap, so the page needs no inline script), `explorer.css`, `favicon.svg` from
  *   this folder.
  * The versions are pinned exactly in package.json; test/hub/explorer.test.ts checks the served bundles for
@@ -71,6 +74,7 @@ const ASSET_SOURCES: readonly StaticAssetSource[] = [
   { name: 'react-dom.production.min.js', file: () => packageFile('react-dom', 'umd/react-dom.production.min.js'), contentType: JS },
   { name: 'graphiql.min.js', file: () => packageFile('graphiql', 'graphiql.min.js'), contentType: JS },
   { name: 'graphiql.min.css', file: () => packageFile('graphiql', 'graphiql.min.css'), contentType: CSS },
+  { name: 'graphql-ws.min.js', file: () => packageFile('graphql-ws', 'umd/graphql-ws.min.js'), contentType: JS },
   { name: 'explorer.js', file: () => localFile('explorer.js'), contentType: JS },
   { name: 'explorer.css', file: () => localFile('explorer.css'), contentType: CSS },
   { name: 'favicon.svg', file: () => localFile('favicon.svg'), contentType: 'image/svg+xml' },
@@ -119,6 +123,7 @@ function renderPage(options: ExplorerOptions, assets: Map<string, StaticAsset>):
 <script src="${href('react.production.min.js')}"></script>
 <script src="${href('react-dom.production.min.js')}"></script>
 <script src="${href('graphiql.min.js')}"></script>
+<script src="${href('graphql-ws.min.js')}"></script>
 <script src="${href('explorer.js')}"></script>
 </body>
 </html>
