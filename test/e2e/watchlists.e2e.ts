@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createContext, runInContext } from 'node:vm';
+import { parse } from 'graphql';
 import type { AddressInfo } from 'node:net';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -17,6 +20,7 @@ const WATCHED = makeUscc('91', '440300', 'WL000001');
 const RETRIED = makeUscc('91', '440300', 'WL000002');
 const OFFLINE = makeUscc('91', '440300', 'WL000003');
 const NO_PURPOSE = makeUscc('91', '440300', 'WL000004');
+const EXPLORED = makeUscc('91', '440300', 'WL000005');
 
 const CREATE = `mutation ($input: CreateWatchlistInput!) { createWatchlist(input: $input) { watchlist { id name subjects webhookUrl lastCursor } webhookSecret } }`;
 const INGEST = `mutation ($input: IngestRecordsInput!) { ingestRecords(input: $input) { rows { status recordId errors { message } } } }`;
@@ -115,7 +119,7 @@ describe.each(TEST_DATABASES)('watchlists on $name', (database) => {
   beforeAll(async () => {
     hub = await startTestHub(database, { WATCH_POLL_MS: '50', WEBHOOK_RETRY_BASE_MS: '100', WEBHOOK_RETRY_MAX_MS: '400' });
     keys = await createTestConsumers(hub.hub.knex);
-    await hub.hub.knex('organisations').insert([WATCHED, RETRIED, OFFLINE, NO_PURPOSE].map((uscc, i) => ({
+    await hub.hub.knex('organisations').insert([WATCHED, RETRIED, OFFLINE, NO_PURPOSE, EXPLORED].map((uscc, i) => ({
       uscc, name: `深圳市大鹏关注测试${i + 1}有限公司`, district_code: '4403DP', established_on: '2015-03-01',
     })));
     receiver = await startReceiver();
@@ -237,5 +241,29 @@ describe.each(TEST_DATABASES)('watchlists on $name', (database) => {
     expect(removed.body).toEqual({ data: { removeFromWatchlist: { subjects: [] } } });
     const added = await hub.query(`mutation ($w: ID!, $u: [USCC!]!) { addToWatchlist(watchlist: $w, usccs: $u) { subjects } }`, { w: watchlist.id, u: [OFFLINE, WATCHED] }, investor());
     expect(added.body).toEqual({ data: { addToWatchlist: { subjects: [WATCHED, OFFLINE].sort() } } });
+  });
+
+  it('the explorer runs a subscription over graphql-ws with the Headers panel\'s key and purpose', async () => {
+    const { watchlist } = await createWatchlist({ name: '查询工具订阅', usccs: [EXPLORED] });
+    // explorer.js as the browser runs it, with React and GraphiQL stubbed to hand over the fetcher it builds.
+    let fetcher: ((params: unknown, options: unknown) => { subscribe(observer: unknown): { unsubscribe(): void } }) | null = null;
+    const GraphiQLStub = Object.assign(() => null, { createFetcher: () => () => Promise.reject(new Error('not over HTTP')), Logo: () => null, createLocalStorage: () => ({}) });
+    runInContext(readFileSync(new URL('../../src/hub/explorer/explorer.js', import.meta.url), 'utf8'), createContext({
+      window: { location: { protocol: 'http:', host: new URL(hub.hub.url).host } },
+      document: { getElementById: (id: string) => (id === 'explorer-config' ? { textContent: JSON.stringify({ graphqlPath: '/graphql', defaultQuery: '', storageNamespace: 'test' }) } : { replaceChildren: () => undefined }) },
+      React: { createElement: (_type: unknown, props: { fetcher?: typeof fetcher } | null) => { if (props?.fetcher) fetcher = props.fetcher; return {}; } },
+      ReactDOM: { createRoot: () => ({ render: () => undefined }) },
+      GraphiQL: GraphiQLStub,
+      graphqlWs: { createClient: (options: Record<string, unknown>) => { const client = createClient({ ...options, url: String(options.url), webSocketImpl: WebSocket }); clients.push(client); return client; } },
+    }));
+    expect(fetcher).not.toBeNull();
+    const results: unknown[] = [];
+    const subscription = fetcher!({ query: FOLLOW, variables: { watchlist: watchlist.id, after: '0' } }, { headers: investor(), documentAST: parse(FOLLOW) }).subscribe({
+      next: (value: unknown) => results.push(value), error: (error: unknown) => results.push({ failed: String(error) }), complete: () => undefined,
+    });
+    await insertTestRecord(hub.hub.knex, { kind: 'ADMINISTRATIVE_PENALTY', subjectUscc: EXPLORED, decisionDate: '2026-11-08', severity: 'MINOR', documentNumber: '深测（查询工具）罚〔2026〕1号' });
+    await waitFor('the event in the explorer', () => (results.length > 0 ? true : undefined));
+    subscription.unsubscribe();
+    expect(results[0]).toEqual({ data: { watchlistEvents: { cursor: '1', kind: 'RECORD_ADDED', subjectUscc: EXPLORED, record: { documentNumber: '深测（查询工具）罚〔2026〕1号', kind: 'ADMINISTRATIVE_PENALTY', status: 'IN_PUBLICITY', previousStatus: null } } } });
   });
 });
