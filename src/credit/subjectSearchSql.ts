@@ -1,0 +1,65 @@
+import type { Knex } from 'knex';
+import type { SubjectSearchFilter } from './CreditStore.js';
+
+// The USCC alphabet (GB 32100-2015: digits and capitals without I, O, S, V, Z).
+const USCC_PREFIX = /^[0-9A-HJ-NPQRTUWXY]{2,18}$/;
+
+// The functions and generated columns of migration 20261202020000: search_normalise lower-cases, drops whitespace and
+// turns full-width brackets half-width; search_bigrams gives the distinct two-character pieces of the names.
+// Functions of bound constants are folded when the statement is planned, so the GIN index on search_bigrams is used.
+const NAME = 'search_normalise(o.name)';
+const QUERY = 'search_normalise(?::text)';
+
+/** The USCC prefix a query stands for, when it is written in the USCC alphabet (case aside), else null. */
+export function usccPrefixOf(query: string): string | null {
+  const text = query.replace(/\s+/g, '').toUpperCase();
+  return USCC_PREFIX.test(text) ? text : null;
+}
+
+/**
+ * Restricts `q` (on organisations aliased `o`) to the organisations the query finds: every bigram of the query among
+ * the name bigrams (the index), then the normalised query in the current or a former name (confirming what the
+ * bigrams suggest), or the USCC starting with it.
+ */
+export function whereSearchMatches(q: Knex.QueryBuilder, query: string): void {
+  const prefix = usccPrefixOf(query);
+  q.where((w) => {
+    w.whereRaw(`(o.search_bigrams @> search_bigrams(?::text, '[]'::jsonb) AND strpos(o.search_text, ${QUERY}) > 0)`, [query, query]);
+    // A range the primary key's index serves under any collation that orders ASCII digits before capitals; LIKE keeps
+    // it exact.
+    if (prefix) w.orWhereRaw('(o.uscc >= ? AND o.uscc <= ? AND o.uscc LIKE ?)', [prefix, prefix.padEnd(18, 'Y'), `${prefix}%`]);
+  });
+}
+
+/** Applies a search filter to `q` (organisations aliased `o`). */
+export function whereSearchFilter(q: Knex.QueryBuilder, filter: SubjectSearchFilter): void {
+  if (filter.kinds?.length) q.whereIn('o.kind', filter.kinds);
+  if (filter.districts?.length) q.whereIn('o.district_code', filter.districts);
+  if (filter.industryCodes?.length) q.whereIn('o.industry_code', filter.industryCodes);
+  if (filter.statuses?.length) q.whereIn('o.registration_status', filter.statuses);
+  if (filter.capitalFrom !== undefined) q.whereRaw('o.registered_capital >= ?::numeric', [filter.capitalFrom]);
+  if (filter.capitalTo !== undefined) q.whereRaw('o.registered_capital <= ?::numeric', [filter.capitalTo]);
+  if (filter.establishedFrom !== undefined) q.where('o.established_on', '>=', filter.establishedFrom);
+  if (filter.establishedTo !== undefined) q.where('o.established_on', '<=', filter.establishedTo);
+}
+
+/**
+ * The relevance tier of a hit (0 best) and what matched, as SQL over `o` with their bindings: 0 the exact name or
+ * USCC; 1 a name or trade name (after 深圳, 深圳市, 深圳前海) starting with the query, or a USCC prefix; 2 a name
+ * containing it; 3 only a former name containing it.
+ */
+export function rankSql(query: string): { rank: string; match: string; bindings: string[]; matchBindings: string[] } {
+  const prefix = usccPrefixOf(query) ?? '';
+  const rank = `CASE
+    WHEN ${NAME} = ${QUERY} OR o.uscc = ? THEN 0
+    WHEN strpos(${NAME}, ${QUERY}) = 1 OR strpos(regexp_replace(${NAME}, '^深圳(前海|市){0,1}', ''), ${QUERY}) = 1
+      OR (? <> '' AND o.uscc LIKE ?) THEN 1
+    WHEN strpos(${NAME}, ${QUERY}) > 0 THEN 2
+    ELSE 3 END`;
+  const match = `CASE WHEN strpos(${NAME}, ${QUERY}) > 0 THEN 'NAME' WHEN strpos(o.search_text, ${QUERY}) > 0 THEN 'FORMER_NAME' ELSE 'USCC' END`;
+  return {
+    rank, match,
+    bindings: [query, prefix, query, query, prefix, `${prefix}%`, query],
+    matchBindings: [query, query],
+  };
+}
