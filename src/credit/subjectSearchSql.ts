@@ -7,7 +7,8 @@ const USCC_PREFIX = /^[0-9A-HJ-NPQRTUWXY]{2,18}$/;
 // The functions and generated columns of migration 20261202020000: search_normalise lower-cases, drops whitespace and
 // turns full-width brackets half-width; search_bigrams gives the distinct two-character pieces of the names.
 // Functions of bound constants are folded when the statement is planned, so the GIN index on search_bigrams is used.
-const NAME = 'search_normalise(o.name)';
+// The current name, normalised: the first line of search_text (no function call per row beyond split_part).
+const NAME = 'split_part(o.search_text, chr(10), 1)';
 const QUERY = 'search_normalise(?::text)';
 
 /** The USCC prefix a query stands for, when it is written in the USCC alphabet (case aside), else null. */
@@ -24,7 +25,9 @@ export function usccPrefixOf(query: string): string | null {
 export function whereSearchMatches(q: Knex.QueryBuilder, query: string): void {
   const prefix = usccPrefixOf(query);
   q.where((w) => {
-    w.whereRaw(`(o.search_bigrams @> search_bigrams(?::text, '[]'::jsonb) AND strpos(o.search_text, ${QUERY}) > 0)`, [query, query]);
+    // A two-character query is one bigram, and bigrams never span two names: the index alone decides.
+    if ([...query].length === 2) w.whereRaw("o.search_bigrams @> search_bigrams(?::text, '[]'::jsonb)", [query]);
+    else w.whereRaw(`(o.search_bigrams @> search_bigrams(?::text, '[]'::jsonb) AND strpos(o.search_text, ${QUERY}) > 0)`, [query, query]);
     // A range the primary key's index serves under any collation that orders ASCII digits before capitals; LIKE keeps
     // it exact.
     if (prefix) w.orWhereRaw('(o.uscc >= ? AND o.uscc <= ? AND o.uscc LIKE ?)', [prefix, prefix.padEnd(18, 'Y'), `${prefix}%`]);
@@ -52,7 +55,7 @@ export function rankSql(query: string): { rank: string; match: string; bindings:
   const prefix = usccPrefixOf(query) ?? '';
   const rank = `CASE
     WHEN ${NAME} = ${QUERY} OR o.uscc = ? THEN 0
-    WHEN strpos(${NAME}, ${QUERY}) = 1 OR strpos(regexp_replace(${NAME}, '^深圳(前海|市){0,1}', ''), ${QUERY}) = 1
+    WHEN strpos(${NAME}, ${QUERY}) = 1 OR left(${NAME}, strpos(${NAME}, ${QUERY}) - 1) IN ('深圳', '深圳市', '深圳前海')
       OR (? <> '' AND o.uscc LIKE ?) THEN 1
     WHEN strpos(${NAME}, ${QUERY}) > 0 THEN 2
     ELSE 3 END`;
