@@ -17,17 +17,32 @@ export function usccPrefixOf(query: string): string | null {
   return USCC_PREFIX.test(text) ? text : null;
 }
 
+// Words nearly every name has: their bigrams' posting lists cover most of the table, so the index is asked only for
+// the rest of a query that contains them (the strpos check still confirms the whole query).
+const COMMON_WORDS = ['有限责任公司', '股份有限公司', '有限公司', '深圳前海', '深圳市', '深圳', '公司'];
+
+/** The parts of the query whose bigrams the index is asked for: the query without common words, else the query. */
+export function indexPieces(query: string): string[] {
+  let pieces = [query];
+  for (const word of COMMON_WORDS) pieces = pieces.flatMap((piece) => piece.split(word));
+  pieces = pieces.filter((piece) => [...piece].length >= 2);
+  return pieces.length > 0 ? pieces : [query];
+}
+
 /**
- * Restricts `q` (on organisations aliased `o`) to the organisations the query finds: every bigram of the query among
- * the name bigrams (the index), then the normalised query in the current or a former name (confirming what the
- * bigrams suggest), or the USCC starting with it.
+ * Restricts `q` (on organisations aliased `o`) to the organisations the query finds: every bigram of the query (less
+ * its common words) among the name bigrams (the index), then the normalised query in the current or a former name
+ * (confirming what the bigrams suggest), or the USCC starting with it.
  */
 export function whereSearchMatches(q: Knex.QueryBuilder, query: string): void {
   const prefix = usccPrefixOf(query);
+  const [first, ...rest] = indexPieces(query) as [string, ...string[]];
+  // search_bigrams(name, former names) takes each piece apart, so no bigram spans two pieces.
+  const bigrams = ["o.search_bigrams @> search_bigrams(?::text, ?::jsonb)", [first, JSON.stringify(rest.map((name) => ({ name })))]] as const;
   q.where((w) => {
     // A two-character query is one bigram, and bigrams never span two names: the index alone decides.
-    if ([...query].length === 2) w.whereRaw("o.search_bigrams @> search_bigrams(?::text, '[]'::jsonb)", [query]);
-    else w.whereRaw(`(o.search_bigrams @> search_bigrams(?::text, '[]'::jsonb) AND strpos(o.search_text, ${QUERY}) > 0)`, [query, query]);
+    if (first === query && [...query].length === 2) w.whereRaw(bigrams[0], [...bigrams[1]]);
+    else w.whereRaw(`(${bigrams[0]} AND strpos(o.search_text, ${QUERY}) > 0)`, [...bigrams[1], query]);
     // A range the primary key's index serves under any collation that orders ASCII digits before capitals; LIKE keeps
     // it exact.
     if (prefix) w.orWhereRaw('(o.uscc >= ? AND o.uscc <= ? AND o.uscc LIKE ?)', [prefix, prefix.padEnd(18, 'Y'), `${prefix}%`]);
