@@ -5,6 +5,7 @@ import { createKnex, migrateToLatest, rollbackAll } from './connection.js';
 import { databaseTargetFromEnvironment, NO_DATABASE_CONFIGURED } from './databaseFromEnvironment.js';
 import { migrationSource } from './migrationSource.js';
 import { checkConsistency } from './seed/checkConsistency.js';
+import { backfillRegistrations } from './seed/backfillRegistrations.js';
 import { isDatabaseEmpty, loadSampleData } from './seed/loadSampleData.js';
 import type { SampleDataSize } from './seed/SampleData.js';
 
@@ -12,7 +13,7 @@ import type { SampleDataSize } from './seed/SampleData.js';
 // Database from DATABASE_URL (PostgreSQL) or PGLITE_DIR (embedded PGlite kept in that directory).
 // Prints one line of JSON on stdout; errors and warnings go to stderr.
 
-const USAGE = 'usage: tsx db/cli.ts migrate | rollback | seed [--size small|large] [--seed N] [--as-of YYYY-MM-DD] | reset [same options] | check';
+const USAGE = 'usage: tsx db/cli.ts migrate | rollback | seed [--size small|large] [--seed N] [--as-of YYYY-MM-DD] | reset [same options] | check | backfill-registrations [same options]';
 
 /** A command-line mistake: printed with the usage, exit code 2. */
 class UsageError extends Error {}
@@ -31,7 +32,7 @@ function readOptions(argv: string[]): Options {
     options: { size: { type: 'string', default: 'small' }, seed: { type: 'string' }, 'as-of': { type: 'string' } },
   });
   const [command, ...rest] = positionals;
-  if (!command || !['migrate', 'rollback', 'seed', 'reset', 'check'].includes(command) || rest.length > 0) {
+  if (!command || !['migrate', 'rollback', 'seed', 'reset', 'check', 'backfill-registrations'].includes(command) || rest.length > 0) {
     throw new UsageError(command ? `unknown command "${[command, ...rest].join(' ')}"` : 'no command given');
   }
   if (values.size !== 'small' && values.size !== 'large') throw new UsageError(`--size must be small or large, got "${values.size}"`);
@@ -92,6 +93,12 @@ async function run(knex: Knex, options: Options): Promise<Record<string, unknown
     }
     case 'seed':
       return seed(knex, options);
+    case 'backfill-registrations': {
+      // Registration particulars for a database seeded before migration 20261202020000 (same size, seed and date).
+      const migrated = await migrateToLatest(knex);
+      const generator = { ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.asOf !== undefined ? { asOf: options.asOf } : {}) };
+      return { migrated, size: options.size, ...(await backfillRegistrations(knex, options.size, generator)) };
+    }
     case 'check': {
       // The sample-data consistency check (npm run db:check-sample): violations per rule, examples on stderr.
       const violations = await checkConsistency(knex);

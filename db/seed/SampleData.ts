@@ -12,6 +12,16 @@ export interface SampleDataOptions {
   asOf?: string;
 }
 
+/** Registration status (登记状态) codes, as stored in organisations.registration_status. */
+export type RegistrationStatus = 'EXISTING' | 'IN_BUSINESS' | 'REVOKED' | 'DEREGISTERED' | 'MOVED_OUT';
+
+/** A name an organisation was registered under until `until` (曾用名). */
+export interface FormerName {
+  name: string;
+  /** YYYY-MM-DD: the day the name changed. */
+  until: string;
+}
+
 /** An organisation row (table `organisations`), parents before children. */
 export interface SampleOrganisation {
   uscc: string;
@@ -20,6 +30,15 @@ export interface SampleOrganisation {
   parentUscc: string | null;
   legalRepresentative: string | null;
   establishedOn: string | null;
+  /** GB/T 4754-2017 division (two digits). */
+  industryCode: string | null;
+  /** Registered capital in 万元, an exact decimal string; null where there is none. */
+  registeredCapital: string | null;
+  registrationStatus: RegistrationStatus | null;
+  businessScope: string | null;
+  registrationAuthorityUscc: string | null;
+  /** Oldest first. */
+  formerNames: FormerName[];
 }
 
 /** A civil servant. `idNumber` is the plain citizen ID: it exists only in memory, the loader encrypts it. */

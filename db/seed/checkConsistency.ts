@@ -3,6 +3,7 @@ import { readLegalBases, type LegalBases, type LegalBasisRule } from './catalog/
 import { readCatalogDefinitions } from './catalog/readCatalogDefinitions.js';
 import { describeBodies, readGovernmentBodyFile, type BodyDescription } from './organisations/describeBodies.js';
 import { readSeedJson } from './readSeedJson.js';
+import { checkRegistrations, REGISTRATION_RULES } from './checkRegistrations.js';
 
 /** The rules the checker applies; each names what an official would object to. */
 export const CONSISTENCY_RULES = {
@@ -17,6 +18,7 @@ export const CONSISTENCY_RULES = {
   REFORM_BODY_FOUNDED_BEFORE_2019: 'a body created by the 2019 institutional reform dated before it',
   COURT_PARTY_IN_OWN_CASE: 'a court as a party in a case before itself or its own hierarchy, or as defendant in an administrative case',
   POST_NOT_IN_BODY_KIND: 'a civil servant in a post that does not exist in the kind of body employing them',
+  ...REGISTRATION_RULES,
 } as const;
 
 /** The name of a consistency rule. */
@@ -140,7 +142,8 @@ function checkRecord(tally: Tally, row: RecordRow, bases: LegalBases, bodies: Ma
 /**
  * Checks a database holding sample data against the rule data the sample is generated from: legal bases in
  * force, fines within their article's range, issuing and awarding bodies of the right kind, the courts' case
- * numbers, founding dates of reform-created bodies, court parties and posts. Returns one entry per rule of
+ * numbers, founding dates of reform-created bodies, court parties and posts, and the organisations' registration
+ * particulars (checkRegistrations.ts). Returns one entry per rule of
  * `CONSISTENCY_RULES` (count 0 when none breaks it), reading the records in batches so the large set fits.
  */
 export async function checkConsistency(knex: Knex): Promise<ConsistencyViolation[]> {
@@ -167,6 +170,8 @@ export async function checkConsistency(knex: Knex): Promise<ConsistencyViolation
       if (!ENFORCEMENT_NUMBER.test(c.case_number)) tally.add('CASE_NUMBER_FORMAT', `enforcement case ${c.case_number}`);
     }
   }
+  // Former names may not be dated after the day of the check.
+  await checkRegistrations(knex, bodies, new Date().toISOString().slice(0, 10), (rule, example) => tally.add(rule, example));
   let after = 0;
   for (;;) {
     const rows = await knex('credit_records as r')

@@ -2,7 +2,9 @@ import { buildCivilServants } from './buildCivilServants.js';
 import { buildCatalogItems } from './catalog/buildCatalogItems.js';
 import { readCatalogDefinitions } from './catalog/readCatalogDefinitions.js';
 import type { CatalogDefinitions } from './catalog/readCatalogDefinitions.js';
+import { addRegistrations } from './organisations/addRegistrations.js';
 import { buildOrganisations } from './organisations/buildOrganisations.js';
+import { readSeedJson } from './readSeedJson.js';
 import { createRandom } from '../../src/codes/index.js';
 import { buildIntegrityRows } from './integrity/buildIntegrityRows.js';
 import { generateCreditRecords } from './records/generateCreditRecords.js';
@@ -23,12 +25,18 @@ interface BuiltWorld {
 // never changes who exists.
 function buildWorld(plan: SampleDataPlan, seed: number, asOf: string): BuiltWorld {
   const organisations = buildOrganisations(createRandom(seed, 'organisations'), plan, asOf, createRandom(seed, 'mass-organisations'));
+  // Its own stream as well: registration particulars never change who exists or which records they get.
+  addRegistrations(organisations.organisations, organisations.bodiesByKey, createRandom(seed, 'registrations'), asOf, featuredSubjectNames());
   const bodies = organisations.organisations.filter((o) => o.group === 'GOVERNMENT');
   const civilServants = buildCivilServants(createRandom(seed, 'civil-servants'), bodies, plan.civilServants, organisations.organisations);
   const catalog = readCatalogDefinitions();
   const catalogItems = buildCatalogItems(catalog.items, organisations.bodiesByKey);
   return { world: { ...organisations, civilServants }, catalog, catalogItems };
 }
+
+// The README's subjects (names/featuredSubjects.json) stay registered and active.
+const featuredSubjectNames = (): Set<string> =>
+  new Set(readSeedJson<{ subjects: { name: string }[] }>('names/featuredSubjects.json').subjects.map((s) => s.name));
 
 // An iterable that can be iterated again: each pass yields fresh chunks of `size` mapped rows.
 function chunksOf<T, R>(rows: () => readonly T[], size: number, map: (row: T) => R): Iterable<R[]> {
@@ -42,7 +50,9 @@ function chunksOf<T, R>(rows: () => readonly T[], size: number, map: (row: T) =>
 
 const toOrganisation = (o: SampleOrganisation): SampleOrganisation => ({
   uscc: o.uscc, name: o.name, districtCode: o.districtCode, parentUscc: o.parentUscc,
-  legalRepresentative: o.legalRepresentative, establishedOn: o.establishedOn,
+  legalRepresentative: o.legalRepresentative, establishedOn: o.establishedOn, industryCode: o.industryCode,
+  registeredCapital: o.registeredCapital, registrationStatus: o.registrationStatus, businessScope: o.businessScope,
+  registrationAuthorityUscc: o.registrationAuthorityUscc, formerNames: o.formerNames.map((f) => ({ ...f })),
 });
 const toCivilServant = (c: SampleCivilServant): SampleCivilServant => ({
   id: c.id, name: c.name, idNumber: c.idNumber, employerUscc: c.employerUscc, post: c.post,

@@ -45,3 +45,5 @@ export {
 export type { ErrorCode, ErrorExtensions, ErrorOptions, SourceErrorCode } from './errorCodes.js';
 export { ROLE, ROLE_CODES } from './roleCodes.js';
 export type { RoleCode } from './roleCodes.js';
+export { INDUSTRY_DIVISIONS, industryDivision, divisionsOfIndustry } from './industries.js';
+export type { IndustryDivision } from './industries.js';

@@ -7,6 +7,15 @@ export interface OrganisationRow {
   parentUscc: string | null;
   legalRepresentative: string | null;
   establishedOn: string | null;
+  /** GB/T 4754-2017 division, two digits. */
+  industryCode: string | null;
+  /** 万元, exact decimal string. */
+  registeredCapital: string | null;
+  registrationStatus: string | null;
+  businessScope: string | null;
+  registrationAuthorityUscc: string | null;
+  /** Oldest first; `until` is YYYY-MM-DD. */
+  formerNames: { name: string; until: string }[];
 }
 
 /** A civil servant; the ID number only in masked form (the ciphertext never leaves the store). */
@@ -148,6 +157,53 @@ export interface OrganisationPage {
   hasNextPage: boolean;
 }
 
+/** Filters of a subject search; every list is "any of", the conditions are combined with AND. */
+export interface SubjectSearchFilter {
+  kinds?: string[];
+  districts?: string[];
+  /** GB/T 4754-2017 division codes (a section already expanded to its divisions). */
+  industryCodes?: string[];
+  statuses?: string[];
+  /** Registered capital bounds in 万元, inclusive, exact decimal strings. */
+  capitalFrom?: string;
+  capitalTo?: string;
+  /** Establishment date bounds, inclusive, YYYY-MM-DD. */
+  establishedFrom?: string;
+  establishedTo?: string;
+}
+
+/** Where a search hit stands in the ranking: relevance tier (0 best), then name, then USCC. */
+export interface SearchPosition {
+  rank: number;
+  name: string;
+  uscc: string;
+}
+
+/** What part of the organisation matched the query. */
+export type SearchMatch = 'USCC' | 'NAME' | 'FORMER_NAME';
+
+/** A page of a subject search: `limit` hits at most, after the position `after`. */
+export interface SubjectSearchRequest {
+  /** At least two characters once whitespace is removed (the caller checks). */
+  query: string;
+  filter: SubjectSearchFilter;
+  limit: number;
+  after?: SearchPosition;
+}
+
+/** One organisation found, with its position and what matched. */
+export interface SubjectSearchHit {
+  row: OrganisationRow;
+  rank: number;
+  match: SearchMatch;
+}
+
+/** A page of search hits and whether more follow. */
+export interface SubjectSearchPage {
+  hits: SubjectSearchHit[];
+  hasNextPage: boolean;
+}
+
 /** What records can be grouped by in statistics; the period dimensions are of the decision date. */
 export const STATISTICS_DIMENSIONS = [
   'DISTRICT', 'SUBJECT_KIND', 'RECORD_KIND', 'SEVERITY', 'STATUS', 'GOVERNANCE_FIELD', 'SOURCE_UNIT', 'CATALOG_ITEM',
@@ -219,6 +275,15 @@ export interface CreditStore {
   /** A page of organisations in USCC order. */
   organisationPage(page: OrganisationPageRequest): Promise<OrganisationPage>;
   countOrganisations(filter: OrganisationFilter): Promise<number>;
+  /**
+   * Organisations whose current or former name contains the query (whitespace, case and full-width brackets aside)
+   * or whose USCC starts with it, ranked: exact name or USCC, then names (or trade names after 深圳/深圳市/深圳前海)
+   * starting with it and USCC prefixes, then names containing it, then former names only; ties by name and USCC.
+   * One statement.
+   */
+  searchSubjects(request: SubjectSearchRequest): Promise<SubjectSearchPage>;
+  /** How many organisations `searchSubjects` finds for the query and filter, on all pages: one statement. */
+  countSubjectSearch(query: string, filter: SubjectSearchFilter): Promise<number>;
   /** Resolves when the database answers; rejects with the driver's reason otherwise. */
   ping(): Promise<void>;
 }

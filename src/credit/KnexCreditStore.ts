@@ -2,8 +2,9 @@ import type { Knex } from 'knex';
 import type {
   CatalogItemRow, CivilServantRow, CreditStore, DistrictRow, FieldProgressCount, OrganisationFilter, OrganisationPage,
   OrganisationPageRequest, OrganisationRow, PageRequest, RecordFilter, RecordOwner, RecordPage, StatisticsDimension,
-  StatisticsOptions, StatisticsRow,
+  SearchMatch, StatisticsOptions, StatisticsRow, SubjectSearchFilter, SubjectSearchPage, SubjectSearchRequest,
 } from './CreditStore.js';
+import { rankSql, whereSearchFilter, whereSearchMatches } from './subjectSearchSql.js';
 import { UNDISCLOSED_STATUSES } from './creditVisibility.js';
 import type { IdNumberVault } from './idNumberVault.js';
 import {
@@ -212,6 +213,35 @@ export class KnexCreditStore implements CreditStore {
 
   async countOrganisations(filter: OrganisationFilter): Promise<number> {
     const [row] = (await this.organisations(filter).count({ n: '*' })) as Row[];
+    return Number(row?.n ?? 0);
+  }
+
+  async searchSubjects(request: SubjectSearchRequest): Promise<SubjectSearchPage> {
+    const { rank, match, bindings, matchBindings } = rankSql(request.query);
+    const inner = this.knex('organisations as o')
+      .select(ORGANISATION_COLUMNS.map((c) => `o.${c}`))
+      .select(this.knex.raw(`${rank} AS search_rank`, bindings), this.knex.raw(`${match} AS search_match`, matchBindings));
+    whereSearchMatches(inner, request.query);
+    whereSearchFilter(inner, request.filter);
+    const q = this.knex.from(inner.as('m')).select('*').orderBy([
+      { column: 'm.search_rank' }, { column: 'm.name' }, { column: 'm.uscc' },
+    ]).limit(request.limit + 1);
+    const { after } = request;
+    if (after) q.whereRaw('(m.search_rank, m.name, m.uscc) > (?::int, ?::text, ?::text)', [after.rank, after.name, after.uscc]);
+    const rows: Row[] = await q;
+    return {
+      hits: rows.slice(0, request.limit).map((row) => ({
+        row: toOrganisation(row), rank: Number(row.search_rank), match: String(row.search_match) as SearchMatch,
+      })),
+      hasNextPage: rows.length > request.limit,
+    };
+  }
+
+  async countSubjectSearch(query: string, filter: SubjectSearchFilter): Promise<number> {
+    const q = this.knex('organisations as o');
+    whereSearchMatches(q, query);
+    whereSearchFilter(q, filter);
+    const [row] = (await q.count({ n: '*' })) as Row[];
     return Number(row?.n ?? 0);
   }
 

@@ -11,6 +11,7 @@ import { QueryResolver } from './resolvers/QueryResolver.js';
 import { DirectoryResolver, GovernmentBodyConnectionResolver, OrganisationConnectionResolver } from './resolvers/DirectoryResolver.js';
 import { GovernanceFieldProgressResolver } from './resolvers/GovernanceFieldProgressResolver.js';
 import { StatisticsResolver } from './resolvers/StatisticsResolver.js';
+import { SubjectSearchConnectionResolver, SubjectSearchResolver } from './resolvers/SubjectSearchResolver.js';
 import { loadGovernanceDirectives } from './loadGovernanceDirectives.js';
 import { withDatabaseErrors } from './withDatabaseErrors.js';
 import { Enterprise, GovernmentBody, OtherOrganisation, PublicInstitution, SocialOrganisation } from './types/CreditSubject.js';
@@ -18,7 +19,7 @@ import { Enterprise, GovernmentBody, OtherOrganisation, PublicInstitution, Socia
 const RESOLVERS = [
   QueryResolver, CreditSubjectResolver, GovernmentBodyResolver, CreditRecordResolver, ConnectionResolver,
   CivilServantResolver, CatalogItemResolver, DirectoryResolver, GovernmentBodyConnectionResolver, OrganisationConnectionResolver,
-  StatisticsResolver, GovernanceFieldProgressResolver,
+  StatisticsResolver, GovernanceFieldProgressResolver, SubjectSearchResolver, SubjectSearchConnectionResolver,
 ] as const;
 
 /**

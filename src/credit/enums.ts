@@ -151,3 +151,17 @@ registerEnumType(SharingClass, {
     NONE: { description: 'Not shared without a specific legal basis (不予共享)' },
   },
 });
+
+/** Registration status of an organisation (登记状态), as the registration authority publishes it. */
+export const RegistrationStatus = asEnum(['EXISTING', 'IN_BUSINESS', 'REVOKED', 'DEREGISTERED', 'MOVED_OUT'] as const);
+registerEnumType(RegistrationStatus, {
+  name: 'RegistrationStatus',
+  description: 'Registration status (登记状态) as published by the registration authority.',
+  valuesConfig: {
+    EXISTING: { description: 'Registered and in existence (存续): the usual word for an active company or co-operative.' },
+    IN_BUSINESS: { description: 'In business (在业): the usual word for an active individual business.' },
+    REVOKED: { description: 'Business licence revoked (吊销) as a penalty, most often for not filing annual reports; the subject still exists until deregistered.' },
+    DEREGISTERED: { description: 'Deregistered (注销): the subject no longer exists.' },
+    MOVED_OUT: { description: 'Moved out (迁出): registration transferred to an authority outside Shenzhen.' },
+  },
+});

@@ -25,8 +25,14 @@ const str = (value: unknown): string | null => (value === null || value === unde
 
 /** Columns read for organisations. */
 export const ORGANISATION_COLUMNS = [
-  'uscc', 'kind', 'name', 'district_code', 'parent_uscc', 'legal_representative', 'established_on',
+  'uscc', 'kind', 'name', 'district_code', 'parent_uscc', 'legal_representative', 'established_on', 'industry_code',
+  'registered_capital', 'registration_status', 'business_scope', 'registration_authority_uscc', 'former_names',
 ] as const;
+
+function toFormerNames(value: unknown): { name: string; until: string }[] {
+  const list = (typeof value === 'string' ? JSON.parse(value) : value ?? []) as { name: unknown; until: unknown }[];
+  return list.map((f) => ({ name: String(f.name), until: String(f.until) }));
+}
 
 /** organisations row → OrganisationRow. */
 export function toOrganisation(row: Row): OrganisationRow {
@@ -38,6 +44,12 @@ export function toOrganisation(row: Row): OrganisationRow {
     parentUscc: str(row.parent_uscc),
     legalRepresentative: str(row.legal_representative),
     establishedOn: toIsoDate(row.established_on),
+    industryCode: str(row.industry_code),
+    registeredCapital: toDecimal(row.registered_capital),
+    registrationStatus: str(row.registration_status),
+    businessScope: str(row.business_scope),
+    registrationAuthorityUscc: str(row.registration_authority_uscc),
+    formerNames: toFormerNames(row.former_names),
   };
 }
 

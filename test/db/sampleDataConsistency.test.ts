@@ -24,12 +24,12 @@ describe.each(TEST_DATABASES)('small sample data is consistent with its rule dat
     await drop?.();
   });
 
-  it('has no fine outside its article, no basis out of force, no wrong body, case number, founding date, party or post', async () => {
+  it('has no fine outside its article, no basis out of force, no wrong body, case number, founding date, party, post or registration', async () => {
     const violations = await checkConsistency(knex);
     expect(violations.map((v) => [v.rule, v.count, v.examples])).toEqual(Object.keys(CONSISTENCY_RULES).map((rule) => [rule, 0, []]));
   });
 
-  it('finds a fine below its article\'s minimum, a half-width case number and a reform body dated 2009', async () => {
+  it('finds a fine below its article\'s minimum, a half-width case number, a reform body dated 2009 and a misregistered enterprise', async () => {
     const water = await knex('credit_records').where('legal_basis', 'like', '《中华人民共和国水污染防治法》第八十三条%')
       .whereNotNull('fine_amount').first('id') as { id: string };
     const defaulter = await knex('credit_records').where({ kind: 'JUDGMENT_DEFAULTER' }).first('id', 'document_number') as { id: string; document_number: string };
@@ -37,8 +37,16 @@ describe.each(TEST_DATABASES)('small sample data is consistent with its rule dat
       await trx('credit_records').where({ id: water.id }).update({ fine_amount: '0.0600' });
       await trx('credit_records').where({ id: defaulter.id }).update({ document_number: defaulter.document_number.replace('（', '(').replace('）', ')') });
       await trx('organisations').where({ name: '深圳市生态环境局' }).update({ established_on: '2009-08-01' });
+      // An enterprise with records, now founded after them, in no industry, registered with the city instead of its branch.
+      const penalised = await trx('credit_records').where('subject_uscc', 'like', '91%').orderBy('id').first('subject_uscc') as { subject_uscc: string };
+      const cityRegulator = await trx('organisations').where({ name: '深圳市市场监督管理局' }).first('uscc') as { uscc: string };
+      await trx('organisations').where({ uscc: penalised.subject_uscc })
+        .update({ established_on: '2026-10-31', industry_code: '00', registration_authority_uscc: cityRegulator.uscc });
       const counts = Object.fromEntries((await checkConsistency(trx)).map((v) => [v.rule, v.count]));
-      expect(counts).toMatchObject({ FINE_OUTSIDE_RANGE: 1, CASE_NUMBER_FORMAT: 1, REFORM_BODY_FOUNDED_BEFORE_2019: 1 });
+      expect(counts).toMatchObject({
+        FINE_OUTSIDE_RANGE: 1, CASE_NUMBER_FORMAT: 1, REFORM_BODY_FOUNDED_BEFORE_2019: 1,
+        ESTABLISHED_AFTER_FIRST_RECORD: 1, INDUSTRY_DIVISION_UNKNOWN: 1, REGISTRATION_AUTHORITY_WRONG: 1,
+      });
       await trx.rollback();
     }).catch((error: unknown) => {
       if (!(error instanceof Error && /rollback/i.test(error.message)) && error !== undefined) throw error;

@@ -62,6 +62,13 @@ export function createOrgRegistry(): OrgRegistry {
         establishedOn: input.establishedOn,
         group: input.group,
         establishedDay: toDayNumber(input.establishedOn),
+        // Filled in by addRegistrations once every organisation (and so every registration authority) exists.
+        industryCode: null,
+        registeredCapital: null,
+        registrationStatus: null,
+        businessScope: null,
+        registrationAuthorityUscc: null,
+        formerNames: [],
       };
       if (input.key !== undefined) {
         organisation.key = input.key;

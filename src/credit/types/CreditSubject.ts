@@ -1,7 +1,8 @@
 import { Directive, Field, InterfaceType, ObjectType } from 'type-graphql';
 import { UsccScalar } from '../../codes/index.js';
-import { DateScalar } from '../scalars.js';
-import { SubjectKind } from '../enums.js';
+import { DateScalar, DecimalScalar } from '../scalars.js';
+import { RegistrationStatus, SubjectKind } from '../enums.js';
+import { FormerName } from './Registration.js';
 import type { OrganisationRow } from '../CreditStore.js';
 import { CREDIT_PLATFORM, CREDIT_REGULATIONS, shareDirective, SUBJECT_REGISTRATION, type ShareParticulars } from './shareDirective.js';
 
@@ -29,6 +30,9 @@ export function subjectTypeName(row: Pick<OrganisationRow, 'kind'>): string {
   return TYPE_BY_KIND[row.kind] ?? 'OtherOrganisation';
 }
 
+// Fields from the registration particulars (industry, capital, status, scope, authority, former names) are public
+// business registration information like the name: the interface's OPEN classification covers them (REGISTRATION
+// in shareDirective.ts states their source and basis on the types they use).
 @Directive(shareDirective(SUBJECT_REGISTRATION))
 @InterfaceType({
   description:
@@ -52,6 +56,24 @@ export abstract class CreditSubject {
 
   @Field(() => DateScalar, { nullable: true, description: 'Date of establishment or registration (成立日期).' })
   establishedOn!: string | null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Registered capital in 10,000 yuan (注册资本, 万元), exact: subscribed capital of a company, fund amount (资金数额) of an individual business, members\' contributions (成员出资总额) of a co-operative, start-up funds (开办资金) of a public institution, registered funds (注册资金) of a social organisation. Null for government bodies and where none is registered.',
+  })
+  registeredCapital!: string | null;
+
+  @Field(() => RegistrationStatus, { nullable: true, description: 'Registration status (登记状态); null for government bodies, which are not registered this way.' })
+  registrationStatus!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Summary of the business scope (经营范围) of a business, or of the purpose and activities (宗旨和业务范围) of an institution or social organisation; null for government bodies.',
+  })
+  businessScope!: string | null;
+
+  @Field(() => [FormerName], { description: 'Names registered before the current one (曾用名), oldest first; empty when the name never changed.' })
+  formerNames!: FormerName[];
 }
 
 @Directive(shareDirective(registration('Shenzhen Administration for Market Regulation (深圳市市场监督管理局)', 'Interim Regulations on Enterprise Information Publicity (企业信息公示暂行条例)')))

@@ -30,6 +30,25 @@ export const SUBJECT_REGISTRATION: ShareParticulars = {
   legalBasis: `Rules on the Unified Social Credit Code (法人和其他组织统一社会信用代码制度建设总体方案); ${CREDIT_REGULATIONS}`,
 };
 
+/**
+ * Registration particulars beyond the code and name (industry, capital, status, scope, authority, former names): public
+ * business registration information (企业信息公示暂行条例 art. 6: the registration authority publishes them).
+ */
+export const REGISTRATION: ShareParticulars = {
+  level: 'OPEN',
+  sourceUnit: `The registration authority of each subject (登记机关: the district branches of the Shenzhen Administration for Market Regulation for businesses, the civil-affairs bureaus for social organisations), collected by the ${CREDIT_PLATFORM}`,
+  reportingCycle: 'Daily (每日)',
+  legalBasis: `Interim Regulations on Enterprise Information Publicity (企业信息公示暂行条例) art. 6; ${CREDIT_REGULATIONS}`,
+};
+
+/** The national industry classification itself. */
+export const INDUSTRY_CLASSIFICATION: ShareParticulars = {
+  level: 'OPEN',
+  sourceUnit: 'National Bureau of Statistics (国家统计局), GB/T 4754-2017; the division of each subject as its registration authority recorded it',
+  reportingCycle: 'When the standard is revised (标准修订时)',
+  legalBasis: 'GB/T 4754-2017 Industrial classification for national economic activities (国民经济行业分类), a published national standard',
+};
+
 // A personal credit archive is shared with the civil servant's employer and the bodies that select or evaluate
 // cadres for a declared purpose, never published.
 /** A civil servant's personal credit archive (个人诚信档案). */
