@@ -25,7 +25,7 @@ import { createHubMetrics } from './metrics/createHubMetrics.js';
 import { serveMetrics } from './metrics/serveMetrics.js';
 import type { MetricsServer } from './metrics/startMetricsServer.js';
 import {
-  classifySchema, createAuditSubschema, createCheckpointWriter, readCheckpointPrivateKey, createGovernanceSubschema, DEMO_CONSUMERS, governanceOf, pruneRateLimitWindows, KnexAuditLedger, KnexConsumerStore, type FieldClassification,
+  classifySchema, createAuditSubschema, createCheckpointWriter, readCheckpointPrivateKey, createGovernanceSubschema, DEMO_CONSUMERS, governanceOf, pruneRateLimitWindows, createRateLimiter, KnexAuditLedger, KnexConsumerStore, type FieldClassification,
 } from '../governance/index.js';
 import type { Logger } from './logger.js';
 import { INTERNAL_SERVER_ERROR, ROLE } from '../codes/index.js';
@@ -178,9 +178,12 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
     },
   };
   const explorer = createExplorerRoutes({ graphqlPath: '/graphql', title: EXPLORER_TITLE });
+  // Counted here, reconciled with the database every 200 ms (see createRateLimiter for the tolerance).
+  const rateLimiter = createRateLimiter(knex, { onFlushError: (error) => logger.warn('rate-limit counts not saved yet; deciding on local counts', { err: error }) });
   const admit = createAdmission({
     consumers,
     knex,
+    rateLimiter,
     publicServer: servers.publicServer,
     internalServer: servers.internalServer,
     publicRateLimitPerMinute: config.publicRateLimitPerMinute,
@@ -216,6 +219,7 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
   } catch (error) {
     await metricsServer?.stop();
     clearInterval(pruning);
+    await rateLimiter.stop();
     await servers.stop();
     await checkpoints?.close();
     await platforms.close();
@@ -239,6 +243,7 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
         // Requests in flight finish before the servers and the database they use go away.
         await connections.drain();
         await metricsServer?.stop();
+        await rateLimiter.stop();
         await servers.stop();
         await checkpoints?.close();
         await platforms.close();
