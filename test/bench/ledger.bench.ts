@@ -44,13 +44,14 @@ try {
   await Promise.all(lines.map((line) => line(1)));
   const started = performance.now();
   for (const worker of workers) worker.stdin!.write('go\n');
-  const results = await Promise.all(lines.map(async (line) => (JSON.parse(await line(2)) as { committed: number }).committed));
+  const results = await Promise.all(lines.map(async (line) => JSON.parse(await line(2)) as { committed: number; failed: number; firstError: string | null }));
   const elapsed = (performance.now() - started) / 1000;
-  const committed = results.reduce((a, b) => a + b, 0);
+  const committed = results.reduce((a, r) => a + r.committed, 0);
+  const failed = results.reduce((a, r) => a + r.failed, 0);
   const verifyStarted = performance.now();
   const verification = await verifyLedger(knex);
   console.log(JSON.stringify({
-    processes: PROCESSES, concurrencyPerProcess: concurrency, seconds: Math.round(elapsed * 10) / 10, committed,
+    processes: PROCESSES, concurrencyPerProcess: concurrency, seconds: Math.round(elapsed * 10) / 10, committed, failed, firstError: results.find((r) => r.firstError)?.firstError ?? null,
     appendsPerSecond: Math.round(committed / elapsed), verified: verification, verifySeconds: Math.round((performance.now() - verifyStarted) / 100) / 10,
   }));
   if (!verification.ok || verification.entries !== committed) process.exitCode = 1;
