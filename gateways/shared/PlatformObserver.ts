@@ -23,4 +23,9 @@ export interface PlatformObserver {
   circuitCreated?(platform: SourcePlatform, state: () => CircuitState): void;
   /** A call finished, successfully or not. */
   callFinished?(event: PlatformCallEvent): void;
+  /**
+   * Wraps one call (tracing): runs `call` inside a span of the caller's trace and hands it the headers to
+   * send with every attempt (W3C `traceparent`). Must call `call` exactly once and return its result.
+   */
+  traceCall?<T>(platform: SourcePlatform, request: { method: string; path: string }, call: (headers: Record<string, string>) => Promise<T>): Promise<T>;
 }

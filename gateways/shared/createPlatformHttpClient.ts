@@ -63,11 +63,11 @@ export function createPlatformHttpClient(settings: PlatformSettings): PlatformHt
   const title = PLATFORMS[settings.platform].title;
   const fail = (code: ConstructorParameters<typeof SourceError>[1], cause: string) => new SourceError(settings.platform, code, cause);
 
-  function attempt(request: PlatformRequest): Promise<{ status: number; text: string }> {
+  function attempt(request: PlatformRequest, traceHeaders: Record<string, string>): Promise<{ status: number; text: string }> {
     const url = new URL(request.path.replace(/^\//, ''), base);
     for (const [key, value] of Object.entries(request.query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
     const payload = request.body === undefined ? undefined : Buffer.from(JSON.stringify(request.body));
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { ...traceHeaders, accept: 'application/json' };
     if (payload) Object.assign(headers, { 'content-type': 'application/json', 'content-length': String(payload.length) });
     if (settings.token) headers.authorization = `Bearer ${settings.token}`;
     return new Promise((resolve, reject) => {
@@ -93,8 +93,8 @@ export function createPlatformHttpClient(settings: PlatformSettings): PlatformHt
     });
   }
 
-  async function sendOnce(request: PlatformRequest): Promise<PlatformResponse> {
-    const { status, text } = await attempt(request);
+  async function sendOnce(request: PlatformRequest, traceHeaders: Record<string, string>): Promise<PlatformResponse> {
+    const { status, text } = await attempt(request, traceHeaders);
     const fetchedAt = new Date();
     if (status === 404) return { body: null, status, fetchedAt };
     if (status < 200 || status >= 300) throw new AttemptFailure('status', `answered HTTP ${status}`, status);
@@ -110,7 +110,7 @@ export function createPlatformHttpClient(settings: PlatformSettings): PlatformHt
   const observer = settings.observer;
   observer?.circuitCreated?.(settings.platform, () => breaker.state);
 
-  async function send(request: PlatformRequest, tried: { attempts: number }): Promise<PlatformResponse> {
+  async function send(request: PlatformRequest, tried: { attempts: number }, traceHeaders: Record<string, string>): Promise<PlatformResponse> {
     if (!settings.enabled) {
       throw fail('SOURCE_UNAVAILABLE', `the ${title} is switched off by configuration (${PLATFORMS[settings.platform].envPrefix}_ENABLED=false)`);
     }
@@ -122,7 +122,7 @@ export function createPlatformHttpClient(settings: PlatformSettings): PlatformHt
     for (let i = 0; ; i++) {
       tried.attempts = i + 1;
       try {
-        const response = await sendOnce(request);
+        const response = await sendOnce(request, traceHeaders);
         breaker.success();
         return response;
       } catch (error) {
@@ -143,27 +143,32 @@ export function createPlatformHttpClient(settings: PlatformSettings): PlatformHt
     }
   }
 
+  async function observed(request: PlatformRequest, traceHeaders: Record<string, string>): Promise<PlatformResponse> {
+    if (!observer?.callFinished) return send(request, { attempts: 0 }, traceHeaders);
+    const started = performance.now();
+    const tried = { attempts: 0 };
+    const report = (outcome: PlatformCallEvent['outcome']) => observer.callFinished!({
+      platform: settings.platform,
+      outcome,
+      ...(tried.attempts === 0 ? { refusedBy: settings.enabled ? 'circuit' as const : 'configuration' as const } : {}),
+      attempts: tried.attempts,
+      durationMs: performance.now() - started,
+    });
+    try {
+      const response = await send(request, tried, traceHeaders);
+      report(response.body ? 'OK' : 'NOT_FOUND');
+      return response;
+    } catch (error) {
+      report(error instanceof SourceError ? error.code : 'SOURCE_UNAVAILABLE');
+      throw error;
+    }
+  }
+
   return {
     settings,
-    async send(request) {
-      if (!observer?.callFinished) return send(request, { attempts: 0 });
-      const started = performance.now();
-      const tried = { attempts: 0 };
-      const report = (outcome: PlatformCallEvent['outcome']) => observer.callFinished!({
-        platform: settings.platform,
-        outcome,
-        ...(tried.attempts === 0 ? { refusedBy: settings.enabled ? 'circuit' as const : 'configuration' as const } : {}),
-        attempts: tried.attempts,
-        durationMs: performance.now() - started,
-      });
-      try {
-        const response = await send(request, tried);
-        report(response.body ? 'OK' : 'NOT_FOUND');
-        return response;
-      } catch (error) {
-        report(error instanceof SourceError ? error.code : 'SOURCE_UNAVAILABLE');
-        throw error;
-      }
+    send(request) {
+      const traceCall = observer?.traceCall;
+      return traceCall ? traceCall(settings.platform, request, (headers) => observed(request, headers)) : observed(request, {});
     },
     close() {
       agent.destroy();

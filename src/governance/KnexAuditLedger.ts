@@ -11,11 +11,36 @@ type Row = Record<string, unknown>;
 export const LEDGER_LOCK_KEY = 0x6175646974;
 const INSERT_CHUNK = 500;
 
-/** The audit ledger on PostgreSQL (server or PGlite) through knex. */
+/** Most entries one grouped transaction appends; the rest wait for the next. */
+const MAX_GROUP_ENTRIES = 2000;
+/** SQLSTATE classes of an entry the database refused: data exception, integrity constraint, raised by a trigger. */
+const REFUSED_ENTRY = /^(22|23|P0)/;
+
+/** One caller's entries waiting in the group-commit queue. */
+interface Waiting {
+  entries: readonly AuditEntryInput[];
+  resolve(appended: AuditEntry[]): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * The audit ledger on PostgreSQL (server or PGlite) through knex.
+ *
+ * Appends are grouped (group commit): callers queue their entries, and one flusher per ledger takes every
+ * queued entry (up to 2,000), takes the ledger lock once, chains them after the head in queue order in one
+ * transaction, commits, and only then resolves each caller with its own entries. While a group commits
+ * the next one gathers, so under load each lock and each commit carries many entries, and the processes
+ * sharing the database take the lock per group instead of per entry. The chain is the same as appending
+ * one by one: consecutive seq, each prev_hash the previous entry_hash. A group that fails is retried
+ * caller by caller, so one bad entry fails only its own caller.
+ */
 export class KnexAuditLedger implements AuditLedger {
+  private queue: Waiting[] = [];
+  private flushing = false;
+
   private constructor(private readonly knex: Knex, private readonly onAppended: (head: LedgerHead) => void) {}
 
-  /** Wraps a migrated database; `onAppended` hears the new head after each committed append (e.g. to checkpoint it). */
+  /** Wraps a migrated database; `onAppended` hears the new head after each committed group (e.g. to checkpoint it). */
   static create(knex: Knex, options: { onAppended?: (head: LedgerHead) => void } = {}): KnexAuditLedger {
     return new KnexAuditLedger(knex, options.onAppended ?? (() => undefined));
   }
@@ -25,8 +50,51 @@ export class KnexAuditLedger implements AuditLedger {
     return appended!;
   }
 
-  async appendMany(entries: readonly AuditEntryInput[]): Promise<AuditEntry[]> {
-    if (entries.length === 0) return [];
+  appendMany(entries: readonly AuditEntryInput[]): Promise<AuditEntry[]> {
+    if (entries.length === 0) return Promise.resolve([]);
+    return new Promise<AuditEntry[]>((resolve, reject) => {
+      this.queue.push({ entries, resolve, reject });
+      if (!this.flushing) void this.drain();
+    });
+  }
+
+  /** Commits queued groups one after another until the queue is empty; never rejects. */
+  private async drain(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        let size = 0;
+        let take = 0;
+        while (take < this.queue.length && (take === 0 || size + this.queue[take]!.entries.length <= MAX_GROUP_ENTRIES)) {
+          size += this.queue[take]!.entries.length;
+          take += 1;
+        }
+        const group = this.queue.splice(0, take);
+        try {
+          const appended = await this.commit(group.flatMap((waiting) => waiting.entries));
+          let offset = 0;
+          for (const waiting of group) {
+            waiting.resolve(appended.slice(offset, offset + waiting.entries.length));
+            offset += waiting.entries.length;
+          }
+        } catch (error) {
+          // Nothing of the group was written. A database that does not answer fails every caller at once; an
+          // entry the database refused (data, constraint or trigger error) is retried caller by caller, so a
+          // bad entry fails only its own caller.
+          if (group.length === 1 || !REFUSED_ENTRY.test(String((error as { code?: unknown }).code ?? ''))) {
+            for (const waiting of group) waiting.reject(error);
+            continue;
+          }
+          for (const waiting of group) await this.commit(waiting.entries).then(waiting.resolve, waiting.reject);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /** Appends `entries` in order after the head in one transaction under the ledger lock; resolves once committed. */
+  private async commit(entries: readonly AuditEntryInput[]): Promise<AuditEntry[]> {
     const appended = await this.knex.transaction(async (trx) => {
       // Every process takes the same lock before reading the head, so two appends never pick the same seq;
       // it is released at commit, after which the next waiter reads the new head.
@@ -46,11 +114,9 @@ export class KnexAuditLedger implements AuditLedger {
         prevHash = entryHash;
         return row;
       });
-      const inserted: Row[] = [];
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-        inserted.push(...await trx('audit_ledger').insert(rows.slice(i, i + INSERT_CHUNK)).returning([...LEDGER_COLUMNS]));
-      }
-      return inserted.map(toAuditEntry).sort((a, b) => a.seq - b.seq);
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx('audit_ledger').insert(rows.slice(i, i + INSERT_CHUNK));
+      // The rows as written (details as jsonb gives it back): no RETURNING to parse.
+      return rows.map(toAuditEntry);
     });
     const head = appended[appended.length - 1]!;
     this.onAppended({ seq: head.seq, entryHash: head.entryHash });

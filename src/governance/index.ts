@@ -11,6 +11,8 @@ export { classifySchema, PERSONAL_DATA_KINDS, unclassifiedFields } from './class
 export type { FieldClassification } from './classifySchema.js';
 export { consumeRateLimit, pruneRateLimitWindows } from './consumeRateLimit.js';
 export type { RateLimitDecision } from './consumeRateLimit.js';
+export { burstOf, createRateLimiter } from './createRateLimiter.js';
+export type { RateLimiter, RateLimiterOptions } from './createRateLimiter.js';
 export { checkFailedAuthentications, countFailedAuthentication } from './failedAuthentications.js';
 export { createGovernanceSubschema } from './createGovernanceSubschema.js';
 export type { GovernanceSubschemaOptions } from './createGovernanceSubschema.js';

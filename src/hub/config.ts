@@ -78,6 +78,19 @@ function readRetention(env: NodeJS.ProcessEnv): number {
   }
 }
 
+function readOtlpEndpoint(env: NodeJS.ProcessEnv): string | null {
+  const value = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
+  if (!value) return null;
+  let protocol: string;
+  try {
+    protocol = new URL(value).protocol;
+  } catch {
+    throw new ConfigError('OTEL_EXPORTER_OTLP_ENDPOINT', 'is not a URL; expected the OTLP/HTTP base URL of a collector, e.g. http://127.0.0.1:4318');
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') throw new ConfigError('OTEL_EXPORTER_OTLP_ENDPOINT', `uses ${protocol}; expected http: or https: (OTLP over HTTP)`);
+  return value.replace(/\/+$/, '');
+}
+
 /** Where Prometheus metrics are served: a listener of their own, never the public port. */
 export interface MetricsConfig {
   host: string;
@@ -142,6 +155,8 @@ export interface HubConfig {
   sandboxSize: 'small' | 'large';
   /** Prometheus metrics listener (METRICS_PORT, METRICS_HOST); null: off. */
   metrics: MetricsConfig | null;
+  /** OpenTelemetry traces go to this OTLP/HTTP endpoint (OTEL_EXPORTER_OTLP_ENDPOINT, e.g. http://127.0.0.1:4318); null: off, no SDK loaded. */
+  otlpEndpoint: string | null;
   /** Hub processes started by `main` on this machine (node:cluster, sharing the port and PostgreSQL). */
   workers: number;
   /** Watchlists: polling for new events (WATCH_POLL_MS) and webhook retries (WEBHOOK_RETRY_BASE_MS, WEBHOOK_RETRY_MAX_MS). */
@@ -205,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     authFailureLimitPerMinute: integer(env, 'AUTH_FAILURE_LIMIT_PER_MINUTE', 20, 1, 1_000_000),
     sandboxSize: oneOf(env, 'SANDBOX_SIZE', ['small', 'large'] as const, seed === 'large' ? 'large' : 'small'),
     metrics: readMetrics(env),
+    otlpEndpoint: readOtlpEndpoint(env),
     workers: readWorkers(env, databaseUrl),
     watchlists: {
       pollMs: integer(env, 'WATCH_POLL_MS', 200, 20, 60_000),

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { Knex } from 'knex';
-import { checkFailedAuthentications, consumeRateLimit, countFailedAuthentication, identifyCaller, type ConsumerStore } from '../governance/index.js';
+import { checkFailedAuthentications, countFailedAuthentication, identifyCaller, type ConsumerStore, type RateLimiter } from '../governance/index.js';
 import { createHubContext, type HubContext } from './createHubContext.js';
 import type { Admission } from './createHttpHandler.js';
 import type { Logger } from './logger.js';
@@ -12,6 +12,8 @@ export type { HubContext } from './createHubContext.js';
 export interface AdmissionDeps {
   consumers: ConsumerStore;
   knex: Knex;
+  /** Counts requests against each caller's per-minute limit (one per process; `createRateLimiter`). */
+  rateLimiter: RateLimiter;
   /** Serves the public and consumers whose roles stop at conditional data: restricted fields do not exist there. */
   publicServer: ApolloServer<HubContext>;
   /** Serves consumers with a role that may read restricted data. */
@@ -26,8 +28,9 @@ const retryAfterSeconds = (resetAt: Date): number => Math.max(1, Math.ceil((rese
 
 /**
  * Creates the hub's admission step, run before any GraphQL work: identifies the caller (API key, purpose,
- * case reference), applies its per-minute rate limit (counted in the database, so it holds across hub
- * processes; the public per client address), refuses keys from an address that failed authentication
+ * case reference), applies its per-minute rate limit (counted in this process and reconciled with the
+ * database in the background, so it holds across hub processes within `burstOf`'s tolerance and needs no
+ * database while it is down; the public per client address), refuses keys from an address that failed authentication
  * `authFailureLimitPerMinute` times this minute (429, before the key is checked), and picks the server and context. Refusals carry
  * UNAUTHENTICATED (401), BAD_USER_INPUT (400), RATE_LIMITED (429) or DATABASE_UNAVAILABLE (503) and name
  * what to fix. Trusted documents are checked later, on the text Apollo resolved (`createTrustedDocumentsPlugin`).
@@ -57,7 +60,7 @@ export function createAdmission(deps: AdmissionDeps): (req: IncomingMessage) => 
       const consumer = caller.consumer;
       const limit = consumer?.rateLimitPerMinute ?? deps.publicRateLimitPerMinute;
       const who = consumer ? `consumer ${consumer.id}` : `the public at ${address}`;
-      const decision = await consumeRateLimit(deps.knex, consumer ? consumer.id : `public:${address}`, limit);
+      const decision = await deps.rateLimiter.consume(consumer ? consumer.id : `public:${address}`, limit);
       if (!decision.allowed) {
         const retryAfter = retryAfterSeconds(decision.resetAt);
         return { refusal: { status: 429, code: 'RATE_LIMITED', message: `rate limit of ${limit} requests per minute reached for ${who}; retry after ${retryAfter} s`, extensions: { limit, retryAfterSeconds: retryAfter }, headers: { 'retry-after': String(retryAfter) } } };

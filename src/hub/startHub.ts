@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLSchema } from 'graphql';
+import type { SubschemaConfig } from '@graphql-tools/delegate';
 import type { Knex } from 'knex';
 import { assertDatabaseReachable, createKnex, migrateToLatest } from '../../db/connection.js';
 import { isDatabaseEmpty, loadSampleData } from '../../db/seed/loadSampleData.js';
@@ -28,9 +29,13 @@ import { createHubMetrics } from './metrics/createHubMetrics.js';
 import { serveMetrics } from './metrics/serveMetrics.js';
 import type { MetricsServer } from './metrics/startMetricsServer.js';
 import {
-  classifySchema, createAuditSubschema, createCheckpointWriter, readCheckpointPrivateKey, createGovernanceSubschema, DEMO_CONSUMERS, governanceOf, pruneRateLimitWindows, KnexAuditLedger, KnexConsumerStore, type FieldClassification,
+  classifySchema, createAuditSubschema, createCheckpointWriter, readCheckpointPrivateKey, createGovernanceSubschema, DEMO_CONSUMERS, governanceOf, pruneRateLimitWindows, createRateLimiter, KnexAuditLedger, KnexConsumerStore, type FieldClassification,
 } from '../governance/index.js';
 import type { Logger } from './logger.js';
+import { startTracing } from './tracing/startTracing.js';
+import { traceHttpRequest, tracePlatformCall, withSpan } from './tracing/hubTracer.js';
+import { traceKnexQueries } from './tracing/traceKnexQueries.js';
+import { traceSubschema } from './tracing/traceSubschema.js';
 import { INTERNAL_SERVER_ERROR, ROLE } from '../codes/index.js';
 
 /** A running hub. */
@@ -116,10 +121,15 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
   const { knex, sampleAsOf } = await openDatabase(config, logger);
   const metrics = config.metrics ? createHubMetrics<HubContext>({ keyOf: (context) => context.governance, consumerOf: (context) => context.actor.consumerId }) : null;
   metrics?.observeDatabasePool(knex);
+  // OpenTelemetry only when OTEL_EXPORTER_OTLP_ENDPOINT is set: otherwise no SDK is loaded and nothing is wrapped.
+  const tracing = config.otlpEndpoint ? await startTracing(config.otlpEndpoint) : null;
+  if (tracing) traceKnexQueries(knex);
   let platforms: ConnectedPlatforms;
   try {
-    platforms = await connectPlatforms(config, gateways, logger, metrics?.platformObserver);
+    const observer = tracing ? { ...metrics?.platformObserver, traceCall: tracePlatformCall } : metrics?.platformObserver;
+    platforms = await connectPlatforms(config, gateways, logger, observer);
   } catch (error) {
+    await tracing?.shutdown();
     await knex.destroy();
     throw error;
   }
@@ -161,7 +171,12 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
     createGovernanceSubschema({ classification: () => classification, maxShareLevel: (context) => governanceOf(context).permissions.maxShareLevel }),
     createAuditSubschema({ knex, ledger, retentionYears: config.auditRetentionYears }),
   ];
-  const schema = composeHubSchema({ credit: await createCreditSubschema(store), adapters: platforms.adapters, extra });
+  const traced = (subschema: SubschemaConfig, name: string) => (tracing ? traceSubschema(subschema, name) : subschema);
+  const schema = composeHubSchema({
+    credit: traced(await createCreditSubschema(store), 'credit'),
+    adapters: platforms.adapters.map((adapter) => ({ ...adapter, subschema: traced(adapter.subschema, adapter.platform) })),
+    extra: extra.map((subschema) => traced(subschema, subschema.name ?? Object.keys(subschema.schema.getQueryType()?.getFields() ?? subschema.schema.getMutationType()?.getFields() ?? {})[0] ?? 'hub')),
+  });
   classification = classifySchema(schema);
   const httpServer: Server = createServer();
   const connections = trackConnections(httpServer);
@@ -190,9 +205,12 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
     },
   };
   const explorer = createExplorerRoutes({ graphqlPath: '/graphql', title: EXPLORER_TITLE });
+  // Counted here, reconciled with the database every 200 ms (see createRateLimiter for the tolerance).
+  const rateLimiter = createRateLimiter(knex, { onFlushError: (error) => logger.warn('rate-limit counts not saved yet; deciding on local counts', { err: error }) });
   const admit = createAdmission({
     consumers,
     knex,
+    rateLimiter,
     publicServer: servers.publicServer,
     internalServer: servers.internalServer,
     publicRateLimitPerMinute: config.publicRateLimitPerMinute,
@@ -209,10 +227,21 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
       return admission;
     }
     : admit;
-  const handler = createHttpHandler(admitObserved, probes, routes, config.operationLimits.maxBodyBytes, config.operationLimits.maxResponseBytes);
+  const admitTraced: typeof admit = tracing
+    ? (req) => withSpan('admission', {}, async (span) => {
+      const admission = await admitObserved(req);
+      if ('refusal' in admission) span.setAttribute('chengxin.refusal', admission.refusal.code);
+      else span.setAttribute('chengxin.consumer', admission.context.actor.consumerId ?? '(public)');
+      return admission;
+    })
+    : admitObserved;
+  const handler = createHttpHandler(admitTraced, probes, routes, config.operationLimits.maxBodyBytes, config.operationLimits.maxResponseBytes);
   httpServer.on('request', (req, res) => {
     if (metrics && req.url?.startsWith('/graphql')) metrics.observeRequest(req, res);
-    handler(req, res).catch((error: unknown) => {
+    const handled = tracing
+      ? traceHttpRequest(req.method ?? 'GET', (req.url ?? '/').split('?')[0]!, req.headers, (listener) => res.once('close', listener), () => res.statusCode, () => handler(req, res))
+      : handler(req, res);
+    handled.catch((error: unknown) => {
       logger.error('unhandled error in HTTP handler', { err: error });
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: INTERNAL_SERVER_ERROR } }] }));
@@ -234,10 +263,12 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
     await metricsServer?.stop();
     clearInterval(pruning);
     await subscriptions.close();
+    await rateLimiter.stop();
     await servers.stop();
     await checkpoints?.close();
     await platforms.close();
     await knex.destroy();
+    await tracing?.shutdown();
     throw new Error(metricsServer || !metrics ? `cannot listen on ${config.host}:${config.port}: ${(error as Error).message}` : (error as Error).message);
   }
   for (const service of workflows.services ?? []) service.start();
@@ -261,10 +292,12 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
         await connections.drain();
         await Promise.all((workflows.services ?? []).map((service) => service.stop()));
         await metricsServer?.stop();
+        await rateLimiter.stop();
         await servers.stop();
         await checkpoints?.close();
         await platforms.close();
         await knex.destroy();
+        await tracing?.shutdown();
       })();
       return stopping;
     },

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { createIdNumberVault, createCreditSubschema, DEVELOPMENT_DATA_KEY, KnexCreditStore } from '../../src/credit/index.js';
-import { classifySchema, DEFAULT_OPERATION_LIMITS, KnexAuditLedger, KnexConsumerStore } from '../../src/governance/index.js';
+import { classifySchema, createRateLimiter, DEFAULT_OPERATION_LIMITS, KnexAuditLedger, KnexConsumerStore } from '../../src/governance/index.js';
 import { composeHubSchema } from '../../src/hub/composeHubSchema.js';
 import { createAdmission, type HubContext } from '../../src/hub/createAdmission.js';
 import { createGraphqlServers } from '../../src/hub/createGraphqlServers.js';
@@ -33,7 +33,8 @@ const servers = await createGraphqlServers({
 });
 const adminId = `bench-admin-${Date.now()}`;
 const { apiKey } = await consumers.createConsumer({ id: adminId, name: 'bench', kind: 'DEPARTMENT', roles: ['CREDIT_OFFICE_ADMIN'], grants: [{ purpose: 'SUPERVISION', scope: 'RESTRICTED' }], rateLimitPerMinute: 1_000_000 });
-const admit = createAdmission({ consumers, knex, publicServer: servers.publicServer, internalServer: servers.internalServer, publicRateLimitPerMinute: 1_000_000, authFailureLimitPerMinute: 1_000_000, logger });
+const rateLimiter = createRateLimiter(knex);
+const admit = createAdmission({ consumers, knex, rateLimiter, publicServer: servers.publicServer, internalServer: servers.internalServer, publicRateLimitPerMinute: 1_000_000, authFailureLimitPerMinute: 1_000_000, logger });
 
 const pool = (await knex('organisations').select('uscc').whereIn('uscc', knex('credit_records').select('subject_uscc'))
   .orderByRaw('md5(uscc)').limit(100 * (RUNS + WARMUP))) as { uscc: string }[];
@@ -81,4 +82,5 @@ console.log(JSON.stringify({ ...base, mode: 'governed, as the credit office (all
 await bare.stop();
 await servers.stop();
 await consumers.revokeConsumer(adminId);
+await rateLimiter.stop();
 await knex.destroy();

@@ -82,6 +82,21 @@ describe.each(TEST_DATABASES)('audit ledger on $name', (database) => {
     expect(await verifyLedger(db.knex, { batchSize: 64 })).toMatchObject({ ok: true, entries: before.entries + 400 });
   });
 
+  it('groups concurrent appends into one transaction and fails only the caller whose entry the database refuses', async () => {
+    const before = (await verifyLedger(db.knex)) as { entries: number };
+    // The first starts a group at once; the next three wait and commit together, after the bad one is set aside.
+    const settled = await Promise.allSettled([
+      ledger.append(read('bidding-system', [ACME], 1)),
+      ledger.append(read('bidding-system', [ACME], 2)),
+      ledger.append({ ...read('bidding-system', [ACME], 3), outcome: 'NOT_AN_OUTCOME' as AuditEntryInput['outcome'] }),
+      ledger.append(read('bidding-system', [ACME], 4)),
+    ]);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    const seqs = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value.seq - before.entries] : []));
+    expect(seqs).toEqual([1, 2, 3]);
+    expect(await verifyLedger(db.knex)).toMatchObject({ ok: true, entries: before.entries + 3 });
+  });
+
   // A superuser can switch triggers off; the hash chain still shows what was changed, and where. Each case
   // puts the row back afterwards, so the next starts from a sound ledger.
   const rehashWithPurpose = async (trx: Knex, seq: number, original: Record<string, unknown>) => {

@@ -15,6 +15,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }).metrics).toEqual({ host: '0.0.0.0', port: 9464, viaClusterPrimary: false });
   });
 
+  it('traces only when OTEL_EXPORTER_OTLP_ENDPOINT names an OTLP/HTTP collector', () => {
+    expect(loadConfig({}).otlpEndpoint).toBeNull();
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318/' }).otlpEndpoint).toBe('http://127.0.0.1:4318');
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://collector:4317' })).toThrow(ConfigError);
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT/);
+  });
+
   it('runs several hub processes only on PostgreSQL', () => {
     expect(loadConfig({}).workers).toBe(1);
     expect(loadConfig({ HUB_WORKERS: '4', DATABASE_URL: 'postgres://u:p@db:5432/credit' }).workers).toBe(4);
