@@ -75,3 +75,6 @@ export const RECORD_KIND_SHARES: Readonly<Record<string, number>> = Object.freez
   COMMENDATION: 3,
   CREDIT_COMMITMENT: 6,
 });
+
+/** Record kinds the record generator does not draw: their sample records come with a workflow's rows (db/seed/integrity). */
+export const KINDS_FROM_WORKFLOWS: readonly string[] = Object.freeze(['GOVERNMENT_DISHONESTY']);
