@@ -126,7 +126,7 @@ export function buildConsequenceRows(world: SeedWorld, commitments: Record<strin
     Object.assign(c, { source_system: '深圳市财政局国库集中支付系统（样例）', source_key: key });
   }
 
-  // Court listings of bodies and institutions, by their district's court, numbered as resumed enforcement (执恢).
+  // Court listings of bodies and institutions, by their district's court, numbered from 90001 (above the generator's court numbers).
   const debtors = [...world.pools.GOVERNMENT.filter((o) => o.key === undefined || !NOT_A_DEBTOR.test(o.key)), ...world.pools.INSTITUTION];
   const courts = new Map([...world.bodiesByKey].filter(([key]) => /^ZY@/.test(key)).map(([key, o]) => [key.slice(3), o]));
   const listings: SampleListing[] = [];
@@ -135,7 +135,7 @@ export function buildConsequenceRows(world: SeedWorld, commitments: Record<strin
     const court = courts.get(body.districtCode) ?? cityCourt;
     const listedDay = random.int(toDayNumber(calendarDays.first), asOfDay - 15);
     const listedOn = day(listedDay);
-    const caseNumber = `（${listedOn.slice(0, 4)}）${court.abbr ?? '粤03'}执恢${101 + i}号`;
+    const caseNumber = `（${listedOn.slice(0, 4)}）${court.abbr ?? '粤03'}执${90_001 + i}号`;
     const conduct = random.chance(0.7) ? 'HAS_ABILITY_BUT_REFUSES' : 'VIOLATES_PROPERTY_REPORTING';
     const deletedDay = random.chance(0.5) ? Math.min(asOfDay - 1, listedDay + random.int(20, 200)) : null;
     const window = publicityWindow({ kind: 'JUDGMENT_DEFAULTER', decisionDate: listedOn, conduct, removedOn: deletedDay === null ? null : day(deletedDay) })!;
