@@ -95,7 +95,9 @@ export function buildConsequenceRows(world: SeedWorld, commitments: Record<strin
   // Leadership: a change halfway through the first promise of a body that spans one (the legacy flag says so).
   const tenures: Record<string, unknown>[] = [];
   const changed = new Set<string>();
-  for (const c of commitments.filter((row) => row.leadership_changed === true)) {
+  // Broken promises first, so the sample shows inherited ones on the record.
+  const spanning = commitments.filter((row) => row.leadership_changed === true).sort((a, b) => Number(b.status === 'BROKEN') - Number(a.status === 'BROKEN'));
+  for (const c of spanning) {
     const body = String(c.body_uscc);
     if (changed.has(body) || changed.size >= plan.tenureBodies) continue;
     changed.add(body);
