@@ -28,6 +28,8 @@ describe.each(TEST_DATABASES)('consequences for dishonest bodies over HTTP on $n
   let office: Record<string, string>;
   let bidding: Record<string, string>;
   let bodyItself: Record<string, string>;
+  let auditor: Record<string, string>;
+  let sourceUnit: Record<string, string>;
   let court: string;
   const ledgerCount = async () => Number(((await hub.hub.knex('audit_ledger').count({ n: '*' }))[0] as { n: string }).n);
 
@@ -38,6 +40,8 @@ describe.each(TEST_DATABASES)('consequences for dishonest bodies over HTTP on $n
     const keys = await createTestConsumers(hub.hub.knex);
     office = asConsumer(keys.admin, 'SUPERVISION', '深信办〔2026〕31号');
     bidding = asConsumer(keys.bidding, 'BIDDING');
+    auditor = asConsumer(keys.auditor, 'AUDIT', '深审〔2026〕3号');
+    sourceUnit = asConsumer(keys.sourceUnit, 'RECORD_REPORTING', '深市监报〔2026〕1号');
     await hub.hub.knex('organisations').insert([
       { uscc: BODY, name: '深圳市深汕特别合作区测试招商局', district_code: '4403SS', established_on: '2018-12-16' },
       { uscc: OTHER_BODY, name: '深圳市深汕特别合作区测试建设局', district_code: '4403SS', established_on: '2018-12-16' },
@@ -183,6 +187,36 @@ describe.each(TEST_DATABASES)('consequences for dishonest bodies over HTTP on $n
       asOf: TODAY, outstandingAmount: '100', daysOverdue: 67, overdueInterest: '5.23475', commitment: { title: '深汕道路养护结算款', dueOn: '2026-09-24' },
     } }] } } });
     expect(codeOf((await hub.query(ARREARS_FEED, { input }, bidding)).body)).toBe('FORBIDDEN');
+  });
+
+  describe('every change is the credit office\'s, one ledger entry per call', () => {
+    const MUTATIONS: [string, string, Record<string, unknown>][] = [
+      ['declareCommitmentBroken', DECLARE, { id: '1', v: 1 }],
+      ['recordLeadershipChange', LEADER, { input: { bodyUscc: BODY, leaderName: '赵六', post: '局长', startedOn: '2026-11-01' } }],
+      ['recordCommitmentPayment', PAY, { id: '1', on: '2026-11-01', amount: '1', v: 1 }],
+      ['ingestSmeArrears', ARREARS_FEED, { input: { sourceSystem: '测试财务系统', rows: [{ sourceKey: 'X-1' }] } }],
+      ['ingestDefaulterList', DEFAULTERS, { input: { court: BODY, rows: [{ action: 'DELETION', caseNumber: '（2026）粤0305执1号', deletedOn: '2026-11-01' }] } }],
+    ];
+    it.each(MUTATIONS)('refuses %s to the public, a bidding system, an auditor and a source unit', async (_name, document, variables) => {
+      const callers = [undefined, bidding, auditor, sourceUnit];
+      for (const headers of callers) {
+        const before = await ledgerCount();
+        const { body } = await hub.query(document, variables, headers);
+        expect(codeOf(body)).toBe('FORBIDDEN');
+        expect(await ledgerCount()).toBe(before + 1);
+      }
+    });
+  });
+
+  it('two courts\' batches with the same new listing at once: one stores it, the other is CONFLICT and stores nothing', async () => {
+    const row = { action: 'LISTING', caseNumber: '（2026）粤0305执7101号', subjectUscc: BODY, listedOn: '2026-11-02', conduct: 'VIOLATES_PROPERTY_REPORTING' };
+    const both = await Promise.all([1, 2].map(() => hub.query<{ ingestDefaulterList: { accepted: number; unchanged: number } }>(DEFAULTERS, { input: { court, rows: [row] } }, office)));
+    const outcomes = both.map((r) => (r.body.errors ? r.body.errors[0]!.extensions!.code : r.body.data!.ingestDefaulterList.accepted === 1 ? 'ACCEPTED' : 'UNCHANGED')).sort();
+    // The second waits for the first: it either finds the listing stored (UNCHANGED) or collides with it (CONFLICT).
+    expect(outcomes[0]).toBe('ACCEPTED');
+    expect(['CONFLICT', 'UNCHANGED']).toContain(outcomes[1]);
+    const cases = await hub.hub.knex('enforcement_cases').where({ case_number: row.caseNumber }).count({ n: '*' });
+    expect(Number((cases[0] as { n: string }).n)).toBe(1);
   });
 
   it('a court listing of a government body opens an enforcement case with a deadline to notify its superior, alerts the office and counts against zero growth; the deletion closes it', async () => {

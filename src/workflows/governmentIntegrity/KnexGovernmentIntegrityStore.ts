@@ -8,6 +8,13 @@ import { storeArrearsFeed, storeDefaulterFeed } from './storeFeeds.js';
 import { asDate, toRow } from './toRow.js';
 import { subtractDecimal, sumDecimals } from './overdueInterest.js';
 
+// Two batches with the same new key at once: the second waits on the unique index and then fails; nothing of it
+// was stored (one transaction), and sent again its rows are UNCHANGED.
+function concurrentBatch(error: { code?: string }): never {
+  if (error.code === '23505') throw decidedElsewhere('another batch stored one of these rows at the same moment; nothing of this batch was stored: send it again (rows already stored are then UNCHANGED)');
+  throw error;
+}
+
 /** The GovernmentIntegrityStore in the hub's database (see the interface for the contract). */
 export class KnexGovernmentIntegrityStore implements GovernmentIntegrityStore {
   private constructor(private readonly knex: Knex) {}
@@ -201,11 +208,11 @@ export class KnexGovernmentIntegrityStore implements GovernmentIntegrityStore {
   }
 
   async storeArrearsFeed(sourceSystem: string, rows: readonly ArrearsFeedRow[], recordedBy: string): Promise<FeedOutcome[]> {
-    return this.knex.transaction((trx) => storeArrearsFeed(trx, sourceSystem, rows, recordedBy));
+    return this.knex.transaction((trx) => storeArrearsFeed(trx, sourceSystem, rows, recordedBy)).catch(concurrentBatch);
   }
 
   async storeDefaulterFeed(court: string, rows: readonly DefaulterFeedRow[], recordedBy: string, today: string): Promise<FeedOutcome[]> {
-    return this.knex.transaction((trx) => storeDefaulterFeed(trx, court, rows, recordedBy, today));
+    return this.knex.transaction((trx) => storeDefaulterFeed(trx, court, rows, recordedBy, today)).catch(concurrentBatch);
   }
 
   async alerts(kind: string | null): Promise<Row[]> {
