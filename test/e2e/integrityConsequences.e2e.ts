@@ -208,7 +208,7 @@ describe.each(TEST_DATABASES)('consequences for dishonest bodies over HTTP on $n
     });
   });
 
-  it('two courts\' batches with the same new listing at once: one stores it, the other is CONFLICT and stores nothing', async () => {
+  it('two batches of the court with the same new listing at once: one stores it, the other is CONFLICT and stores nothing', async () => {
     const row = { action: 'LISTING', caseNumber: '（2026）粤0305执7101号', subjectUscc: BODY, listedOn: '2026-11-02', conduct: 'VIOLATES_PROPERTY_REPORTING' };
     const both = await Promise.all([1, 2].map(() => hub.query<{ ingestDefaulterList: { accepted: number; unchanged: number } }>(DEFAULTERS, { input: { court, rows: [row] } }, office)));
     const outcomes = both.map((r) => (r.body.errors ? r.body.errors[0]!.extensions!.code : r.body.data!.ingestDefaulterList.accepted === 1 ? 'ACCEPTED' : 'UNCHANGED')).sort();
