@@ -12,7 +12,7 @@ export interface SampleDataSummary {
   asOf: string;
   counts: { organisations: number; civilServants: number; catalogItems: number; creditRecords: number };
   /** Government-integrity rows inserted (none when the tables are not migrated yet). */
-  governmentIntegrity: { commitments: number; enforcementCases: number; interviews: number; complaints: number };
+  governmentIntegrity: { commitments: number; enforcementCases: number; interviews: number; complaints: number; dishonestyRecords: number; tenures: number; payments: number; listings: number };
   elapsedMs: number;
 }
 
@@ -99,7 +99,8 @@ async function registerSourceUnitAuthorities(trx: Knex.Transaction): Promise<voi
     ON CONFLICT DO NOTHING`);
 }
 
-const NO_INTEGRITY = { commitments: 0, enforcementCases: 0, interviews: 0, complaints: 0 };
+const NO_INTEGRITY = { commitments: 0, enforcementCases: 0, interviews: 0, complaints: 0, dishonestyRecords: 0, tenures: 0, payments: 0, listings: 0 };
+const CONSEQUENCE_COLUMNS = ['broken_on', 'broken_reason', 'broken_evidence', 'dishonesty_document_number', 'source_system', 'source_key'];
 
 /**
  * Inserts the government-integrity rows (commitments, enforcement cases with their interviews, complaints). A
@@ -112,13 +113,46 @@ async function insertGovernmentIntegrity(trx: Knex.Transaction, data: SampleData
   const insert = async (table: string, all: Record<string, unknown>[]) => {
     for (let start = 0; start < all.length; start += 500) await trx(table).insert(all.slice(start, start + 500));
   };
-  await insert('government_commitments', rows.commitments);
+  // Issue 15's tables and columns (migration 20261202060000) may be missing in a database migrated part of the way.
+  const consequences = await trx.schema.hasTable('integrity_alerts') ? rows.consequences : null;
+  const recordIds = new Map<string, string>();
+  if (consequences) {
+    for (let start = 0; start < consequences.dishonestyRecords.length; start += 500) {
+      const inserted = await trx('credit_records').insert(consequences.dishonestyRecords.slice(start, start + 500)).returning(['id', 'document_number']) as { id: unknown; document_number: string }[];
+      for (const r of inserted) recordIds.set(r.document_number, String(r.id));
+    }
+  }
+  const commitments = rows.commitments.map((c) => {
+    const { dishonesty_document_number: number, ...rest } = c;
+    if (!consequences) return Object.fromEntries(Object.entries(rest).filter(([k]) => !CONSEQUENCE_COLUMNS.includes(k)));
+    return number === undefined ? rest : { ...rest, dishonesty_record_id: recordIds.get(String(number)) };
+  });
+  await insert('government_commitments', commitments);
   await insert('enforcement_cases', rows.enforcementCases);
   const ids = new Map((await trx('enforcement_cases').select('id', 'case_number') as { id: string; case_number: string }[]).map((c) => [c.case_number, c.id]));
   const interviews = rows.interviews.map(({ case_number: caseNumber, ...rest }) => ({ ...rest, case_id: ids.get(caseNumber) }));
   await insert('enforcement_interviews', interviews);
   await insert('integrity_complaints', rows.complaints);
-  return { commitments: rows.commitments.length, enforcementCases: rows.enforcementCases.length, interviews: interviews.length, complaints: rows.complaints.length };
+  if (consequences) {
+    await insert('leadership_tenures', consequences.tenures);
+    const byKey = new Map((await trx('government_commitments').whereNotNull('source_key').select('id', 'source_key') as { id: unknown; source_key: string }[]).map((c) => [c.source_key, String(c.id)]));
+    await insert('commitment_payments', consequences.payments.map(({ source_key: key, ...p }) => ({ ...p, commitment_id: byKey.get(key), recorded_by: 'sample data' })));
+    for (const listing of consequences.listings) {
+      const [record] = await trx('credit_records').insert(listing.record).returning('id') as { id: unknown }[];
+      const [opened] = await trx('enforcement_cases').insert({ ...listing.enforcementCase, listing_record_id: record!.id }).returning('id') as { id: unknown }[];
+      await insert('integrity_alerts', listing.alerts.map((a) => ({ ...a, case_id: opened!.id, record_id: record!.id })));
+    }
+    const brokenIds = await trx('government_commitments').whereNotNull('dishonesty_record_id').select('body_uscc', 'dishonesty_record_id', 'broken_on', 'title') as Record<string, unknown>[];
+    await insert('integrity_alerts', brokenIds.map((c) => ({
+      kind: 'COMMITMENT_BROKEN', body_uscc: c.body_uscc, record_id: c.dishonesty_record_id, raised_on: c.broken_on,
+      message: `Commitment ${String(c.title)} declared broken; government-dishonesty record ${String(c.dishonesty_record_id)} is in the body's archive`,
+    })));
+  }
+  return {
+    commitments: rows.commitments.length, enforcementCases: rows.enforcementCases.length + (consequences?.listings.length ?? 0), interviews: interviews.length,
+    complaints: rows.complaints.length, dishonestyRecords: consequences?.dishonestyRecords.length ?? 0, tenures: consequences?.tenures.length ?? 0,
+    payments: consequences?.payments.length ?? 0, listings: consequences?.listings.length ?? 0,
+  };
 }
 
 /**

@@ -31,7 +31,7 @@ export const SAMPLE_DATA_PLANS: Readonly<Record<SampleDataSize, SampleDataPlan>>
     civilServants: 300,
     creditRecords: 4_000,
     chunkSize: 1_000,
-    integrity: { commitments: 150, enforcementCases: 30, complaints: 80 },
+    integrity: { commitments: 150, enforcementCases: 30, complaints: 80, consequences: { listings: 4, tenureBodies: 10 } },
   },
   large: {
     tier: 'extended',
@@ -43,7 +43,7 @@ export const SAMPLE_DATA_PLANS: Readonly<Record<SampleDataSize, SampleDataPlan>>
     civilServants: 20_000,
     creditRecords: 1_000_000,
     chunkSize: 5_000,
-    integrity: { commitments: 4_000, enforcementCases: 400, complaints: 2_000 },
+    integrity: { commitments: 4_000, enforcementCases: 400, complaints: 2_000, consequences: { listings: 20, tenureBodies: 200 } },
   },
 });
 
@@ -75,3 +75,6 @@ export const RECORD_KIND_SHARES: Readonly<Record<string, number>> = Object.freez
   COMMENDATION: 3,
   CREDIT_COMMITMENT: 6,
 });
+
+/** Record kinds the record generator does not draw: their sample records come with a workflow's rows (db/seed/integrity). */
+export const KINDS_FROM_WORKFLOWS: readonly string[] = Object.freeze(['GOVERNMENT_DISHONESTY']);

@@ -40,6 +40,8 @@ export type CreditRecordKind =
   | 'CREDIT_COMMITMENT'
   /** 公务员处分 (negative) */
   | 'DISCIPLINARY_SANCTION'
+  /** 政务失信 (negative) */
+  | 'GOVERNMENT_DISHONESTY'
   /** 政务处分 (negative) */
   | 'GOVERNMENT_SANCTION'
   /** 失信被执行人 (negative) */

@@ -166,7 +166,7 @@ describe.each(TEST_DATABASES)('government integrity over HTTP on $name', (databa
       [{ termRunsFrom: 'ACCEPTANCE' }, 'input.acceptedOn', /^input\.acceptedOn: required: the term runs from acceptance \(art\. 10/],
       [{ counterpartySme: false }, 'input.dueOn', /^input\.dueOn: required: no statutory term applies/],
       [{ agreedDailyInterestRate: '1.5' }, 'input.agreedDailyInterestRate', /^input\.agreedDailyInterestRate: must be a daily rate above 0 and below 1/],
-      [{ kind: 'CONTRACT', bodyUscc: DAPENG_INSTITUTION, dueOn: '2026-12-31' }, 'input.bodyUscc', /public institution \(12…\) is tracked only as the payer of a PAYMENT/],
+      [{ kind: 'CONTRACT', bodyUscc: ENTERPRISE, dueOn: '2026-12-31' }, 'input.bodyUscc', /^input\.bodyUscc: 91440300MA5E9NHA04 is neither a government body nor a public institution \(its USCC does not start with 11 or 12\)$/],
     ])('refuses %j, naming %s', async (change, field, message) => {
       const input = { bodyUscc: NANSHAN, counterpartySme: true, kind: 'PAYMENT', title: '校验用付款', amount: '1', promisedOn: '2026-06-01', deliveredOn: '2026-07-01', ...change };
       const { body } = await hub.query(RECORD, { input }, office);

@@ -63,7 +63,7 @@ export interface CatalogDefinitions {
   sanctions: [string, string, number][];
 }
 
-const FILES = ['penalties', 'licences', 'judicial', 'dishonestyLists', 'officials', 'positive'];
+const FILES = ['penalties', 'licences', 'judicial', 'dishonestyLists', 'officials', 'positive', 'governmentIntegrity'];
 
 /** Reads every catalogue file in a fixed order; throws when a code repeats. */
 export function readCatalogDefinitions(): CatalogDefinitions {

@@ -2,12 +2,15 @@ import { readFileSync } from 'node:fs';
 import { createRandom, createWeightedPicker, toDayNumber, toIsoDate, type Random } from '../../../src/codes/index.js';
 import { readSeedJson } from '../readSeedJson.js';
 import type { SeedOrganisation, SeedWorld } from '../SeedWorld.js';
+import { buildConsequenceRows, type ConsequencePlan, type ConsequenceRows } from './buildConsequenceRows.js';
 
 /** How many rows of each government-integrity table a size gets. */
 export interface IntegrityPlan {
   commitments: number;
   enforcementCases: number;
   complaints: number;
+  /** Court listings of bodies (issue 15 item 5) and bodies with a recorded change of leader (item 3). */
+  consequences: ConsequencePlan;
 }
 
 /** Rows of the government-integrity tables, in their columns (the loader inserts them as they are). */
@@ -17,6 +20,8 @@ export interface IntegrityRows {
   /** Interviews name their case by case number; the loader swaps in the case id. */
   interviews: (Record<string, unknown> & { case_number: string })[];
   complaints: Record<string, unknown>[];
+  /** Broken promises on the record, tenures, parts paid and court listings (buildConsequenceRows). */
+  consequences: ConsequenceRows;
 }
 
 interface Templates {
@@ -175,5 +180,5 @@ export function buildIntegrityRows(world: SeedWorld, plan: IntegrityPlan, seed: 
       concluded_on: concluded ? day(Math.min(asOfDay, receivedDay + random.int(5, 40))) : null,
     });
   }
-  return { commitments, enforcementCases, interviews, complaints };
+  return { commitments, enforcementCases, interviews, complaints, consequences: buildConsequenceRows(world, commitments, plan.consequences, seed, asOf) };
 }

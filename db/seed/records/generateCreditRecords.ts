@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isWeekend, toDayNumber, toIsoDate, createRandom, createWeightedPicker } from '../../../src/codes/index.js';
 import type { SampleCreditRecord } from '../SampleData.js';
-import { FIRST_DECISION_DATE, RECORD_KIND_SHARES } from '../sampleDataPlans.js';
+import { FIRST_DECISION_DATE, KINDS_FROM_WORKFLOWS, RECORD_KIND_SHARES } from '../sampleDataPlans.js';
 import type { SeedOrganisation, SeedWorld } from '../SeedWorld.js';
 import type { CatalogDefinitions } from '../catalog/readCatalogDefinitions.js';
 import { buildDefaulterRecord, buildJudgmentRecord } from './buildCourtRecord.js';
@@ -55,6 +55,8 @@ function prepareKinds(run: CreditRecordRun): Map<string, (random: RecordContext[
   const { kinds } = readJson<{ kinds: { kind: string }[] }>('../../../src/credit/rules/record-kinds.json');
   const byKind = new Map<string, (random: RecordContext['random']) => PreparedItem>();
   for (const { kind } of kinds) {
+    // Kinds a workflow creates (government dishonesty from broken commitments) come with that workflow's sample rows.
+    if (KINDS_FROM_WORKFLOWS.includes(kind)) continue;
     const items = run.catalog.items.filter((i) => i.recordKind === kind).map((d) => prepareItem(d, run.world.bodiesByKey));
     if (items.length === 0 || !BUILDERS[kind] || !RECORD_KIND_SHARES[kind]) {
       throw new Error(`record kind ${kind} (record-kinds.json) needs a catalogue item, a builder and a share`);

@@ -1,34 +1,23 @@
-import DataLoader from 'dataloader';
 import { subjectKindOf, ROLE } from '../../codes/index.js';
 import { actorOf, assertActorRole, DateScalar, DecimalScalar, todayInShanghai } from '../../credit/index.js';
 import { UsccScalar } from '../../codes/index.js';
 import { assertDistrictCode, computeEnforcementIndicator } from './computeEnforcementIndicator.js';
-import { decidePayment, overdueInterestOf, type PaymentInput } from './decidePayment.js';
+import { decidePayment, type PaymentInput } from './decidePayment.js';
+import { toCommitment } from './toCommitment.js';
 import { badInput, notFound } from './integrityErrors.js';
-import { daysBetween, INTEGRITY_RULES } from './integrityRules.js';
+import { INTEGRITY_RULES } from './integrityRules.js';
 import type { GovernmentIntegrityStore, Row } from './GovernmentIntegrityStore.js';
+import { createLoadersOf } from './integrityLoaders.js';
+import { createConsequenceResolvers } from './createConsequenceResolvers.js';
+import type { CalendarSource } from '../../calendar/index.js';
 
 const OFFICE = [ROLE.CREDIT_OFFICE_ADMIN];
 
-// snake_case rows to the graph's camelCase objects; overdue and overdue interest are judged on `today`.
-function toCommitment(row: Row, today: string) {
-  const overdue = row.status === 'PENDING' && String(row.due_on) < today;
-  const interest = overdueInterestOf({
-    paymentRule: (row.payment_rule as string | null) ?? null, amount: (row.amount as string | null) ?? null,
-    agreedDailyInterestRate: (row.agreed_daily_interest_rate as string | null) ?? null, dueOn: String(row.due_on), fulfilledOn: (row.fulfilled_on as string | null) ?? null,
-  }, today);
-  return {
-    id: row.id, bodyUscc: row.body_uscc, counterpartyUscc: row.counterparty_uscc, kind: row.kind, title: row.title, amount: row.amount,
-    promisedOn: row.promised_on, deliveredOn: row.delivered_on, acceptedOn: row.accepted_on ?? null, settledOn: row.settled_on ?? null,
-    termRunsFrom: row.term_runs_from ?? null, paymentTermDays: row.payment_term_days, dueOn: row.due_on, status: row.status,
-    fulfilledOn: row.fulfilled_on, overdue, daysOverdue: overdue ? daysBetween(String(row.due_on), today) : 0, leadershipChanged: row.leadership_changed, version: row.version,
-    counterpartySme: row.counterparty_sme ?? null, paymentRule: row.payment_rule ?? null, paymentLegalBasis: interest.legalBasis,
-    overdueInterestDailyRate: interest.dailyRate, overdueInterestRateAgreed: interest.rateAgreed, overdueInterest: interest.interest,
-  };
-}
 const toCase = (row: Row) => ({
   id: row.id, caseNumber: row.case_number, bodyUscc: row.body_uscc, courtUscc: row.court_uscc, amount: row.amount, filedOn: row.filed_on,
   status: row.status, closedOn: row.closed_on, superiorUscc: row.superior_uscc, superiorNotifiedOn: row.superior_notified_on,
+  conduct: row.conduct ?? null, notificationDueOn: row.notification_due_on ?? null, notificationRule: row.notification_rule ?? null,
+  listingRecordId: row.listing_record_id === null || row.listing_record_id === undefined ? null : String(row.listing_record_id),
 });
 const toComplaint = (row: Row) => ({
   id: row.id, bodyUscc: row.body_uscc, channel: row.channel, content: row.content, complainantName: row.complainant_name,
@@ -40,14 +29,12 @@ async function assertGovernmentBody(store: GovernmentIntegrityStore, field: stri
   if (!(await store.organisationExists(uscc))) throw notFound(`government body ${uscc}`);
 }
 
-// A payment may be owed by a public institution (12…) too (保障中小企业款项支付条例 art. 2); other commitments
-// only by the bodies commitment-rules.json lists.
+// Government bodies (11…) and public institutions (12…) owe commitments alike (commitment-rules.json bodyPrefixes);
+// a payment to an SME also needs the payer to be one its SME payment rule lists (decidePayment).
 async function assertPayer(store: GovernmentIntegrityStore, input: { kind: string; bodyUscc: string }): Promise<void> {
-  if (input.kind !== 'PAYMENT' || subjectKindOf(input.bodyUscc) !== 'PUBLIC_INSTITUTION') {
-    const prefixes = INTEGRITY_RULES.commitments.bodyPrefixes;
-    if (!prefixes.includes(input.bodyUscc.slice(0, 2))) {
-      throw badInput('input.bodyUscc', `${input.bodyUscc} is not a government body (its USCC does not start with ${prefixes.join(' or ')}); a public institution (12…) is tracked only as the payer of a PAYMENT`);
-    }
+  const prefixes = INTEGRITY_RULES.commitments.bodyPrefixes;
+  if (!prefixes.includes(input.bodyUscc.slice(0, 2))) {
+    throw badInput('input.bodyUscc', `${input.bodyUscc} is neither a government body nor a public institution (its USCC does not start with ${prefixes.join(' or ')})`);
   }
   if (!(await store.organisationExists(input.bodyUscc))) throw notFound(`organisation ${input.bodyUscc}`);
 }
@@ -63,24 +50,12 @@ interface CommitmentInput extends PaymentInput {
 }
 
 /** Resolvers of schema/government-integrity.graphql over the store; loaders per request keyed by the context. */
-export function createGovernmentIntegrityResolvers(store: GovernmentIntegrityStore, today: () => string = todayInShanghai) {
-  const loaders = new WeakMap<object, { commitments: DataLoader<string, Row[]>; cases: DataLoader<string, Row[]>; interviews: DataLoader<string, Row[]> }>();
-  const group = (rows: Row[], key: string, keys: readonly string[]) => keys.map((k) => rows.filter((r) => String(r[key]) === k));
-  const loadersOf = (context: object) => {
-    let l = loaders.get(context);
-    if (!l) {
-      l = {
-        commitments: new DataLoader(async (usccs) => group(await store.commitmentsOf(usccs, null), 'body_uscc', usccs)),
-        cases: new DataLoader(async (usccs) => group(await store.casesOf(usccs), 'body_uscc', usccs)),
-        interviews: new DataLoader(async (ids) => group(await store.interviewsOf(ids), 'case_id', ids)),
-      };
-      loaders.set(context, l);
-    }
-    return l;
-  };
+export function createGovernmentIntegrityResolvers(store: GovernmentIntegrityStore, calendars: CalendarSource, today: () => string = todayInShanghai) {
+  const loadersOf = createLoadersOf(store);
+  const consequences = createConsequenceResolvers(store, today, calendars, loadersOf);
   const office = (context: unknown, action: string) => assertActorRole(actorOf(context), OFFICE, action);
 
-  return {
+  const resolvers = {
     USCC: UsccScalar,
     Date: DateScalar,
     Decimal: DecimalScalar,
@@ -196,5 +171,13 @@ export function createGovernmentIntegrityResolvers(store: GovernmentIntegritySto
         return toComplaint(await store.advanceComplaint(args.id, args.to, outcome, today(), args.version));
       },
     },
+  };
+  return {
+    ...consequences, ...resolvers,
+    GovernmentCommitment: consequences.GovernmentCommitment,
+    PublicInstitution: { ...resolvers.PublicInstitution, ...consequences.PublicInstitution },
+    GovernmentBody: { ...resolvers.GovernmentBody, ...consequences.GovernmentBody },
+    Query: { ...resolvers.Query, ...consequences.Query },
+    Mutation: { ...resolvers.Mutation, ...consequences.Mutation },
   };
 }

@@ -1,6 +1,6 @@
 import { badInput } from './integrityErrors.js';
 import { addDays, daysBetween, smePaymentRuleById, smePaymentRuleOn, type PaymentTermStart } from './integrityRules.js';
-import { computeOverdueInterest } from './overdueInterest.js';
+import { computeOverdueInterestOnParts, subtractDecimal, sumDecimals } from './overdueInterest.js';
 
 /** What recordCommitment receives for a payment. */
 export interface PaymentInput {
@@ -46,7 +46,6 @@ export function decidePayment(input: PaymentInput): DecidedPayment {
   const rule = input.counterpartySme ? smePaymentRuleOn(input.promisedOn) : null;
   const payerPrefix = input.bodyUscc.slice(0, 2);
   if (!rule) {
-    if (payerPrefix !== '11') throw badInput('input.bodyUscc', `${input.bodyUscc} is a public institution: it is tracked here only as the payer of an SME under the SME payment rules (from 2020-09-01)`);
     if (input.paymentTermDays !== null && input.paymentTermDays !== undefined) throw badInput('input.paymentTermDays', 'leave it out: no statutory term applies (the counterparty is not an SME or the contract predates 2020-09-01); give dueOn from the contract');
     if (input.agreedDailyInterestRate) throw badInput('input.agreedDailyInterestRate', 'leave it out: statutory overdue interest applies only to a payment to an SME under the SME payment rules (from 2020-09-01)');
     if (!input.dueOn) throw badInput('input.dueOn', 'required: no statutory term applies (the counterparty is not an SME or the contract predates 2020-09-01), so the due date is the contract\'s own');
@@ -75,19 +74,40 @@ export interface OverdueInterest {
   legalBasis: string | null;
 }
 
+/** A partial payment (部分支付) of a payment commitment. */
+export interface PartPayment {
+  paidOn: string;
+  amount: string;
+}
+
 /**
  * Overdue interest (逾期利息) of a payment under `paymentRule`: the agreed daily rate, else the rule's default
- * (0.05 % a day), on the amount for each day after `dueOn` up to payment (`fulfilledOn`) or `today`.
- * All null when no SME payment rule governs the payment; interest null when the amount is unknown.
+ * (0.05 % a day), for each calendar day after `dueOn`, on the amount still outstanding that day: a part paid
+ * on day D bears interest up to and including D, the rest up to final payment (`fulfilledOn`) or `asOf`,
+ * whichever is first; parts paid after `asOf` count as unpaid. All null when no SME payment rule governs the
+ * payment; interest null when the amount is unknown.
  */
-export function overdueInterestOf(payment: { paymentRule: string | null; amount: string | null; agreedDailyInterestRate: string | null; dueOn: string; fulfilledOn: string | null }, today: string): OverdueInterest {
+export function overdueInterestOf(
+  payment: { paymentRule: string | null; amount: string | null; agreedDailyInterestRate: string | null; dueOn: string; fulfilledOn: string | null; payments?: readonly PartPayment[] },
+  asOf: string,
+): OverdueInterest {
   const rule = smePaymentRuleById(payment.paymentRule);
   if (!rule) return { dailyRate: null, rateAgreed: false, interest: null, legalBasis: null };
   const dailyRate = payment.agreedDailyInterestRate ?? rule.overdueInterest.defaultDailyRate;
-  const days = Math.max(0, daysBetween(payment.dueOn, payment.fulfilledOn ?? today));
-  return {
-    dailyRate, rateAgreed: payment.agreedDailyInterestRate !== null,
-    interest: payment.amount === null ? null : computeOverdueInterest(payment.amount, dailyRate, days),
-    legalBasis: rule.legalBasis,
-  };
+  const base = { dailyRate, rateAgreed: payment.agreedDailyInterestRate !== null, legalBasis: rule.legalBasis };
+  if (payment.amount === null) return { ...base, interest: null };
+  const end = payment.fulfilledOn !== null && payment.fulfilledOn <= asOf ? payment.fulfilledOn : asOf;
+  const late = (day: string) => Math.max(0, daysBetween(payment.dueOn, day));
+  const paid = (payment.payments ?? []).filter((p) => p.paidOn <= end);
+  const rest = subtractDecimal(payment.amount, sumDecimals(paid.map((p) => p.amount)));
+  const parts = [...paid.map((p) => ({ amount: p.amount, days: late(p.paidOn) })), ...(rest.startsWith('-') ? [] : [{ amount: rest, days: late(end) }])];
+  return { ...base, interest: computeOverdueInterestOnParts(parts, dailyRate) };
+}
+
+/** What is still owed of a payment on `asOf`: nothing once fulfilled, else the amount less the parts paid by then. */
+export function outstandingOn(payment: { amount: string | null; fulfilledOn: string | null; payments?: readonly PartPayment[] }, asOf: string): string | null {
+  if (payment.amount === null) return null;
+  if (payment.fulfilledOn !== null && payment.fulfilledOn <= asOf) return '0';
+  const rest = subtractDecimal(payment.amount, sumDecimals((payment.payments ?? []).filter((p) => p.paidOn <= asOf).map((p) => p.amount)));
+  return rest.startsWith('-') ? '0' : rest;
 }

@@ -16,3 +16,6 @@ export const notAllowed = (what: string, from: string, to: string, allowed: read
 
 /** BAD_USER_INPUT naming the argument or input field. */
 export const badInput = (field: string, message: string): GraphQLError => badUserInput(`${field}: ${message}`, { argumentName: field });
+
+/** CONFLICT: someone else decided the same thing first; the message says what stands. */
+export const decidedElsewhere = (message: string): GraphQLError => codedConflict(message);

@@ -27,8 +27,31 @@ export interface ZeroGrowthRule {
   reportedSubjectPrefixes: string[];
 }
 
+/** One version of how the hub follows the court's judgment-defaulter list (rules/defaulter-list-rules.json). */
+export interface DefaulterListRule {
+  version: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  legalBasis: string;
+  catalogItemCode: string;
+  openCaseForPrefixes: string[];
+  notifySuperiorWithinWorkingDays: number;
+  caseNumberFormat: string;
+  caseNumberExample: string;
+}
+
+/** What declaring a commitment broken creates (commitment-rules.json `brokenPromises`). */
+export interface BrokenPromiseRule {
+  effectiveFrom: string;
+  legalBasis: string;
+  recordKind: string;
+  catalogItemCode: string;
+  fromStatuses: string[];
+}
+
 interface CommitmentRules {
   commitments: { effectiveFrom: string; legalBasis: string; bodyPrefixes: string[] };
+  brokenPromises: BrokenPromiseRule;
   smePayment: { versions: SmePaymentRule[] };
   complaints: { effectiveFrom: string; legalBasis: string; transitions: Record<string, string[]> };
 }
@@ -40,6 +63,9 @@ export const INTEGRITY_RULES: CommitmentRules = readRules<CommitmentRules>('comm
 
 /** The zero-growth indicator's definitions (rules/zero-growth-rules.json), read once. */
 export const ZERO_GROWTH_RULES: ZeroGrowthRule[] = readRules<{ versions: ZeroGrowthRule[] }>('zero-growth-rules.json').versions;
+
+/** The defaulter-list rules (rules/defaulter-list-rules.json), read once. */
+export const DEFAULTER_LIST_RULES: DefaulterListRule[] = readRules<{ versions: DefaulterListRule[] }>('defaulter-list-rules.json').versions;
 
 const inForce = <R extends { effectiveFrom: string; effectiveTo: string | null }>(versions: readonly R[], on: string): R | null =>
   versions.find((v) => v.effectiveFrom <= on && (v.effectiveTo === null || on <= v.effectiveTo)) ?? null;
@@ -57,6 +83,11 @@ export function smePaymentRuleById(version: string | null): SmePaymentRule | nul
 /** The zero-growth definition in force on `day`, or null before the policy. */
 export function zeroGrowthRuleOn(day: string): ZeroGrowthRule | null {
   return inForce(ZERO_GROWTH_RULES, day);
+}
+
+/** The defaulter-list rule in force on `day`, or null before the first one. */
+export function defaulterListRuleOn(day: string): DefaulterListRule | null {
+  return inForce(DEFAULTER_LIST_RULES, day);
 }
 
 /** Adds `days` calendar days to a YYYY-MM-DD date. */

@@ -37,3 +37,53 @@ export function computeOverdueInterest(amount: string, dailyRate: string, days: 
   const rounded = (product + divisor / 2n) / divisor;
   return formatDecimal(rounded, AMOUNT_SCALE);
 }
+
+/** A part of a debt and the days it stayed unpaid after the due date. */
+export interface OverduePart {
+  amount: string;
+  days: number;
+}
+
+/**
+ * Overdue interest on a debt paid in parts: Σ part × days × daily rate, exact, rounded half-up to
+ * `AMOUNT_SCALE` places once at the end (so paying in parts never rounds more often than paying at once).
+ * Each part is an amount in 万元 with the whole days it stayed unpaid after the due date (≥ 0).
+ */
+export function computeOverdueInterestOnParts(parts: readonly OverduePart[], dailyRate: string): string {
+  const r = parseDecimal(dailyRate);
+  let scale = 0;
+  const parsed = parts.map((p) => {
+    if (!Number.isInteger(p.days) || p.days < 0) throw new Error(`days must be a whole number ≥ 0, got ${p.days}`);
+    const a = parseDecimal(p.amount);
+    scale = Math.max(scale, a.scale);
+    return { a, days: BigInt(p.days) };
+  });
+  // Bring every amount to one scale, then one multiplication by the rate.
+  const sum = parsed.reduce((acc, { a, days }) => acc + a.units * 10n ** BigInt(scale - a.scale) * days, 0n);
+  const product = sum * r.units;
+  const total = scale + r.scale;
+  if (total <= AMOUNT_SCALE) return formatDecimal(product * 10n ** BigInt(AMOUNT_SCALE - total), AMOUNT_SCALE);
+  const divisor = 10n ** BigInt(total - AMOUNT_SCALE);
+  return formatDecimal((product + divisor / 2n) / divisor, AMOUNT_SCALE);
+}
+
+/** `a - b` for non-negative decimals; negative results are returned with a leading "-". */
+export function subtractDecimal(a: string, b: string): string {
+  const x = parseDecimal(a);
+  const y = parseDecimal(b);
+  const scale = Math.max(x.scale, y.scale);
+  const diff = x.units * 10n ** BigInt(scale - x.scale) - y.units * 10n ** BigInt(scale - y.scale);
+  return diff < 0n ? `-${formatDecimal(-diff, scale)}` : formatDecimal(diff, scale);
+}
+
+/** The sum of non-negative decimals, exact. */
+export function sumDecimals(values: readonly string[]): string {
+  return values.reduce((acc, v) => addDecimal(acc, v), '0');
+}
+
+function addDecimal(a: string, b: string): string {
+  const x = parseDecimal(a);
+  const y = parseDecimal(b);
+  const scale = Math.max(x.scale, y.scale);
+  return formatDecimal(x.units * 10n ** BigInt(scale - x.scale) + y.units * 10n ** BigInt(scale - y.scale), scale);
+}

@@ -45,8 +45,9 @@ describe('SME payment rules by effective date (commitment-rules.json)', () => {
     expect(() => decidePayment({ bodyUscc: GOV, promisedOn: '2026-02-01', deliveredOn: '2026-03-01' })).toThrow(/^input\.counterpartySme: /);
   });
 
-  it('a public institution before the regulation (2020-09-01) is no payer the workflow tracks', () => {
-    expect(() => decidePayment({ bodyUscc: INSTITUTION, promisedOn: '2019-02-01', dueOn: '2019-06-01', counterpartySme: true })).toThrow(/^input\.bodyUscc: /);
+  it('a public institution owes commitments like a body (issue 15): before the regulation (2020-09-01) its payment keeps the contract\'s due date', () => {
+    expect(decidePayment({ bodyUscc: INSTITUTION, promisedOn: '2019-02-01', dueOn: '2019-06-01', counterpartySme: true }))
+      .toEqual({ paymentRule: null, termRunsFrom: null, paymentTermDays: null, dueOn: '2019-06-01' });
   });
 });
 
