@@ -17,10 +17,12 @@ import { KnexConsumerStore } from '../../src/governance/index.js';
 // hub as the public and as an audited consumer (the credit office, every record, one ledger entry per request).
 // The floor: the 100-subject answer from one hand-written SQL statement, run through pg at the same concurrency.
 // BENCH_DURATION seconds per run (10), BENCH_CONNECTIONS (10), BENCH_ROUNDS (3); medians over the rounds.
+// BENCH_ONLY runs only the runs whose "query|target" contains it (e.g. "bidding|hub (public)", for profiling).
 // BENCH_HUB_NODE_OPTIONS is passed to the hub's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ONLY = process.env.BENCH_ONLY ?? '';
 const url = process.env.DATABASE_URL;
 if (!url) {
   console.error('set DATABASE_URL to a PostgreSQL database with the sample data (README "Benchmarks": a copy of the large data set)');
@@ -198,11 +200,13 @@ for (let round = 0; round < ROUNDS; round += 1) {
   const order = round % 2 === 0 ? TARGETS : [...TARGETS].reverse();
   for (const query of Object.keys(QUERIES) as QueryName[]) {
     for (const target of order) {
+      if (!`${query}|${target}`.includes(ONLY)) continue;
       const run = await drive(target, query);
       record(`${query}|${target}`, run);
       console.error(JSON.stringify({ round, query, target, ...run, loadAverage: loadavg().map((l) => Math.round(l * 100) / 100) }));
     }
   }
+  if (!'hundred|SQL floor'.includes(ONLY)) continue;
   const floor = await driveFloor();
   record('hundred|SQL floor', floor);
   console.error(JSON.stringify({ round, query: 'hundred', target: 'SQL floor', ...floor, loadAverage: loadavg().map((l) => Math.round(l * 100) / 100) }));
@@ -213,7 +217,7 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)]!;
 };
 const summary = (key: string) => {
-  const list = runs.get(key)!;
+  const list = runs.get(key) ?? [{ requestsPerSecond: NaN, p50Ms: NaN, p97_5Ms: NaN, non2xx: 0, errors: 0 }];
   return { requestsPerSecond: median(list.map((r) => r.requestsPerSecond)), p50Ms: median(list.map((r) => r.p50Ms)), p97_5Ms: median(list.map((r) => r.p97_5Ms)), failed: list.reduce((n, r) => n + r.non2xx + r.errors, 0) };
 };
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
