@@ -170,7 +170,9 @@ async function drive(target: Target, query: QueryName): Promise<Run> {
     url: first.url, connections: CONNECTIONS, duration: DURATION, method: 'POST', headers: first.headers,
     requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: requestOf(target, query, sets[next++ % sets.length]!).body }) }],
   });
-  return { requestsPerSecond: result.requests.average, p50Ms: result.latency.p50, p97_5Ms: result.latency.p97_5, non2xx: result.non2xx, errors: result.errors };
+  // A run in which every request timed out (autocannon gives up after 10 s) has no latency to report.
+  const answered = result.requests.total > 0;
+  return { requestsPerSecond: result.requests.average, p50Ms: answered ? result.latency.p50 : NaN, p97_5Ms: answered ? result.latency.p97_5 : NaN, non2xx: result.non2xx, errors: result.errors };
 }
 
 /** The floor statement at the same concurrency for the same duration: one pg connection per autocannon connection. */
@@ -212,10 +214,12 @@ for (let round = 0; round < ROUNDS; round += 1) {
   console.error(JSON.stringify({ round, query: 'hundred', target: 'SQL floor', ...floor, loadAverage: loadavg().map((l) => Math.round(l * 100) / 100) }));
 }
 
+/** Median of the runs that have the figure (NaN when none has). */
 const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)]! : NaN;
 };
+// "failed": responses other than 2xx and requests without an answer (timeouts) over all rounds.
 const summary = (key: string) => {
   const list = runs.get(key) ?? [{ requestsPerSecond: NaN, p50Ms: NaN, p97_5Ms: NaN, non2xx: 0, errors: 0 }];
   return { requestsPerSecond: median(list.map((r) => r.requestsPerSecond)), p50Ms: median(list.map((r) => r.p50Ms)), p97_5Ms: median(list.map((r) => r.p97_5Ms)), failed: list.reduce((n, r) => n + r.non2xx + r.errors, 0) };
