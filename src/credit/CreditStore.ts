@@ -132,6 +132,19 @@ export interface PageRequest {
 export interface RecordPage {
   rows: CreditRecordRow[];
   hasNextPage: boolean;
+  /**
+   * Records of the owner matching the filter on all pages, when the read could tell at no extra cost (a first
+   * page, without `after`, read by `recordPagesByOwner`); otherwise absent.
+   */
+  totalCount?: number;
+  /** The deciding authorities and source units of `rows`, when asked for (`withParties`). */
+  parties?: OrganisationRow[];
+}
+
+/** What else a batched page read brings along. */
+export interface RecordPageOptions {
+  /** The organisations named as authority and source unit of the page's records, read in the same statement. */
+  withParties?: boolean;
 }
 
 /** Filters on organisations (the directory); every list is "any of", the conditions are combined with AND. */
@@ -254,8 +267,8 @@ export interface CreditStore {
   catalogItemsByCode(codes: readonly string[]): Promise<(CatalogItemRow | null)[]>;
   listCatalogItems(recordKind?: string): Promise<CatalogItemRow[]>;
   listDistricts(): Promise<DistrictRow[]>;
-  /** Pages of records for several owners with the same page request: one statement. */
-  recordPagesByOwner(owners: readonly RecordOwner[], page: PageRequest): Promise<RecordPage[]>;
+  /** Pages of records for several owners with the same page request, with their total counts on a first page: one statement. */
+  recordPagesByOwner(owners: readonly RecordOwner[], page: PageRequest, options?: RecordPageOptions): Promise<RecordPage[]>;
   /** Record counts for several owners with the same filter: one statement. */
   recordCountsByOwner(owners: readonly RecordOwner[], filter: RecordFilter): Promise<number[]>;
   /** A page of all records matching the filter. */

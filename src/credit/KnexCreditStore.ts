@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type {
   CatalogItemRow, CivilServantRow, CreditStore, DistrictRow, FieldProgressCount, OrganisationFilter, OrganisationPage,
-  OrganisationPageRequest, OrganisationRow, PageRequest, RecordFilter, RecordOwner, RecordPage, StatisticsDimension,
+  OrganisationPageRequest, OrganisationRow, PageRequest, RecordFilter, RecordOwner, RecordPage, RecordPageOptions, StatisticsDimension,
   SearchMatch, StatisticsOptions, StatisticsRow, SubjectSearchFilter, SubjectSearchPage, SubjectSearchRequest,
 } from './CreditStore.js';
 import { rankSql, whereSearchFilter, whereSearchMatches } from './subjectSearchSql.js';
@@ -44,6 +44,14 @@ const CLOSED_ON_SQL = `CASE WHEN r.status IN (${UNDISCLOSED_STATUSES.map((s) => 
     ${detailDay('removedOn')}, ${detailDay('repair,decidedOn')}, ${detailDay('withdrawnOn')},
     CASE WHEN r.status = 'EXPIRED' OR r.publicity_end < ?::date THEN r.publicity_end + 1 END,
     (r.updated_at AT TIME ZONE 'Asia/Shanghai')::date) END`;
+
+// The organisations a record names, joined as `<alias>_<column>` when a page is read with its parties.
+const PARTY_JOINS = [['pa', 'authority_uscc'], ['ps', 'source_unit_uscc']] as const;
+
+function partiesOf(row: Row): OrganisationRow[] {
+  return PARTY_JOINS.flatMap(([alias]) => (row[`${alias}_uscc`] === null || row[`${alias}_uscc`] === undefined ? []
+    : [toOrganisation(Object.fromEntries(ORGANISATION_COLUMNS.map((c) => [c, row[`${alias}_${c}`]])))]));
+}
 
 /** Orders `values` like `keys`, by `keyOf`; missing keys give null. */
 function inKeyOrder<T>(keys: readonly string[], values: T[], keyOf: (v: T) => string): (T | null)[] {
@@ -122,27 +130,45 @@ export class KnexCreditStore implements CreditStore {
     return ((await this.knex('districts').select('*').orderBy('code')) as Row[]).map(toDistrict);
   }
 
-  async recordPagesByOwner(owners: readonly RecordOwner[], page: PageRequest): Promise<RecordPage[]> {
+  async recordPagesByOwner(owners: readonly RecordOwner[], page: PageRequest, options: RecordPageOptions = {}): Promise<RecordPage[]> {
     if (owners.length === 0) return [];
     const inner = this.filtered(page.filter, 'r')
       .modify((q) => this.whereOwners(q, owners))
       .modify((q) => this.whereAfter(q, page))
       .select(RECORD_COLUMNS.map((c) => `r.${c}`))
       .select(this.knex.raw(`${OWNER_KEY_SQL} AS owner_key`))
-      .select(this.knex.raw(`row_number() OVER (PARTITION BY ${OWNER_KEY_SQL} ORDER BY r.decision_date DESC, r.id DESC) AS rn`));
-    const rows: Row[] = await this.knex
+      .select(this.knex.raw(`row_number() OVER (PARTITION BY ${OWNER_KEY_SQL} ORDER BY r.decision_date DESC, r.id DESC) AS rn`))
+      // The window already numbers every matching record of the owner, so counting them costs nothing more and
+      // spares the connection's totalCount a statement of its own.
+      .select(this.knex.raw(`count(*) OVER (PARTITION BY ${OWNER_KEY_SQL}) AS total`));
+    const outer = this.knex
       .from(inner.as('p'))
-      .select('*')
+      .select('p.*')
       .where('rn', '<=', page.limit + 1)
       .orderBy([{ column: 'owner_key' }, { column: 'rn' }]);
+    if (options.withParties) {
+      // The authority and the source unit of each record on the page, by primary key: cheaper here than in a
+      // statement of their own after the page.
+      for (const [alias, column] of PARTY_JOINS) {
+        outer.leftJoin(`organisations as ${alias}`, `${alias}.uscc`, `p.${column}`)
+          .select(ORGANISATION_COLUMNS.map((c) => `${alias}.${c} as ${alias}_${c}`));
+      }
+    }
+    const rows: Row[] = await outer;
     const grouped = new Map<string, Row[]>();
     for (const row of rows) {
       const key = String(row.owner_key);
-      grouped.set(key, [...(grouped.get(key) ?? []), row]);
+      const list = grouped.get(key);
+      if (list) list.push(row);
+      else grouped.set(key, [row]);
     }
     return owners.map((owner) => {
       const ownerRows = grouped.get(ownerKey(owner)) ?? [];
-      return { rows: ownerRows.slice(0, page.limit).map(toCreditRecord), hasNextPage: ownerRows.length > page.limit };
+      const result: RecordPage = { rows: ownerRows.slice(0, page.limit).map(toCreditRecord), hasNextPage: ownerRows.length > page.limit };
+      // After a cursor the window counts only the records past it.
+      if (page.after === undefined) result.totalCount = Number(ownerRows[0]?.total ?? 0);
+      if (options.withParties) result.parties = ownerRows.slice(0, page.limit).flatMap(partiesOf);
+      return result;
     });
   }
 

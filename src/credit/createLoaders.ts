@@ -7,6 +7,8 @@ import type {
 export interface OwnerPageKey {
   owner: RecordOwner;
   page: PageRequest;
+  /** Read the records' authorities and source units along (they then come from the organisation loader's cache). */
+  withParties?: boolean;
 }
 
 /** An owner's count under a filter. */
@@ -35,7 +37,12 @@ async function batchByGroup<K, V>(
   run: (group: K[]) => Promise<V[]>,
 ): Promise<V[]> {
   const groups = new Map<string, number[]>();
-  keys.forEach((key, i) => groups.set(groupOf(key), [...(groups.get(groupOf(key)) ?? []), i]));
+  keys.forEach((key, i) => {
+    const group = groupOf(key);
+    const indexes = groups.get(group);
+    if (indexes) indexes.push(i);
+    else groups.set(group, [i]);
+  });
   const results = new Array<V>(keys.length);
   await Promise.all(
     [...groups.values()].map(async (indexes) => {
@@ -51,11 +58,13 @@ async function batchByGroup<K, V>(
 /**
  * Creates fresh loaders for one GraphQL request; never share them across requests (their cache would
  * serve one caller's data to another). Each batch issues one statement per distinct page request; the
- * record visibility is part of the filter (`disclosedOn`), so it is part of every page and count key.
+ * record visibility is part of the filter (`disclosedOn`), so it is part of every page and count key. A page read
+ * `withParties` fills the organisation loader with the records' authorities and source units.
  */
 export function createLoaders(store: CreditStore): CreditLoaders {
+  const organisation = new DataLoader<string, OrganisationRow | null>((usccs) => store.organisationsByUscc(usccs));
   return {
-    organisation: new DataLoader((usccs) => store.organisationsByUscc(usccs)),
+    organisation,
     departments: new DataLoader((usccs) => store.departmentsOf(usccs)),
     civilServant: new DataLoader((ids) => store.civilServantsById(ids)),
     idNumber: new DataLoader((ids) => store.idNumbersById(ids)),
@@ -66,8 +75,12 @@ export function createLoaders(store: CreditStore): CreditLoaders {
     }),
     recordPage: new DataLoader(
       (keys) =>
-        batchByGroup(keys, (k) => JSON.stringify(k.page), (group) =>
-          store.recordPagesByOwner(group.map((k) => k.owner), group[0]!.page)),
+        batchByGroup(keys, (k) => JSON.stringify([k.page, k.withParties === true]), async (group) => {
+          const pages = await store.recordPagesByOwner(group.map((k) => k.owner), group[0]!.page, { withParties: group[0]!.withParties === true });
+          // The parties read with the pages answer the `authority` and `sourceUnit` loads that follow them.
+          for (const party of pages.flatMap((p) => p.parties ?? [])) organisation.prime(party.uscc, party);
+          return pages;
+        }),
       { cacheKeyFn: (k) => JSON.stringify(k) },
     ),
     recordCount: new DataLoader(

@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { filterSchema, pruneSchema } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import {
@@ -51,6 +51,9 @@ export async function createGraphqlServers(options: GraphqlServerOptions): Promi
   const shared = (): ApolloServerPlugin<HubContext>[] => [
     // The default landing page loads Apollo Sandbox from a CDN; government networks have none.
     ApolloServerPluginLandingPageDisabled(),
+    // The hub sets no cache hints (answers are per caller: `cache-control: no-store`); Apollo's default cache-control
+    // plugin would still look at every field of every answer.
+    ApolloServerPluginCacheControlDisabled(),
     ...(options.plugins ?? []),
     createRequestLogPlugin(logger),
     // Before the limits: an unregistered text is refused as such, whatever else is wrong with it.

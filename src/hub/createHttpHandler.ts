@@ -126,6 +126,8 @@ export function createHttpHandler<TContext extends object>(
         const actual = Buffer.byteLength(result.body.string);
         return sendJson(res, 400, { errors: [{ message: describeLimitExcess({ limit: 'maxResponseBytes', max: maxResponseBytes, actual }), extensions: { code: OPERATION_LIMIT_EXCEEDED, limit: 'maxResponseBytes', max: maxResponseBytes, actual } }] });
       }
+      // Answers depend on the caller (governance): no shared cache may keep them.
+      res.setHeader('cache-control', 'no-store');
       for (const [name, value] of result.headers) res.setHeader(name, value);
       res.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {

@@ -40,6 +40,11 @@ describe.each(TEST_DATABASES)('early refusals on $name', (database) => {
     expect(((await next.json()) as { data: { creditRecords: { totalCount: number } } }).data.creditRecords.totalCount).toBeGreaterThan(0);
   });
 
+  it('marks GraphQL answers as not to be cached by any shared cache (cache-control: no-store)', async () => {
+    const answer = await fetch(`${hub.hub.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: QUERY });
+    expect([answer.status, answer.headers.get('cache-control')]).toEqual([200, 'no-store']);
+  });
+
   it('lets a keep-alive client go on after a 413: its next request is answered', async () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     try {

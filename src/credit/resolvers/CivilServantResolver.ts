@@ -1,4 +1,5 @@
-import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, Directive, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { CreditDeps } from '../CreditDeps.js';
 import { unmasksPersonalDataOf } from '../creditVisibility.js';
 import type { CatalogItemRow, CivilServantRow, OrganisationRow } from '../CreditStore.js';
@@ -37,8 +38,9 @@ export class CivilServantResolver {
   creditRecords(
     @Root() servant: CivilServantRow,
     @Args(() => CreditRecordPageArgs) args: CreditRecordPageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): ConnectionSource {
-    return createConnectionSource({ type: 'civilServant', id: servant.id }, args);
+    return createConnectionSource({ type: 'civilServant', id: servant.id }, args, info);
   }
 }
 

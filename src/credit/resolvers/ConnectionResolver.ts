@@ -14,10 +14,12 @@ export class ConnectionResolver {
   constructor(private readonly deps: CreditDeps) {}
 
   @FieldResolver(() => Int, { description: 'Number of records matching the filter, on all pages.' })
-  totalCount(@Root() source: ConnectionSource, @Ctx() ctx: object): Promise<number> {
+  async totalCount(@Root() source: ConnectionSource, @Ctx() ctx: object): Promise<number> {
     const filter = visibleTo(ctx, source.page.filter);
     if (!source.owner) return this.deps.store.countRecords(filter);
-    return this.deps.loaders(ctx).recordCount.load({ owner: source.owner, filter });
+    // A first page read for the same connection counts its owner's records in the same statement.
+    const counted = source.countWithPage && source.page.after === undefined ? (await this.page(source, ctx)).totalCount : undefined;
+    return counted ?? this.deps.loaders(ctx).recordCount.load({ owner: source.owner, filter });
   }
 
   @FieldResolver(() => [CreditRecordEdge], { description: 'The records of this page.' })
@@ -44,7 +46,7 @@ export class ConnectionResolver {
     if (!page) {
       const request: PageRequest = { ...source.page, filter: visibleTo(ctx, source.page.filter) };
       page = source.owner
-        ? this.deps.loaders(ctx).recordPage.load({ owner: source.owner, page: request })
+        ? this.deps.loaders(ctx).recordPage.load({ owner: source.owner, page: request, ...(source.withParties ? { withParties: true } : {}) })
         : this.deps.store.recordPage(request);
       this.pages.set(source, page);
     }

@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { CreditDeps } from '../CreditDeps.js';
 import type { DistrictRow, OrganisationRow } from '../CreditStore.js';
 import { CreditRecordConnection, CreditRecordPageArgs } from '../types/CreditRecord.js';
@@ -40,8 +41,9 @@ export class CreditSubjectResolver {
   creditRecords(
     @Root() subject: OrganisationRow,
     @Args(() => CreditRecordPageArgs) args: CreditRecordPageArgs,
+    @Info() info: GraphQLResolveInfo,
   ): ConnectionSource {
-    return createConnectionSource({ type: 'subject', uscc: subject.uscc }, args);
+    return createConnectionSource({ type: 'subject', uscc: subject.uscc }, args, info);
   }
 }
 

@@ -1,3 +1,5 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectsField } from '../selectsField.js';
 import type { CreditRecordFilter, CreditRecordPageArgs } from '../types/CreditRecord.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pageSize.js';
 import type { PageRequest, RecordFilter, RecordOwner } from '../CreditStore.js';
@@ -12,6 +14,10 @@ export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 export interface ConnectionSource {
   owner: RecordOwner | null;
   page: PageRequest;
+  /** The client reads this connection's page too (edges or pageInfo), so a batched first page brings totalCount along. */
+  countWithPage?: boolean;
+  /** The client reads the records' authority or source unit, so the page brings those organisations along. */
+  withParties?: boolean;
 }
 
 /**
@@ -53,14 +59,22 @@ export function toRecordFilter(filter: CreditRecordFilter | null | undefined, ar
 
 /**
  * Validates the connection arguments and builds the source the connection's fields resolve from.
- * Throws BAD_USER_INPUT naming `first` or `after` when they are out of range or malformed.
+ * Throws BAD_USER_INPUT naming `first` or `after` when they are out of range or malformed. With `info` of the
+ * connection field, notes whether the client reads the page (then its total comes with it) and the records'
+ * authorities or source units (then they come with the page).
  */
-export function createConnectionSource(owner: RecordOwner | null, { filter, first, after }: CreditRecordPageArgs): ConnectionSource {
+export function createConnectionSource(
+  owner: RecordOwner | null,
+  { filter, first, after }: CreditRecordPageArgs,
+  info?: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
+): ConnectionSource {
   const limit = first ?? DEFAULT_PAGE_SIZE;
   if (limit < 0 || limit > MAX_PAGE_SIZE) {
     throw badUserInput('first', `must be between 0 and ${MAX_PAGE_SIZE}, got ${limit}; page with \`after\` for more`);
   }
   const page: PageRequest = { filter: toRecordFilter(filter), limit };
   if (after !== null && after !== undefined) page.after = decodeCursor(after, 'after');
-  return { owner, page };
+  const countWithPage = info !== undefined && (selectsField(info, 'edges') || selectsField(info, 'pageInfo'));
+  const withParties = info !== undefined && (selectsField(info, 'authority') || selectsField(info, 'sourceUnit'));
+  return { owner, page, ...(countWithPage ? { countWithPage } : {}), ...(withParties ? { withParties } : {}) };
 }
