@@ -1,7 +1,9 @@
 import { createCreditCheckWorkflow } from './creditChecks/index.js';
+import { createEligibilityWorkflow } from './eligibility/index.js';
 import { createEvaluationWorkflow } from './evaluation/index.js';
 import { createGovernmentIntegrityWorkflow } from './governmentIntegrity/index.js';
 import { createIngestionWorkflow } from './ingestion/index.js';
+import { createMeasureWorkflow } from './measures/index.js';
 import { createObjectionWorkflow } from './objections/index.js';
 import type { Workflow, WorkflowDeps } from './WorkflowDeps.js';
 
@@ -13,6 +15,7 @@ import type { Workflow, WorkflowDeps } from './WorkflowDeps.js';
 export function createWorkflows(deps: WorkflowDeps): Workflow {
   const parts = [
     createObjectionWorkflow(deps), createCreditCheckWorkflow(deps), createIngestionWorkflow(deps), createGovernmentIntegrityWorkflow(deps), createEvaluationWorkflow(deps),
+    createMeasureWorkflow(deps), createEligibilityWorkflow(deps),
   ];
   return { subschemas: parts.flatMap((p) => p.subschemas), routes: parts.flatMap((p) => p.routes) };
 }
