@@ -165,6 +165,43 @@ describe.each(TEST_DATABASES)('consequences: eligibility checks and measures ove
     expect(overdue.body.data!.overdueMeasures).toEqual([{ id: body.data!.imposeMeasure.id, overdue: true, workingDaysOverdue: workingDaysBetween(addWorkingDays(imposedOn, 10), today) }]);
   });
 
+  it('a complaint against a public institution is followed by its receipt code, with nothing personal, to a substantiated outcome that opens a measure', async () => {
+    const FILE = 'mutation ($input: ComplaintInput!) { fileComplaint(input: $input) { id receiptCode category verifyDueOn answerDueOn } }';
+    const STATUS = 'query ($code: String!) { complaintStatus(receiptCode: $code) { receiptCode bodyUscc bodyName category categoryName status receivedOn verifyDueOn answerDueOn concludedOn measures { kind imposedOn dueOn status } } }';
+    const input = { bodyUscc: INSTITUTION, category: 'PAYMENT_ARREARS', channel: 'ONLINE', content: '测试事业单位拖欠我司检测服务费四十万元逾期半年', complainantName: '陈晓东', complainantPhone: '13900001111' };
+    const filed = await hub.query<{ fileComplaint: { id: string; receiptCode: string } }>(FILE, { input });
+    expect(filed.body.errors).toBeUndefined();
+    const { id, receiptCode } = filed.body.data!.fileComplaint;
+    expect(filed.body.data!.fileComplaint).toEqual({ id, receiptCode: expect.stringMatching(/^TS-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/), category: 'PAYMENT_ARREARS', verifyDueOn: addWorkingDays(today, 5), answerDueOn: addWorkingDays(today, 15) });
+    const progress = { receiptCode, bodyUscc: INSTITUTION, bodyName: '深圳市大鹏新区测试事业单位', category: 'PAYMENT_ARREARS', categoryName: '拖欠企业账款', receivedOn: today, verifyDueOn: addWorkingDays(today, 5), answerDueOn: addWorkingDays(today, 15) };
+    const received = await hub.query(STATUS, { code: receiptCode.toLowerCase() });
+    expect(received.body).toEqual({ data: { complaintStatus: { ...progress, status: 'RECEIVED', concludedOn: null, measures: [] } } });
+    for (const secret of ['陈晓东', '13900001111', '四十万元']) expect(JSON.stringify(received.body)).not.toContain(secret);
+
+    const ADVANCE = 'mutation ($id: ID!, $to: ComplaintStatus!, $outcome: String, $v: Int!) { advanceComplaint(id: $id, to: $to, outcome: $outcome, version: $v) { status version } }';
+    await hub.query(ADVANCE, { id, to: 'VERIFYING', v: 1 }, office);
+    // A measure answers only a substantiated complaint.
+    const early = await hub.query(IMPOSE, { input: { subjectUscc: INSTITUTION, kind: 'RECTIFICATION_ORDER', reason: '拖欠中小企业账款', complaintId: id } }, office);
+    expect(early.body.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.complaintId' } });
+    const done = await hub.query(ADVANCE, { id, to: 'SUBSTANTIATED', outcome: '经核实情况属实，责令限期支付', v: 2 }, office);
+    expect(done.body.data).toEqual({ advanceComplaint: { status: 'SUBSTANTIATED', version: 3 } });
+    const wrongBody = await hub.query(IMPOSE, { input: { subjectUscc: MEASURED_BODY, kind: 'RECTIFICATION_ORDER', reason: '拖欠中小企业账款', complaintId: id } }, office);
+    expect(wrongBody.body.errors![0]!.message).toBe(`input.complaintId: complaint ${id} is about ${INSTITUTION}, not ${MEASURED_BODY}`);
+    const measure = await hub.query(IMPOSE, { input: { subjectUscc: INSTITUTION, kind: 'RECTIFICATION_ORDER', reason: '拖欠中小企业账款，经投诉核实属实', complaintId: id } }, office);
+    expect(measure.body.errors).toBeUndefined();
+
+    const concluded = await hub.query(STATUS, { code: receiptCode });
+    expect(concluded.body).toEqual({ data: { complaintStatus: {
+      ...progress, status: 'SUBSTANTIATED', concludedOn: today, measures: [{ kind: 'RECTIFICATION_ORDER', imposedOn: today, dueOn: addWorkingDays(today, 20), status: 'OPEN' }],
+    } } });
+    expect(JSON.stringify(concluded.body)).not.toContain('责令限期支付');
+    expect((await hub.query(STATUS, { code: 'TS-2222-3333-4444' })).body).toEqual({ data: { complaintStatus: null } });
+    expect((await hub.query(STATUS, { code: 'abc' })).body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    // Enterprises are not complained about here.
+    const enterprise = await hub.query(FILE, { input: { ...input, bodyUscc: '91440300MA5E9NHA04' } });
+    expect(enterprise.body.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'input.bodyUscc' } });
+  });
+
   it('refuses every mutation to roles that may not call it, with one ledger entry per call', async () => {
     const bidding = asConsumer(keys.bidding, 'BIDDING');
     const impose = { input: { subjectUscc: MEASURED_BODY, kind: 'CIRCULATED_CRITICISM', reason: '测试' } };

@@ -7,7 +7,7 @@ const asDate = (value: unknown): string | null => (value instanceof Date ? value
 // Rows from pg and PGlite differ (Date vs string, bigint as string): normalise ids, dates and amounts.
 function toRow(raw: Record<string, unknown>): Row {
   const row: Record<string, unknown> = { ...raw, id: String(raw.id), version: Number(raw.version) };
-  for (const key of ['promised_on', 'delivered_on', 'accepted_on', 'settled_on', 'due_on', 'fulfilled_on', 'filed_on', 'closed_on', 'superior_notified_on', 'received_on', 'concluded_on', 'held_on']) {
+  for (const key of ['promised_on', 'delivered_on', 'accepted_on', 'settled_on', 'due_on', 'fulfilled_on', 'filed_on', 'closed_on', 'superior_notified_on', 'received_on', 'concluded_on', 'held_on', 'verify_due_on', 'answer_due_on', 'imposed_on']) {
     if (key in row) row[key] = asDate(row[key]);
   }
   for (const key of ['amount', 'agreed_daily_interest_rate']) {
@@ -103,6 +103,16 @@ export class KnexGovernmentIntegrityStore implements GovernmentIntegrityStore {
     const query = this.knex('integrity_complaints').orderBy([{ column: 'received_on', order: 'desc' }, { column: 'id', order: 'desc' }]);
     if (status) query.where({ status });
     return (await query).map(toRow);
+  }
+
+  async complaintByReceipt(receiptCode: string): Promise<(Row & { body_name: string | null }) | undefined> {
+    const row = await this.knex('integrity_complaints as c').leftJoin('organisations as o', 'o.uscc', 'c.body_uscc')
+      .where('c.receipt_code', receiptCode).first('c.*', 'o.name as body_name');
+    return row ? (toRow(row as Record<string, unknown>) as Row & { body_name: string | null }) : undefined;
+  }
+
+  async measuresOfComplaint(complaintId: string): Promise<Row[]> {
+    return (await this.knex('integrity_measures').where({ complaint_id: complaintId }).orderBy('id')).map(toRow);
   }
 
   async organisationExists(uscc: string): Promise<boolean> {

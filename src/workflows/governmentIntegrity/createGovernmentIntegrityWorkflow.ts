@@ -1,5 +1,6 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { readSchemaFile } from '../../../schema/readSchemaFile.js';
+import { KnexCalendarSource } from '../../calendar/index.js';
 import type { Workflow, WorkflowDeps } from '../WorkflowDeps.js';
 import { createGovernmentIntegrityResolvers } from './createGovernmentIntegrityResolvers.js';
 import { KnexGovernmentIntegrityStore } from './KnexGovernmentIntegrityStore.js';
@@ -14,7 +15,7 @@ import { KnexGovernmentIntegrityStore } from './KnexGovernmentIntegrityStore.js'
 export function createGovernmentIntegrityWorkflow(deps: WorkflowDeps): Workflow {
   const schema = makeExecutableSchema({
     typeDefs: [readSchemaFile('governance.graphql'), readSchemaFile('government-integrity.graphql')],
-    resolvers: createGovernmentIntegrityResolvers(KnexGovernmentIntegrityStore.create(deps.knex), deps.today),
+    resolvers: createGovernmentIntegrityResolvers(KnexGovernmentIntegrityStore.create(deps.knex), deps.today, KnexCalendarSource.create(deps.knex)),
   });
   const subschema = {
     schema,
