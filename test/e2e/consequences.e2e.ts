@@ -202,6 +202,45 @@ describe.each(TEST_DATABASES)('consequences: eligibility checks and measures ove
     expect(enterprise.body.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argumentName: 'input.bodyUscc' } });
   });
 
+  it('a third-party evaluator submits scores with evidence for a body and period; the credit office sees them, a stale resubmission is CONFLICT', async () => {
+    const evaluator = await KnexConsumerStore.create(hub.hub.knex).createConsumer({
+      id: 'sz-credit-rating', name: '深圳市某信用评估有限公司', kind: 'THIRD_PARTY', roles: ['THIRD_PARTY_EVALUATOR'], grants: grantsForPurpose(['THIRD_PARTY_EVALUATOR'], 'CREDIT_EVALUATION'),
+    });
+    const asEvaluator = asConsumer(evaluator.apiKey, 'CREDIT_EVALUATION', '深信评〔2026〕8号');
+    const SUBMIT = 'mutation ($input: ThirdPartyEvaluationInput!) { submitThirdPartyEvaluation(input: $input) { evaluatorName bodyUscc period ruleVersion overallScore version scores { indicator nameZh weight score evidence } } }';
+    const scores = [
+      { indicator: 'PROMISE_KEEPING', score: '72.5', evidence: '抽查承诺事项40项，按期兑现29项' },
+      { indicator: 'POLICY_IMPLEMENTATION', score: '80', evidence: '政策执行一致性问卷，企业样本120家' },
+      { indicator: 'SERVICE_INTEGRITY', score: '91', evidence: '好差评数据与暗访记录' },
+      { indicator: 'TRANSPARENCY', score: '88', evidence: '政务公开栏目逐项核对' },
+    ];
+    const input = { bodyUscc: MEASURED_BODY, period: '2026-Q3', scores };
+    const first = await hub.query(SUBMIT, { input }, asEvaluator);
+    // (72.5×30 + 80×25 + 91×25 + 88×20) / 100 = 82.1
+    expect(first.body).toEqual({ data: { submitThirdPartyEvaluation: {
+      evaluatorName: '深圳市某信用评估有限公司', bodyUscc: MEASURED_BODY, period: '2026-Q3', ruleVersion: 'THIRD-PARTY-2026', overallScore: '82.1', version: 1,
+      scores: [
+        { indicator: 'PROMISE_KEEPING', nameZh: '政务承诺履约', weight: 30, score: '72.5', evidence: '抽查承诺事项40项，按期兑现29项' },
+        { indicator: 'POLICY_IMPLEMENTATION', nameZh: '政策执行一致性', weight: 25, score: '80', evidence: '政策执行一致性问卷，企业样本120家' },
+        { indicator: 'SERVICE_INTEGRITY', nameZh: '政务服务诚信', weight: 25, score: '91', evidence: '好差评数据与暗访记录' },
+        { indicator: 'TRANSPARENCY', nameZh: '政务公开', weight: 20, score: '88', evidence: '政务公开栏目逐项核对' },
+      ],
+    } } });
+    const again = await hub.query(SUBMIT, { input }, asEvaluator);
+    expect(again.body.errors![0]).toMatchObject({ extensions: { code: 'CONFLICT', currentVersion: 1 } });
+    const replaced = await Promise.all([1, 2].map(() => hub.query(SUBMIT, { input: { ...input, scores: [{ ...scores[0]!, score: '75' }, ...scores.slice(1)], replaces: 1 } }, asEvaluator)));
+    expect(replaced.map((r) => r.body.errors?.[0]?.extensions?.code ?? 'OK').sort()).toEqual(['CONFLICT', 'OK']);
+    const missing = await hub.query(SUBMIT, { input: { ...input, period: '2026-Q2', scores: scores.slice(1) } }, asEvaluator);
+    expect(missing.body.errors![0]!.message).toBe('input.scores lacks PROMISE_KEEPING');
+    expect((await hub.query(SUBMIT, { input: { ...input, period: '2026-Q4' } }, asEvaluator)).body.errors![0]!.extensions!.field).toBe('input.period');
+
+    const LIST = `{ thirdPartyEvaluations(bodyUscc: "${MEASURED_BODY}") { evaluatorName period overallScore version } }`;
+    expect((await hub.query(LIST, undefined, office)).body).toEqual({ data: { thirdPartyEvaluations: [{ evaluatorName: '深圳市某信用评估有限公司', period: '2026-Q3', overallScore: '82.85', version: 2 }] } });
+    // Only evaluators submit; the public does not read.
+    expect((await hub.query(SUBMIT, { input }, office)).body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await hub.query(LIST)).body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
   it('refuses every mutation to roles that may not call it, with one ledger entry per call', async () => {
     const bidding = asConsumer(keys.bidding, 'BIDDING');
     const impose = { input: { subjectUscc: MEASURED_BODY, kind: 'CIRCULATED_CRITICISM', reason: '测试' } };
