@@ -80,7 +80,7 @@ export interface EvidenceScope {
   staffOf: ReadonlySet<string>;
 }
 
-type Resolved = { index: number; type: SubjectType; uscc: string | null; servant: EligibleCivilServant | null; idNumberMasked: string | null; given: string };
+type Resolved = { index: number; type: SubjectType; uscc: string | null; servant: EligibleCivilServant | null; idNumberMasked: string | null };
 
 function referenceOf(input: RunEligibilityCheckInput, actor: CreditActor): string {
   const header = actor.caseReference?.trim() || null;
@@ -156,9 +156,9 @@ export async function runEligibilityCheck(deps: RunEligibilityCheckDeps, actor: 
     deps.store.civilServantsByHash([...hashes.values()]),
   ]);
   const resolved: Resolved[] = input.subjects.map((s, index) => {
-    if (s.uscc != null) return { index, type: 'ORGANISATION', uscc: s.uscc, servant: null, idNumberMasked: null, given: s.uscc };
+    if (s.uscc != null) return { index, type: 'ORGANISATION', uscc: s.uscc, servant: null, idNumberMasked: null };
     const servant = s.civilServantId != null ? byId.get(s.civilServantId) ?? null : byHash.get(hashes.get(index)!) ?? null;
-    return { index, type: 'CIVIL_SERVANT', uscc: null, servant, idNumberMasked: servant?.idNumberMasked ?? (idNumbers.has(index) ? maskCitizenId(idNumbers.get(index)!) : null), given: s.civilServantId ?? '' };
+    return { index, type: 'CIVIL_SERVANT', uscc: null, servant, idNumberMasked: servant?.idNumberMasked ?? (idNumbers.has(index) ? maskCitizenId(idNumbers.get(index)!) : null) };
   });
   const servantIds = resolved.flatMap((r) => (r.servant ? [r.servant.id] : []));
   const asOfDate = todayInShanghai(asOf);
