@@ -78,6 +78,9 @@ export function composeHubSchema({ credit, adapters, extra = [] }: HubSubschemas
   const employerWithPersonalData: IResolvers = {
     CivilServant: Object.fromEntries(['name', 'idNumber', 'idNumberMasked'].map((field) =>
       [field, { selectionSet: '{ employer { uscc } }', resolve: defaultMergedResolver }])),
+    // The civil servants of an eligibility check (src/workflows/eligibility) carry their employer's USCC.
+    EligibilitySubjectResult: Object.fromEntries(['civilServantName', 'idNumberMasked'].map((field) =>
+      [field, { selectionSet: '{ employerUscc }', resolve: defaultMergedResolver }])),
   };
   const stitched = stitchSchemas({
     subschemas: [creditConfig, ...adapters.map((a) => a.subschema), ...extra],

@@ -78,7 +78,20 @@ async function fillEmptyTables(knex: Knex): Promise<void> {
   });
   const [enforcement] = await knex('enforcement_cases').insert({ case_number: '(2026)粤0305执测1号', body_uscc: body, filed_on: '2026-03-01', recorded_by: 'credit-office' }).returning('id');
   await knex('enforcement_interviews').insert({ case_id: (enforcement as { id: string }).id, held_on: '2026-04-01', interviewer: '市信用办', summary: '约谈' });
-  await knex('integrity_complaints').insert({ body_uscc: body, channel: 'HOTLINE_12345', content: '拖欠款项', received_on: '2026-05-01' });
+  const [complaint] = await knex('integrity_complaints').insert({ body_uscc: body, channel: 'HOTLINE_12345', content: '拖欠款项', received_on: '2026-05-01' }).returning('id');
+  await knex('integrity_measures').insert({
+    subject_uscc: body, kind: 'RECTIFICATION_ORDER', rule_version: 'MEASURES-2026', legal_basis: '指导意见 三.4', reason: '拖欠款项', imposed_on: '2026-05-10',
+    deadline_working_days: 20, due_on: '2026-06-08', complaint_id: (complaint as { id: string }).id, imposed_by: 'credit-office',
+  });
+  const eligibilityId = randomUUID();
+  await knex('eligibility_checks').insert({
+    id: eligibilityId, issued_at: new Date(), consumer_id: 'nanshan-personnel', consumer_name: '南山区委组织部', purpose: 'CADRE_SELECTION', reference: '南组干〔2026〕1号',
+    overall_verdict: 'ELIGIBLE', as_of: new Date(), rules_version: 'ELIGIBILITY-2026', result: JSON.stringify({}), kid: 'migration-test', jws: 'x.y.z',
+  });
+  await knex('eligibility_check_feedback').insert({ check_id: eligibilityId, subject_key: '0', usage: 'NO_ACTION', consumer_id: 'nanshan-personnel' });
+  await knex('third_party_evaluations').insert({
+    evaluator_id: 'credit-office', evaluator_name: '第三方', body_uscc: body, period: '2026-Q3', rule_version: 'THIRD-PARTY-2026', scores: JSON.stringify([]), overall_score: '90.00', submitted_on: '2026-10-10',
+  });
   const [run] = await knex('integrity_evaluation_runs').insert({
     period: '2026-Q3', level: 'DEPARTMENT', rule_version: 'INTEGRITY-EVALUATION-2020', data_as_of: new Date(), computed_by: 'credit-office', unit_count: 1,
   }).returning('id');

@@ -107,9 +107,9 @@ describe.each(TEST_DATABASES)('government integrity over HTTP on $name', (databa
   });
 
   it('takes a complaint from anyone and walks it through verification, in order', async () => {
-    const filed = await hub.query<{ fileComplaint: string }>('mutation { fileComplaint(input: { bodyUscc: "11440305003219403F", channel: HOTLINE_12345, content: "承诺的人才住房补贴一年未兑现", complainantName: "王小明", complainantPhone: "13812345678" }) }');
+    const filed = await hub.query<{ fileComplaint: { id: string } }>('mutation { fileComplaint(input: { bodyUscc: "11440305003219403F", channel: HOTLINE_12345, content: "承诺的人才住房补贴一年未兑现", complainantName: "王小明", complainantPhone: "13812345678" }) { id } }');
     expect(filed.body.errors).toBeUndefined();
-    const id = filed.body.data!.fileComplaint;
+    const id = filed.body.data!.fileComplaint.id;
     const advance = 'mutation ($id: ID!, $to: ComplaintStatus!, $outcome: String, $v: Int!) { advanceComplaint(id: $id, to: $to, outcome: $outcome, version: $v) { status outcome version } }';
     const skip = await hub.query(advance, { id, to: 'SUBSTANTIATED', outcome: '属实', v: 1 }, office);
     expect(skip.body.errors![0]!.message).toBe(`complaint ${id} cannot go from RECEIVED to SUBSTANTIATED; from RECEIVED it may go to VERIFYING`);

@@ -26,9 +26,9 @@ describe.each(TEST_DATABASES)('input validation over HTTP on $name', (database) 
   it.each([
     ['districtCode as a literal', `{ overdueCommitments(districtCode: "4403\\u000005") { bodyUscc } }`, undefined, 'districtCode'],
     ['districtCode in a variable', 'query ($d: String) { overdueCommitments(districtCode: $d) { bodyUscc } }', { d: `4403${NUL}05` }, 'districtCode'],
-    ['complaint text in an input object', 'mutation ($input: ComplaintInput!) { fileComplaint(input: $input) }',
+    ['complaint text in an input object', 'mutation ($input: ComplaintInput!) { fileComplaint(input: $input) { id } }',
       { input: { bodyUscc: '11440305003219403F', channel: 'HOTLINE_12345', content: `承诺未兑现${NUL}` } }, 'input.content'],
-    ['complaint text as a literal', `mutation { fileComplaint(input: { bodyUscc: "11440305003219403F", channel: HOTLINE_12345, content: "a\\u0000b" }) }`, undefined, 'input.content'],
+    ['complaint text as a literal', `mutation { fileComplaint(input: { bodyUscc: "11440305003219403F", channel: HOTLINE_12345, content: "a\\u0000b" }) { id } }`, undefined, 'input.content'],
     ['a cursor', 'query ($after: String) { creditRecords(first: 2, after: $after) { totalCount } }', { after: `cr1${NUL}` }, 'after'],
   ])('refuses a NUL character in %s', async (_case, query, variables, argumentName) => {
     expect(await hub.query(query, variables)).toEqual(bad(argumentName, NUL_PROBLEM));

@@ -52,8 +52,13 @@ function recordSubjects(governance: RequestGovernance, typeName: string, parent:
 }
 
 // The body employing the person whose personal data `parent` holds: a civil servant's employer, which
-// the hub always fetches with CivilServant's personal fields (composeHubSchema); null for anyone else.
+// the hub always fetches with CivilServant's personal fields (composeHubSchema), or the employer an eligibility
+// check's subject carries (its root-field subschema answers it whole); null for anyone else.
 function employerOf(typeName: string, parent: unknown): string | null {
+  if (typeName === 'EligibilitySubjectResult') {
+    const employer = (parent as { employerUscc?: unknown } | null)?.employerUscc;
+    return typeof employer === 'string' ? employer : null;
+  }
   if (typeName !== 'CivilServant') return null;
   const uscc = ((parent as { employer?: { uscc?: unknown } | null } | null)?.employer)?.uscc;
   return typeof uscc === 'string' ? uscc : null;

@@ -1,5 +1,5 @@
 import type { RecordState } from './rules/decideSubjectVerdict.js';
-import type { CheckPublicKey } from './signing/createCheckSigner.js';
+import type { CheckPublicKey } from '../signing/index.js';
 
 /** An organisation as a check sees it. */
 export interface CheckedOrganisation {

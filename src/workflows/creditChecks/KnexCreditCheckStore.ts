@@ -6,7 +6,7 @@ import {
   type StoredCheck, type StoredFeedback,
 } from './CreditCheckStore.js';
 import type { RecordState } from './rules/decideSubjectVerdict.js';
-import type { CheckPublicKey } from './signing/createCheckSigner.js';
+import type { CheckPublicKey } from '../signing/index.js';
 
 const iso = (value: Date | string): string => new Date(value).toISOString();
 const json = (value: unknown): string => JSON.stringify(value);

@@ -6,7 +6,7 @@ import { createJwksRoute } from './createJwksRoute.js';
 import { KnexCreditCheckStore } from './KnexCreditCheckStore.js';
 import { CHECK_RULES } from './rules/checkRules.js';
 import { FEEDBACK_USAGE_RULES } from './rules/feedbackUsageRules.js';
-import { createCheckSigner } from './signing/createCheckSigner.js';
+import { createCheckSigner } from '../signing/index.js';
 
 /**
  * The credit-checks workflow (issues 5 item 4, 14): root fields runCreditCheck, recordCheckFeedback, creditCheck,

@@ -1,6 +1,6 @@
 import type { WorkflowRoute } from '../WorkflowDeps.js';
 import type { CreditCheckStore } from './CreditCheckStore.js';
-import type { CheckPublicKey } from './signing/createCheckSigner.js';
+import type { CheckPublicKey } from '../signing/index.js';
 
 /** Where the hub publishes the keys that verify signed credit checks. */
 export const CHECK_KEYS_PATH = '/.well-known/credit-check-keys';

@@ -5,7 +5,7 @@ import { CHECK_ISSUER, type CheckedSubjectResult, type CheckedTender, type Check
 import type { CreditCheckStore } from './CreditCheckStore.js';
 import { type CheckPurpose, type CheckRules, type CheckVerdict } from './rules/checkRules.js';
 import { decideSubjectVerdict, strongerVerdict } from './rules/decideSubjectVerdict.js';
-import type { CheckSigner } from './signing/createCheckSigner.js';
+import type { CheckSigner } from '../signing/index.js';
 import { toTenderParties } from './tenderParties.js';
 import type { TenderSource } from './TenderSource.js';
 

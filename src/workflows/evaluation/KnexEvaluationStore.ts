@@ -94,6 +94,20 @@ export class KnexEvaluationStore implements EvaluationStore {
         return k('enforcement_interviews as i').join('enforcement_cases as e', 'e.id', 'i.case_id').join('organisations as o', 'o.uscc', 'e.body_uscc').where('o.kind', 'GOVERNMENT_BODY')
           .whereBetween('i.held_on', [period.from, period.to]).where('i.created_at', '<=', dataAsOf)
           .groupBy('e.body_uscc').select({ uscc: 'e.body_uscc' }).count({ n: '*' });
+      case 'openMeasures': {
+        // Measures (integrity_measures) on the body imposed by the period's end and not closed by then.
+        const q = bodies('integrity_measures as m', 'm.subject_uscc').where('m.imposed_on', '<=', period.to)
+          .where((w) => w.whereNull('m.closed_on').orWhere('m.closed_on', '>', period.to)).where('m.created_at', '<=', dataAsOf);
+        if (Array.isArray(p.kinds)) q.whereIn('m.kind', p.kinds as string[]);
+        return q.groupBy('m.subject_uscc').select({ uscc: 'm.subject_uscc' }).count({ n: '*' });
+      }
+      // Third-party evaluations of the period, in hundredths so that thirdPartyScores ÷ thirdPartyEvaluations is the mean overall score exactly.
+      case 'thirdPartyScores':
+        return bodies('third_party_evaluations as t', 't.body_uscc').where('t.period', period.label).where('t.created_at', '<=', dataAsOf)
+          .groupBy('t.body_uscc').select({ uscc: 't.body_uscc', n: k.raw('sum(round(t.overall_score * 100))') });
+      case 'thirdPartyEvaluations':
+        return bodies('third_party_evaluations as t', 't.body_uscc').where('t.period', period.label).where('t.created_at', '<=', dataAsOf)
+          .groupBy('t.body_uscc').select({ uscc: 't.body_uscc', n: k.raw('count(*) * 100') });
       case 'substantiatedComplaints':
         return bodies('integrity_complaints as c', 'c.body_uscc').where('c.status', 'SUBSTANTIATED')
           .whereBetween('c.concluded_on', [period.from, period.to]).where('c.created_at', '<=', dataAsOf)

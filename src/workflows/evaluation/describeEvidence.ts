@@ -53,6 +53,14 @@ export function describeEvidence(spec: CounterSpec, level: EvaluationLevel, unit
       return { filter: { table: 'enforcement_interviews', ...bodies(level, unit), heldFrom: period.from, heldTo: period.to, createdAtOrBefore: dataAsOf }, query: null };
     case 'substantiatedComplaints':
       return { filter: { table: 'integrity_complaints', ...bodies(level, unit), status: 'SUBSTANTIATED', concludedFrom: period.from, concludedTo: period.to, createdAtOrBefore: dataAsOf }, query: null };
+    case 'openMeasures':
+      return { filter: { table: 'integrity_measures', ...bodies(level, unit), ...(Array.isArray(p.kinds) ? { kinds: p.kinds } : {}), imposedOnOrBefore: period.to, notClosedOnOrBefore: period.to, createdAtOrBefore: dataAsOf }, query: null };
+    case 'thirdPartyScores':
+    case 'thirdPartyEvaluations':
+      return {
+        filter: { table: 'third_party_evaluations', ...bodies(level, unit), period: period.label, createdAtOrBefore: dataAsOf, ...(spec.counter === 'thirdPartyScores' ? { sum: 'overall_score × 100' } : { count: '× 100' }) },
+        query: level === 'DEPARTMENT' ? `{ thirdPartyEvaluations(bodyUscc: "${unit}", period: "${period.label}") { overallScore } }` : null,
+      };
     case 'ingestionRows':
       return { filter: { table: 'ingestion_batches', ...sourceUnits(level, unit), sum: p.measure ?? 'total', receivedFrom: period.from, receivedTo: period.to, receivedAtOrBefore: dataAsOf }, query: null };
     case 'dataQualityIssues':

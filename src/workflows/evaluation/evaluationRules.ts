@@ -15,6 +15,7 @@ export interface IndicatorRule {
   id: string;
   nameEn: string;
   nameZh: string;
+  /** Where the figures come from: CREDIT_RECORDS, GOVERNMENT_INTEGRITY, INGESTION, THIRD_PARTY_EVALUATION, GOV_SERVICE or CONSTRUCTION_APPROVAL. */
   source: string;
   /** The counted value; with `per`, the value is counter ÷ per (a ratio). */
   formula: CounterSpec & { per?: string };
@@ -37,7 +38,7 @@ export interface IndicatorCatalogue {
 /** The counters the code interprets; a rule file naming another is refused when it is read. */
 export const STORE_COUNTERS = [
   'creditRecords', 'overdueCommitments', 'openEnforcementCases', 'enforcementInterviews', 'substantiatedComplaints',
-  'reportedRecords', 'reportedRecordsWithin', 'ingestionRows', 'dataQualityIssues',
+  'reportedRecords', 'reportedRecordsWithin', 'ingestionRows', 'dataQualityIssues', 'openMeasures', 'thirdPartyScores', 'thirdPartyEvaluations',
 ] as const;
 /** The platform figures a `platform.*` counter reads (see PlatformIndicatorSource). */
 export const PLATFORM_COUNTERS = [

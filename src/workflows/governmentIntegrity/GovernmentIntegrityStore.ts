@@ -84,6 +84,10 @@ export interface GovernmentIntegrityStore {
   listingsForIndicator(kind: string, prefixes: readonly string[], from: string, until: string, districtCode: string | null): Promise<{ listed_on: string; subject_uscc: string }[]>;
   /** Complaints, newest first, optionally of one status. */
   complaints(status: string | null): Promise<Row[]>;
+  /** A complaint by its receipt code with its body's name, or undefined. */
+  complaintByReceipt(receiptCode: string): Promise<(Row & { body_name: string | null }) | undefined>;
+  /** The measures (integrity_measures) a complaint led to, oldest first. */
+  measuresOfComplaint(complaintId: string): Promise<Row[]>;
   /** True when the hub knows the organisation `uscc`. */
   organisationExists(uscc: string): Promise<boolean>;
   /** Of `usccs`, those the hub knows, with their names. */

@@ -104,6 +104,16 @@ export class KnexGovernmentIntegrityStore implements GovernmentIntegrityStore {
     return (await query).map(toRow);
   }
 
+  async complaintByReceipt(receiptCode: string): Promise<(Row & { body_name: string | null }) | undefined> {
+    const row = await this.knex('integrity_complaints as c').leftJoin('organisations as o', 'o.uscc', 'c.body_uscc')
+      .where('c.receipt_code', receiptCode).first('c.*', 'o.name as body_name');
+    return row ? (toRow(row as Record<string, unknown>) as Row & { body_name: string | null }) : undefined;
+  }
+
+  async measuresOfComplaint(complaintId: string): Promise<Row[]> {
+    return (await this.knex('integrity_measures').where({ complaint_id: complaintId }).orderBy('id')).map(toRow);
+  }
+
   async organisationExists(uscc: string): Promise<boolean> {
     return (await this.knex('organisations').where({ uscc }).first('uscc')) !== undefined;
   }

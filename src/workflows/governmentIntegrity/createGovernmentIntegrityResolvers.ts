@@ -1,9 +1,11 @@
 import { subjectKindOf, ROLE } from '../../codes/index.js';
 import { actorOf, assertActorRole, DateScalar, DecimalScalar, todayInShanghai } from '../../credit/index.js';
 import { UsccScalar } from '../../codes/index.js';
+import { complaintCategoryName, complaintRulesOn } from './complaintRules.js';
 import { assertDistrictCode, computeEnforcementIndicator } from './computeEnforcementIndicator.js';
 import { decidePayment, type PaymentInput } from './decidePayment.js';
 import { toCommitment } from './toCommitment.js';
+import { makeReceiptCode, RECEIPT_CODE } from './makeReceiptCode.js';
 import { badInput, notFound } from './integrityErrors.js';
 import { INTEGRITY_RULES } from './integrityRules.js';
 import type { GovernmentIntegrityStore, Row } from './GovernmentIntegrityStore.js';
@@ -21,6 +23,7 @@ const toCase = (row: Row) => ({
 });
 const toComplaint = (row: Row) => ({
   id: row.id, bodyUscc: row.body_uscc, channel: row.channel, content: row.content, complainantName: row.complainant_name,
+  category: row.category ?? null, receiptCode: row.receipt_code ?? null, verifyDueOn: row.verify_due_on ?? null, answerDueOn: row.answer_due_on ?? null,
   complainantPhone: row.complainant_phone, receivedOn: row.received_on, status: row.status, outcome: row.outcome, concludedOn: row.concluded_on, version: row.version,
 });
 
@@ -87,6 +90,19 @@ export function createGovernmentIntegrityResolvers(store: GovernmentIntegritySto
         return (await store.overdueCommitments(now, assertDistrictCode(districtCode))).map((r) => toCommitment(r, now)).sort((a, b) => b.daysOverdue - a.daysOverdue);
       },
       enforcementIndicator: (_root: unknown, args: { from: string; to: string; districtCode?: string | null }) => computeEnforcementIndicator(store, args),
+      async complaintStatus(_root: unknown, { receiptCode }: { receiptCode: string }) {
+        const code = receiptCode.trim().toUpperCase();
+        if (!RECEIPT_CODE.test(code)) throw badInput('receiptCode', 'must be the receipt code given on filing, e.g. TS-7K2M-XQ9D-4HFA');
+        const row = await store.complaintByReceipt(code);
+        if (!row) return null;
+        const measures = await store.measuresOfComplaint(row.id);
+        // Nothing personal: neither the complainant nor the complaint's text (it may name people), nor the outcome's.
+        return {
+          receiptCode: code, bodyUscc: row.body_uscc, bodyName: row.body_name, category: row.category ?? null, categoryName: complaintCategoryName((row.category as string | null) ?? null),
+          status: row.status, receivedOn: row.received_on, verifyDueOn: row.verify_due_on ?? null, answerDueOn: row.answer_due_on ?? null, concludedOn: row.concluded_on ?? null,
+          measures: measures.map((m) => ({ kind: m.kind, imposedOn: m.imposed_on, dueOn: m.due_on ?? null, status: m.status })),
+        };
+      },
       async integrityComplaints(_root: unknown, { status }: { status?: string | null }, context: unknown) {
         assertActorRole(actorOf(context), [ROLE.CREDIT_OFFICE_ADMIN, ROLE.AUDITOR], 'Reading complaints');
         return (await store.complaints(status ?? null)).map(toComplaint);
@@ -155,14 +171,24 @@ export function createGovernmentIntegrityResolvers(store: GovernmentIntegritySto
           return { status: 'CLOSED', closed_on: args.closedOn };
         }));
       },
-      async fileComplaint(_root: unknown, { input }: { input: { bodyUscc: string; channel: string; content: string; complainantName?: string | null; complainantPhone?: string | null } }) {
-        await assertGovernmentBody(store, 'input.bodyUscc', input.bodyUscc);
+      async fileComplaint(_root: unknown, { input }: { input: { bodyUscc: string; category?: string | null; channel: string; content: string; complainantName?: string | null; complainantPhone?: string | null } }) {
+        const receivedOn = today();
+        const rules = complaintRulesOn(receivedOn);
+        if (!rules.bodyPrefixes.includes(input.bodyUscc.slice(0, 2))) {
+          throw badInput('input.bodyUscc', `${input.bodyUscc} is neither a government body (11…) nor a public institution (12…); complaints here are about ${rules.bodyPrefixes.map((p) => `${p}…`).join(' and ')} bodies`);
+        }
+        if (!(await store.organisationExists(input.bodyUscc))) throw notFound(`organisation ${input.bodyUscc}`);
+        const category = input.category ?? 'OTHER';
+        if (!rules.categories.some((c) => c.code === category)) throw badInput('input.category', `${category} is not a category of ${rules.version} (${rules.categories.map((c) => c.code).join(', ')})`);
         if (input.complainantPhone && !/^[0-9+\- ]{5,20}$/.test(input.complainantPhone)) throw badInput('input.complainantPhone', 'digits, spaces, + and - only, 5 to 20 characters');
+        const working = await calendars.current();
         const row = await store.insert('integrity_complaints', {
           body_uscc: input.bodyUscc, channel: input.channel, content: textOf('input.content', input.content, 10, 5000),
-          complainant_name: input.complainantName?.trim() || null, complainant_phone: input.complainantPhone?.trim() || null, received_on: today(),
+          complainant_name: input.complainantName?.trim() || null, complainant_phone: input.complainantPhone?.trim() || null, received_on: receivedOn,
+          category, receipt_code: makeReceiptCode(), rule_version: rules.version,
+          verify_due_on: working.addWorkingDays(receivedOn, rules.verifyWorkingDays), answer_due_on: working.addWorkingDays(receivedOn, rules.answerWorkingDays),
         });
-        return row.id;
+        return { id: row.id, receiptCode: row.receipt_code, category: row.category, verifyDueOn: row.verify_due_on, answerDueOn: row.answer_due_on };
       },
       async advanceComplaint(_root: unknown, args: { id: string; to: string; outcome?: string | null; version: number }, context: unknown) {
         office(context, 'Handling a complaint');

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createCheckSigner, verifyCheckJws } from '../../../src/workflows/creditChecks/index.js';
-import { jwkThumbprint } from '../../../src/workflows/creditChecks/signing/jwkThumbprint.js';
+import { jwkThumbprint } from '../../../src/workflows/signing/jwkThumbprint.js';
 
 const pem = (): string => generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 const payload = { checkId: 'c0ffee00-0000-4000-8000-000000000001', subjects: [{ uscc: '914403001922038216', verdict: 'REJECT' }], note: '失信被执行人' };

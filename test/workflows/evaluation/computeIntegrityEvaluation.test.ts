@@ -22,6 +22,8 @@ const PERIOD = '2030-Q1';
 const TODAY = '2030-05-01';
 const AS_OF = '2030-05-01T00:00:00Z';
 const ORDER = INDICATOR_CATALOGUES[0]!.indicators.map((i) => i.id);
+// The hand-worked scores are of INTEGRITY-EVALUATION-2020, pinned for 2030 (from 2027 the catalogue adds measures and third-party scores, tested below).
+const CATALOGUE_2020 = [{ ...INDICATOR_CATALOGUES[0]!, effectiveTo: null }];
 
 /** Platform figures for A only: 10 reviews (8 good, 1 bad), 19 of 20 cases on time, 1 of 4 approval stages overdue. */
 const platforms: PlatformIndicatorSource = {
@@ -73,7 +75,7 @@ describe.each(TEST_DATABASES)('integrity evaluation on $name', (database) => {
   afterAll(async () => db?.close());
 
   it('ranks departments with the scores worked out by hand; equal scores share a rank, listed by USCC', async () => {
-    const runId = await computeIntegrityEvaluation(store, platforms, { period: PERIOD, level: 'DEPARTMENT', dataAsOf: AS_OF, computedBy: 'test', today: TODAY });
+    const runId = await computeIntegrityEvaluation(store, platforms, { period: PERIOD, level: 'DEPARTMENT', dataAsOf: AS_OF, computedBy: 'test', today: TODAY, catalogues: CATALOGUE_2020 });
     const units = await store.unitsOf(runId, 0, 100, ORDER);
     expect(units.map((u) => [u.rank, u.unitCode, u.score])).toEqual([
       [1, B, '100.00'], [1, D, '100.00'],
@@ -103,7 +105,7 @@ describe.each(TEST_DATABASES)('integrity evaluation on $name', (database) => {
   });
 
   it('ranks districts on the sums of their bodies, counts per body, ratios of sums', async () => {
-    const runId = await computeIntegrityEvaluation(store, platforms, { period: PERIOD, level: 'DISTRICT', dataAsOf: AS_OF, computedBy: 'test', today: TODAY });
+    const runId = await computeIntegrityEvaluation(store, platforms, { period: PERIOD, level: 'DISTRICT', dataAsOf: AS_OF, computedBy: 'test', today: TODAY, catalogues: CATALOGUE_2020 });
     const units = await store.unitsOf(runId, 0, 100, ORDER);
     // 4403DP (3 bodies): records 100 − 20/3, listings 100 − 50/3, arrears 100 − 25/3, complaints 100 − 40/3, A's platform figures, C's batch: 7670 / 96.
     expect(units.map((u) => [u.rank, u.unitCode, u.bodies, u.score])).toEqual([[1, '440310', 1, '100.00'], [2, '4403DP', 3, '79.90']]);
@@ -111,16 +113,16 @@ describe.each(TEST_DATABASES)('integrity evaluation on $name', (database) => {
   });
 
   it('keeps a published snapshot when new records arrive, and reproduces it by recomputing with its data watermark', async () => {
-    const first = await computeIntegrityEvaluation(store, platforms, { period: PERIOD, level: 'DEPARTMENT', computedBy: 'test', today: TODAY });
+    const first = await computeIntegrityEvaluation(store, platforms, { period: PERIOD, level: 'DEPARTMENT', computedBy: 'test', today: TODAY, catalogues: CATALOGUE_2020 });
     const published = await scoresOf(store, first);
     const watermark = (await store.runById(first))!.dataAsOf;
     await insertTestRecord(db.knex, { kind: 'JUDGMENT_DEFAULTER', subjectUscc: D, decisionDate: '2030-03-20', publicity: { conduct: 'EVADES_ENFORCEMENT' } });
     expect(await scoresOf(store, first)).toEqual(published);
-    const again = await computeIntegrityEvaluation(store, platforms, { period: PERIOD, level: 'DEPARTMENT', dataAsOf: watermark, computedBy: 'test', today: TODAY });
+    const again = await computeIntegrityEvaluation(store, platforms, { period: PERIOD, level: 'DEPARTMENT', dataAsOf: watermark, computedBy: 'test', today: TODAY, catalogues: CATALOGUE_2020 });
     expect(again).not.toBe(first);
     expect(await scoresOf(store, again)).toEqual(published);
     expect((await store.runById(again))!.dataAsOf).toBe(watermark);
-    const now = await computeIntegrityEvaluation(store, platforms, { period: PERIOD, level: 'DEPARTMENT', computedBy: 'test', today: TODAY });
+    const now = await computeIntegrityEvaluation(store, platforms, { period: PERIOD, level: 'DEPARTMENT', computedBy: 'test', today: TODAY, catalogues: CATALOGUE_2020 });
     expect((await scoresOf(store, now)).find((u) => u.code === D)!.score).toBe('89.29'); // 50 points off on a weight of 15 out of 70: 6250 / 70
     expect((await store.latestRun(PERIOD, 'DEPARTMENT'))!.id).toBe(now);
   });
@@ -132,7 +134,7 @@ describe.each(TEST_DATABASES)('integrity evaluation on $name', (database) => {
     ['2019', 'period: no indicator catalogue is in force on 2019-12-31; the first takes effect on 2020-10-29'],
   ])('refuses period %s as BAD_USER_INPUT naming period, storing nothing', async (period, message) => {
     const runs = await db.knex('integrity_evaluation_runs').count({ n: '*' }).first();
-    await expect(computeIntegrityEvaluation(store, platforms, { period, level: 'DEPARTMENT', computedBy: 'test', today: TODAY }))
+    await expect(computeIntegrityEvaluation(store, platforms, { period, level: 'DEPARTMENT', computedBy: 'test', today: TODAY, catalogues: CATALOGUE_2020 }))
       .rejects.toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', argumentName: 'period' } });
     expect(await db.knex('integrity_evaluation_runs').count({ n: '*' }).first()).toEqual(runs);
   });
@@ -140,8 +142,27 @@ describe.each(TEST_DATABASES)('integrity evaluation on $name', (database) => {
   it('stores nothing when a platform cannot answer', async () => {
     const down: PlatformIndicatorSource = { figuresOf: () => Promise.reject(Object.assign(new Error('the government service platform could not give …'), { extensions: { code: 'SOURCE_UNAVAILABLE' } })) };
     const runs = await db.knex('integrity_evaluation_runs').count({ n: '*' }).first();
-    await expect(computeIntegrityEvaluation(store, down, { period: PERIOD, level: 'DEPARTMENT', computedBy: 'test', today: TODAY })).rejects.toMatchObject({ extensions: { code: 'SOURCE_UNAVAILABLE' } });
-    await expect(computeIntegrityEvaluation(store, null, { period: PERIOD, level: 'DEPARTMENT', computedBy: 'test', today: TODAY })).rejects.toMatchObject({ extensions: { code: 'SOURCE_UNAVAILABLE' } });
+    await expect(computeIntegrityEvaluation(store, down, { period: PERIOD, level: 'DEPARTMENT', computedBy: 'test', today: TODAY, catalogues: CATALOGUE_2020 })).rejects.toMatchObject({ extensions: { code: 'SOURCE_UNAVAILABLE' } });
+    await expect(computeIntegrityEvaluation(store, null, { period: PERIOD, level: 'DEPARTMENT', computedBy: 'test', today: TODAY, catalogues: CATALOGUE_2020 })).rejects.toMatchObject({ extensions: { code: 'SOURCE_UNAVAILABLE' } });
     expect(await db.knex('integrity_evaluation_runs').count({ n: '*' }).first()).toEqual(runs);
+  });
+  it('from 2027 the catalogue counts open measures and the mean third-party score (INTEGRITY-EVALUATION-2027)', async () => {
+    const k = db.knex;
+    await k('integrity_measures').insert({
+      subject_uscc: A, kind: 'RECTIFICATION_ORDER', rule_version: 'MEASURES-2026', legal_basis: '测试依据', reason: '测试', imposed_on: '2030-02-01',
+      deadline_working_days: 20, due_on: '2030-03-01', imposed_by: 'test',
+    });
+    const evaluation = { body_uscc: B, period: PERIOD, rule_version: 'THIRD-PARTY-2026', scores: '[]', submitted_on: '2030-04-05' };
+    await k('third_party_evaluations').insert([
+      { ...evaluation, evaluator_id: 'evaluator-1', evaluator_name: '测试评估甲', overall_score: '80.5' },
+      { ...evaluation, evaluator_id: 'evaluator-2', evaluator_name: '测试评估乙', overall_score: '91' },
+    ]);
+    const runId = await computeIntegrityEvaluation(store, platforms, { period: PERIOD, level: 'DEPARTMENT', computedBy: 'test', today: TODAY });
+    const units = await store.unitsOf(runId, 0, 100, ['OPEN_MEASURES', 'THIRD_PARTY_SCORE']);
+    const of = (code: string) => units.find((u) => u.unitCode === code)!.indicators.filter((i) => i.indicatorId === 'OPEN_MEASURES' || i.indicatorId === 'THIRD_PARTY_SCORE')
+      .map((i) => `${i.indicatorId}=${i.value ?? '-'}:${i.score ?? '-'}`).sort();
+    // A: one measure open at the quarter's end, 25 points off; no evaluation, so no third-party score. B: (80.5 + 91) / 2.
+    expect(of(A)).toEqual(['OPEN_MEASURES=1:75.00', 'THIRD_PARTY_SCORE=-:-']);
+    expect(of(B)).toEqual(['OPEN_MEASURES=0:100.00', 'THIRD_PARTY_SCORE=85.750000:85.75']);
   });
 });

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CHECK_KEYS_PATH } from '../createJwksRoute.js';
-import type { CheckPublicKey } from '../signing/createCheckSigner.js';
-import { jwkThumbprint } from '../signing/jwkThumbprint.js';
+import type { CheckPublicKey } from '../../signing/index.js';
+import { jwkThumbprint } from '../../signing/index.js';
 
 /** Where the pinned key set lives when CREDIT_CHECK_KEYS_FILE is unset, relative to the working directory. */
 export const DEFAULT_PIN_FILE = '.chengxin/credit-check-keys.json';

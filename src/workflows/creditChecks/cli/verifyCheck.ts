@@ -15,7 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { verifyCheckJws } from '../signing/verifyCheckJws.js';
+import { verifyCheckJws } from '../../signing/index.js';
 import { chooseKeySet, CliUsageError, pinKeySet, workingDirectory } from './pinnedKeySet.js';
 
 const USAGE = 'usage: npm run verify-check -- <file> [--jwks <file or https URL>] [--kid <kid>[,<kid>…]]\n       npm run verify-check -- --pin <hub URL or key-set file>';

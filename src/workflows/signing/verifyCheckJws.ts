@@ -1,5 +1,5 @@
 import { createPublicKey, verify } from 'node:crypto';
-import { CHECK_JWS_TYPE } from './createCheckSigner.js';
+import { SIGNED_JWS_TYPES } from './createCheckSigner.js';
 import { jwkThumbprint, type Ed25519PublicJwk } from './jwkThumbprint.js';
 
 /** The outcome of verifying a signed check: the payload when the signature holds, else why not. */
@@ -21,7 +21,7 @@ function decodeJson(part: string, what: string): Record<string, unknown> {
 
 /**
  * Verifies a credit check's JWS compact serialization against a JSON Web Key Set (`{ keys: [...] }`): the
- * header must be {alg: EdDSA, typ: credit-check+jws} with a kid found in the set, the key's own RFC 7638
+ * header must be {alg: EdDSA, typ: credit-check+jws or eligibility-check+jws} with a kid found in the set, the key's own RFC 7638
  * thumbprint must equal that kid, and the Ed25519 signature must hold over the exact bytes. Never throws.
  */
 export function verifyCheckJws(jws: string, jwks: unknown): CheckVerification {
@@ -33,7 +33,7 @@ export function verifyCheckJws(jws: string, jwks: unknown): CheckVerification {
     const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
     const header = decodeJson(headerPart, 'header');
     if (header.alg !== 'EdDSA') return { ok: false, reason: `algorithm ${JSON.stringify(header.alg)} is not EdDSA` };
-    if (header.typ !== CHECK_JWS_TYPE) return { ok: false, reason: `type ${JSON.stringify(header.typ)} is not ${CHECK_JWS_TYPE}` };
+    if (typeof header.typ !== 'string' || !SIGNED_JWS_TYPES.includes(header.typ)) return { ok: false, reason: `type ${JSON.stringify(header.typ)} is not ${SIGNED_JWS_TYPES.join(' or ')}` };
     const keys = (jwks as { keys?: unknown } | null)?.keys;
     if (!Array.isArray(keys)) return { ok: false, reason: 'the key set has no "keys" array' };
     const jwk = keys.find((k: { kid?: unknown }) => k?.kid === header.kid) as (Ed25519PublicJwk & { kid: string }) | undefined;

@@ -4,6 +4,12 @@ import { jwkThumbprint, type Ed25519PublicJwk } from './jwkThumbprint.js';
 /** The JOSE header type of a signed credit check (explicit typing, RFC 8725 §3.11). */
 export const CHECK_JWS_TYPE = 'credit-check+jws';
 
+/** The JOSE header type of a signed eligibility check (资格审查), signed by the same keys. */
+export const ELIGIBILITY_JWS_TYPE = 'eligibility-check+jws';
+
+/** Every JOSE header type the hub signs with its check keys; a verifier accepts these only. */
+export const SIGNED_JWS_TYPES: readonly string[] = [CHECK_JWS_TYPE, ELIGIBILITY_JWS_TYPE];
+
 /** A published verification key: the public JWK with its id, algorithm and use. */
 export interface CheckPublicKey extends Ed25519PublicJwk {
   kid: string;
@@ -16,8 +22,8 @@ export interface CheckSigner {
   /** RFC 7638 thumbprint of the public key. */
   kid: string;
   publicKey: CheckPublicKey;
-  /** JWS compact serialization of `payload` (header {alg: EdDSA, typ, kid}). */
-  sign(payload: unknown): string;
+  /** JWS compact serialization of `payload` (header {alg: EdDSA, typ, kid}); `typ` one of SIGNED_JWS_TYPES, default CHECK_JWS_TYPE. */
+  sign(payload: unknown, typ?: string): string;
 }
 
 let developmentKey: KeyObject | null = null;
@@ -54,8 +60,9 @@ export function createCheckSigner(pem: string | null): CheckSigner {
   return {
     kid,
     publicKey: { ...jwk, kid, alg: 'EdDSA', use: 'sig' },
-    sign(payload) {
-      const signingInput = `${encode({ alg: 'EdDSA', typ: CHECK_JWS_TYPE, kid })}.${encode(payload)}`;
+    sign(payload, typ = CHECK_JWS_TYPE) {
+      if (!SIGNED_JWS_TYPES.includes(typ)) throw new Error(`cannot sign a JWS of type ${typ}: the hub signs ${SIGNED_JWS_TYPES.join(', ')} only`);
+      const signingInput = `${encode({ alg: 'EdDSA', typ, kid })}.${encode(payload)}`;
       return `${signingInput}.${sign(null, Buffer.from(signingInput, 'ascii'), privateKey).toString('base64url')}`;
     },
   };

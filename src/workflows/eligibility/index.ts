@@ -1,0 +1,1 @@
+export { createEligibilityWorkflow } from './createEligibilityWorkflow.js';

@@ -1,0 +1,1 @@
+export { createMeasureWorkflow } from './createMeasureWorkflow.js';

@@ -1,0 +1,1 @@
+export { createThirdPartyEvaluationWorkflow } from './createThirdPartyEvaluationWorkflow.js';
