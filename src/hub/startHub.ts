@@ -151,7 +151,7 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
     createGovernanceSubschema({ classification: () => classification, maxShareLevel: (context) => governanceOf(context).permissions.maxShareLevel }),
     createAuditSubschema({ knex, ledger, retentionYears: config.auditRetentionYears }),
   ];
-  const schema = composeHubSchema({ credit: await createCreditSubschema(store), adapters: platforms.adapters, extra });
+  const schema = composeHubSchema({ credit: await createCreditSubschema(store), adapters: platforms.adapters, extra, extraLinks: workflows.subjectLinks });
   classification = classifySchema(schema);
   const httpServer: Server = createServer();
   const connections = trackConnections(httpServer);

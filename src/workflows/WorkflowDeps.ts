@@ -25,8 +25,20 @@ export interface WorkflowDeps {
 /** An extra HTTP route a workflow serves (e.g. the public key that verifies signed checks); true when handled. */
 export type WorkflowRoute = (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
 
-/** What one workflow adds to the hub: subschemas to stitch and HTTP routes. */
+/**
+ * A party a workflow names by USCC (`usccField` of `typeName`) that the hub links to the credit store's
+ * subject as `fieldName: CreditSubject`, resolved in one batch per level (as the gateways' subject links).
+ */
+export interface WorkflowSubjectLink {
+  typeName: string;
+  fieldName: string;
+  usccField: string;
+  description: string;
+}
+
+/** What one workflow adds to the hub: subschemas to stitch, HTTP routes and subject links. */
 export interface Workflow {
   subschemas: SubschemaConfig[];
   routes: WorkflowRoute[];
+  subjectLinks?: WorkflowSubjectLink[];
 }

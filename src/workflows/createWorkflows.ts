@@ -14,5 +14,5 @@ export function createWorkflows(deps: WorkflowDeps): Workflow {
   const parts = [
     createObjectionWorkflow(deps), createCreditCheckWorkflow(deps), createIngestionWorkflow(deps), createGovernmentIntegrityWorkflow(deps), createEvaluationWorkflow(deps),
   ];
-  return { subschemas: parts.flatMap((p) => p.subschemas), routes: parts.flatMap((p) => p.routes) };
+  return { subschemas: parts.flatMap((p) => p.subschemas), routes: parts.flatMap((p) => p.routes), subjectLinks: parts.flatMap((p) => p.subjectLinks ?? []) };
 }

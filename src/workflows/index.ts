@@ -1,5 +1,5 @@
 export { createWorkflows } from './createWorkflows.js';
-export type { Workflow, WorkflowDeps, WorkflowRoute } from './WorkflowDeps.js';
+export type { Workflow, WorkflowDeps, WorkflowRoute, WorkflowSubjectLink } from './WorkflowDeps.js';
 export { deriveCheckSigningKey } from './creditChecks/index.js';
 export type { TenderSource, SourceTender } from './creditChecks/index.js';
 export { computeIntegrityEvaluation, KnexEvaluationStore, runEvaluateCli } from './evaluation/index.js';

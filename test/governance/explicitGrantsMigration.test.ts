@@ -3,6 +3,7 @@ import { createKnex } from '../../db/connection.js';
 import { migrationSource } from '../../db/migrationSource.js';
 import { FIELD_SCOPES_BY_PURPOSE } from '../../db/migrations/20261130000800_explicit_grants.js';
 import { ADDED_FIELD_SCOPES_BY_PURPOSE } from '../../db/migrations/20261201009000_grant_credit_check_listing.js';
+import { ADDED_FIELD_SCOPES_BY_PURPOSE as ADDED_FOR_COMMITMENTS } from '../../db/migrations/20261202030000_grant_commitment_register.js';
 import { fieldScopesOf, KnexConsumerStore, PURPOSES } from '../../src/governance/index.js';
 import { TEST_DATABASES } from '../support/databases.js';
 
@@ -105,7 +106,7 @@ describe.each(TEST_DATABASES)('migration 20261201009000_grant_credit_check_listi
 
 it('spells out, for every purpose, the same field scopes purposes.json gives, in the explicit-grants migration and the migrations adding to it', () => {
   // A later change of purposes.json needs a new migration for grants already stored, added to ADDED_BY_LATER_MIGRATIONS.
-  const ADDED_BY_LATER_MIGRATIONS = [ADDED_FIELD_SCOPES_BY_PURPOSE];
+  const ADDED_BY_LATER_MIGRATIONS = [ADDED_FIELD_SCOPES_BY_PURPOSE, ADDED_FOR_COMMITMENTS];
   expect(Object.keys(FIELD_SCOPES_BY_PURPOSE).sort()).toEqual(PURPOSES.map((p) => p.code).sort());
   for (const purpose of PURPOSES) {
     const given = new Set([...FIELD_SCOPES_BY_PURPOSE[purpose.code]!, ...ADDED_BY_LATER_MIGRATIONS.flatMap((added) => added[purpose.code] ?? [])]);

@@ -3,29 +3,15 @@ import { subjectKindOf, ROLE } from '../../codes/index.js';
 import { actorOf, assertActorRole, DateScalar, DecimalScalar, todayInShanghai } from '../../credit/index.js';
 import { UsccScalar } from '../../codes/index.js';
 import { assertDistrictCode, computeEnforcementIndicator } from './computeEnforcementIndicator.js';
-import { decidePayment, overdueInterestOf, type PaymentInput } from './decidePayment.js';
+import { decidePayment, type PaymentInput } from './decidePayment.js';
+import { createCommitmentListResolvers } from './createCommitmentListResolvers.js';
+import { toCommitment } from './toCommitment.js';
 import { badInput, notFound } from './integrityErrors.js';
-import { daysBetween, INTEGRITY_RULES } from './integrityRules.js';
+import { INTEGRITY_RULES } from './integrityRules.js';
 import type { GovernmentIntegrityStore, Row } from './GovernmentIntegrityStore.js';
 
 const OFFICE = [ROLE.CREDIT_OFFICE_ADMIN];
 
-// snake_case rows to the graph's camelCase objects; overdue and overdue interest are judged on `today`.
-function toCommitment(row: Row, today: string) {
-  const overdue = row.status === 'PENDING' && String(row.due_on) < today;
-  const interest = overdueInterestOf({
-    paymentRule: (row.payment_rule as string | null) ?? null, amount: (row.amount as string | null) ?? null,
-    agreedDailyInterestRate: (row.agreed_daily_interest_rate as string | null) ?? null, dueOn: String(row.due_on), fulfilledOn: (row.fulfilled_on as string | null) ?? null,
-  }, today);
-  return {
-    id: row.id, bodyUscc: row.body_uscc, counterpartyUscc: row.counterparty_uscc, kind: row.kind, title: row.title, amount: row.amount,
-    promisedOn: row.promised_on, deliveredOn: row.delivered_on, acceptedOn: row.accepted_on ?? null, settledOn: row.settled_on ?? null,
-    termRunsFrom: row.term_runs_from ?? null, paymentTermDays: row.payment_term_days, dueOn: row.due_on, status: row.status,
-    fulfilledOn: row.fulfilled_on, overdue, daysOverdue: overdue ? daysBetween(String(row.due_on), today) : 0, leadershipChanged: row.leadership_changed, version: row.version,
-    counterpartySme: row.counterparty_sme ?? null, paymentRule: row.payment_rule ?? null, paymentLegalBasis: interest.legalBasis,
-    overdueInterestDailyRate: interest.dailyRate, overdueInterestRateAgreed: interest.rateAgreed, overdueInterest: interest.interest,
-  };
-}
 const toCase = (row: Row) => ({
   id: row.id, caseNumber: row.case_number, bodyUscc: row.body_uscc, courtUscc: row.court_uscc, amount: row.amount, filedOn: row.filed_on,
   status: row.status, closedOn: row.closed_on, superiorUscc: row.superior_uscc, superiorNotifiedOn: row.superior_notified_on,
@@ -80,8 +66,10 @@ export function createGovernmentIntegrityResolvers(store: GovernmentIntegritySto
   };
   const office = (context: unknown, action: string) => assertActorRole(actorOf(context), OFFICE, action);
 
+  const lists = createCommitmentListResolvers(store, today);
   return {
     USCC: UsccScalar,
+    Enterprise: lists.Enterprise,
     Date: DateScalar,
     Decimal: DecimalScalar,
     PublicInstitution: {
@@ -105,6 +93,7 @@ export function createGovernmentIntegrityResolvers(store: GovernmentIntegritySto
       },
     },
     Query: {
+      ...lists.Query,
       _integrityGovernmentBodiesByUscc: (_root: unknown, { usccs }: { usccs: string[] }) => usccs.map((uscc) => ({ uscc })),
       _integrityPublicInstitutionsByUscc: (_root: unknown, { usccs }: { usccs: string[] }) => usccs.map((uscc) => ({ uscc })),
       async overdueCommitments(_root: unknown, { districtCode }: { districtCode?: string | null }) {
