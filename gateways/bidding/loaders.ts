@@ -1,11 +1,17 @@
 import DataLoader from 'dataloader';
-import { batchByKey } from '../shared/index.js';
-import type { BiddingClient, Participant, ParticipantPart, Tender } from './client.js';
+import { batchByKey, createLoaderFamily, type CodeWindow, type ListWindow } from '../shared/index.js';
+import type { BiddingClient, Participant, ParticipantPart, PartItem, Tender } from './client.js';
 
 /** A request for one part of what the platform knows about one USCC. */
 export interface ParticipantKey {
   uscc: string;
   part: ParticipantPart;
+}
+
+/** Which window of which part `partWindow` reads. */
+export interface PartWindowKey {
+  part: ParticipantPart;
+  window: ListWindow;
 }
 
 /** The per-request loaders of the bidding adapter. */
@@ -14,13 +20,16 @@ export interface BiddingLoaders {
   tender: DataLoader<string, Tender | null>;
   /** One part (bids, awards or tenders) of one USCC. */
   participantPart: DataLoader<ParticipantKey, Participant>;
+  /** One window of one part (bids, awards or tenders) by USCC, with the code's total; one call per part and window. */
+  partWindow(window: PartWindowKey): DataLoader<string, CodeWindow<PartItem[ParticipantPart]>>;
 }
 
 /**
  * Creates the loaders of one request. Every key asked in one tick goes out in one platform call:
  * tenders in one `tenders:batchGet`, and all parts of all USCCs (an enterprise's bids and awards, a
  * body's tenders) in one `participants:batchQuery`. Batch functions return one value or the
- * platform's SourceError per key, in key order, and never reject.
+ * platform's SourceError per key, in key order, and never reject. A window of a part (`partWindow`) goes out
+ * in one call per part and window for all USCCs of the tick.
  */
 export function createBiddingLoaders(client: BiddingClient): BiddingLoaders {
   return {
@@ -32,6 +41,10 @@ export function createBiddingLoaders(client: BiddingClient): BiddingLoaders {
         (k) => k.uscc,
       ),
       { cacheKeyFn: (k) => `${k.part}:${k.uscc}` },
+    ),
+    partWindow: createLoaderFamily(
+      ({ part, window }: PartWindowKey) => `${part}:${window.offset}:${window.limit}`,
+      ({ part, window }) => new DataLoader(batchByKey<string, CodeWindow<PartItem[ParticipantPart]>>((usccs) => client.queryParticipantWindow(usccs, part, window), () => ({ total: 0, rows: [] }))),
     ),
   };
 }
