@@ -125,11 +125,11 @@ export interface BiddingClient {
    */
   queryParticipants(usccs: readonly string[], parts: readonly ParticipantPart[]): Promise<Map<string, Participant>>;
   /**
-   * One window of one part for every USCC, with each code's total, from the platform's per-code pages: one
-   * request for all codes (two when no page size holds the window), split past 500 codes; every asked USCC is
-   * in the map. Rejects only with SourceError.
+   * One window of the asked parts for every USCC, with each code's total per part, from the platform's
+   * per-code pages: one request for all codes and parts (two when no page size holds the window), split past
+   * 500 codes; keyed `part:uscc`, every asked pair present. Rejects only with SourceError.
    */
-  queryParticipantWindow(usccs: readonly string[], part: ParticipantPart, window: ListWindow): Promise<Map<string, CodeWindow<PartItem[ParticipantPart]>>>;
+  queryParticipantWindow(usccs: readonly string[], parts: readonly ParticipantPart[], window: ListWindow): Promise<Map<string, CodeWindow<PartItem[ParticipantPart]>>>;
   close(): void;
 }
 
@@ -307,16 +307,21 @@ export function createBiddingClient(settings: PlatformSettings, options: { pageS
       const chunks = await inChunks(usccs, CREDIT_CODES_PER_REQUEST, (c) => queryChunk(c, parts));
       return new Map(chunks.flat().map((p) => [p.uscc, p]));
     },
-    async queryParticipantWindow(usccs, part, window) {
-      const read: (r: JsonReader, fetchedAt: Date) => PartItem[ParticipantPart] = part === 'bids' ? readBid : part === 'awards' ? readAward : readTender;
-      const fetchPage = (creditCodes: readonly string[], pageNo: number, size: number) =>
-        api.post('/api/v1/participants:batchQuery', { creditCodes, parts: [part], pageNo, pageSize: size }, (data, fetchedAt) =>
-          new Map(data.get('list').items().map((e) => {
-            const r = e.get(part);
-            return [e.get('creditCode').string(), { total: r.get('total').integer(), rows: r.get('list').items().map((item) => read(item, fetchedAt)) }] as const;
+    async queryParticipantWindow(usccs, parts, window) {
+      const readers: Record<ParticipantPart, (r: JsonReader, fetchedAt: Date) => PartItem[ParticipantPart]> = { bids: readBid, awards: readAward, tenders: readTender };
+      // Each code's parts under `part:uscc`, so that readWindowPerCode cuts every list of the answer alike.
+      const fetchPage = (keys: readonly string[], pageNo: number, size: number) =>
+        api.post('/api/v1/participants:batchQuery', { creditCodes: [...new Set(keys.map((k) => k.slice(k.indexOf(':') + 1)))], parts, pageNo, pageSize: size }, (data, fetchedAt) =>
+          new Map(data.get('list').items().flatMap((e) => {
+            const uscc = e.get('creditCode').string();
+            return parts.map((part) => {
+              const r = e.get(part);
+              return [`${part}:${uscc}`, { total: r.get('total').integer(), rows: r.get('list').items().map((item) => readers[part](item, fetchedAt)) }] as const;
+            });
           })),
         );
-      const chunks = await inChunks(usccs, CREDIT_CODES_PER_REQUEST, (codes) => readWindowPerCode(codes, window, MAX_PAGE_SIZE, fetchPage));
+      const chunks = await inChunks(usccs, CREDIT_CODES_PER_REQUEST, (codes) =>
+        readWindowPerCode(codes.flatMap((uscc) => parts.map((part) => `${part}:${uscc}`)), window, MAX_PAGE_SIZE, fetchPage));
       return new Map(chunks.flatMap((chunk) => [...chunk]));
     },
     close: () => api.close(),

@@ -8,28 +8,22 @@ export interface ParticipantKey {
   part: ParticipantPart;
 }
 
-/** Which window of which part `partWindow` reads. */
-export interface PartWindowKey {
-  part: ParticipantPart;
-  window: ListWindow;
-}
-
 /** The per-request loaders of the bidding adapter. */
 export interface BiddingLoaders {
   /** Tender by bid section code; null when the platform does not know it. */
   tender: DataLoader<string, Tender | null>;
   /** One part (bids, awards or tenders) of one USCC. */
   participantPart: DataLoader<ParticipantKey, Participant>;
-  /** One window of one part (bids, awards or tenders) by USCC, with the code's total; one call per part and window. */
-  partWindow(window: PartWindowKey): DataLoader<string, CodeWindow<PartItem[ParticipantPart]>>;
+  /** One window of one part (bids, awards or tenders) of one USCC, with the code's total: one call per window for all parts and USCCs. */
+  partWindow(window: ListWindow): DataLoader<ParticipantKey, CodeWindow<PartItem[ParticipantPart]>, string>;
 }
 
 /**
  * Creates the loaders of one request. Every key asked in one tick goes out in one platform call:
  * tenders in one `tenders:batchGet`, and all parts of all USCCs (an enterprise's bids and awards, a
  * body's tenders) in one `participants:batchQuery`. Batch functions return one value or the
- * platform's SourceError per key, in key order, and never reject. A window of a part (`partWindow`) goes out
- * in one call per part and window for all USCCs of the tick.
+ * platform's SourceError per key, in key order, and never reject. Windows of parts (`partWindow`) go out in
+ * one call per window for all parts and USCCs of the tick.
  */
 export function createBiddingLoaders(client: BiddingClient): BiddingLoaders {
   return {
@@ -43,8 +37,15 @@ export function createBiddingLoaders(client: BiddingClient): BiddingLoaders {
       { cacheKeyFn: (k) => `${k.part}:${k.uscc}` },
     ),
     partWindow: createLoaderFamily(
-      ({ part, window }: PartWindowKey) => `${part}:${window.offset}:${window.limit}`,
-      ({ part, window }) => new DataLoader(batchByKey<string, CodeWindow<PartItem[ParticipantPart]>>((usccs) => client.queryParticipantWindow(usccs, part, window), () => ({ total: 0, rows: [] }))),
+      (window: ListWindow) => `${window.offset}:${window.limit}`,
+      (window) => new DataLoader<ParticipantKey, CodeWindow<PartItem[ParticipantPart]>, string>(
+        batchByKey(
+          (keys) => client.queryParticipantWindow([...new Set(keys.map((k) => k.uscc))], [...new Set(keys.map((k) => k.part))], window),
+          () => ({ total: 0, rows: [] }),
+          (k) => `${k.part}:${k.uscc}`,
+        ),
+        { cacheKeyFn: (k) => `${k.part}:${k.uscc}` },
+      ),
     ),
   };
 }

@@ -21,7 +21,7 @@ export function createBiddingResolvers(loaders: (context: unknown) => BiddingLoa
   // A Relay connection over one window of a part, in the platform's order (newest first).
   const pagedPart = (name: ParticipantPart) => async (parent: { uscc: string }, args: { first: number; after?: string | null }, context: unknown) => {
     const window = readOffsetArgs(name, args);
-    const found = await loaders(context).partWindow({ part: name, window }).load(parent.uscc);
+    const found = await loaders(context).partWindow(window).load({ uscc: parent.uscc, part: name });
     return toOffsetConnection(name, window, found.rows, found.total);
   };
   return {
