@@ -4,8 +4,6 @@ import type { AreaReviewStats, DepartmentReviewStats, GovServiceClient, ServiceC
 
 /** The loaders one GraphQL request uses to reach the government service platform. */
 export interface GovServiceLoaders {
-  /** Cases per applicant USCC (empty list when none). All keys of one tick go out in one batch request. */
-  casesByApplicant: DataLoader<string, ServiceCase[]>;
   /** One window of the cases per applicant USCC (of one status, or all), with their total; one batch request per status and window. */
   caseWindowByApplicant(key: { status: ServiceCaseStatus | null; window: ListWindow }): DataLoader<string, CodeWindow<ServiceCase>>;
   /**
@@ -22,7 +20,6 @@ export interface GovServiceLoaders {
 /** Creates fresh loaders over `client`; `defineGateway` calls it once per request. Batch functions never reject. */
 export function createGovServiceLoaders(client: GovServiceClient): GovServiceLoaders {
   return {
-    casesByApplicant: new DataLoader(batchByKey((keys) => client.listCasesByApplicants(keys), () => [])),
     caseWindowByApplicant: createLoaderFamily(({ status, window }: { status: ServiceCaseStatus | null; window: ListWindow }) => `${status ?? ''}:${window.offset}:${window.limit}`, ({ status, window }) =>
       new DataLoader(batchByKey<string, CodeWindow<ServiceCase>>((keys) => client.listCaseWindowByApplicants(keys, status, window), () => ({ total: 0, rows: [] }))),
     ),
