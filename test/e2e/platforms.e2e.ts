@@ -25,7 +25,7 @@ const ENTERPRISE_QUERY = `query ($uscc: USCC!) {
     creditRecords(first: 3) { totalCount }
     ... on Enterprise {
       bids(first: 100) { totalCount edges { node { tenderCode role won provenance { platform recordId fetchedAt } } } }
-      awards { totalCount edges { node { tenderCode winner { uscc } provenance { platform } } } }
+      awards(first: 100) { totalCount edges { node { tenderCode winner { uscc } provenance { platform } } } }
       constructionProjects { totalCount edges { node { code name builder { uscc name } provenance { platform recordId } } } }
       serviceCases { totalCount edges { node { caseNumber handlingDepartment { name } provenance { platform recordId } } } }
     }
