@@ -1,4 +1,4 @@
-import { createPlatformClient, inChunks, MalformedBodyError, type JsonReader, type PlatformSettings } from '../shared/index.js';
+import { createPlatformClient, inChunks, MalformedBodyError, readWindowPerCode, type CodeWindow, type JsonReader, type ListWindow, type PlatformSettings } from '../shared/index.js';
 
 // The bidding platform's API in its own field names (tenderProjectCode, bidSectionCode, tendererCode,
 // bidderCode, isUnion, winBidderCode…). Everything exported from here speaks our vocabulary.
@@ -108,6 +108,13 @@ export interface Participant {
   tenders?: Tender[];
 }
 
+/** The item type of each participant part. */
+export interface PartItem {
+  bids: Bid;
+  awards: Award;
+  tenders: Tender;
+}
+
 /** The bidding platform's API, batch calls only. */
 export interface BiddingClient {
   /** Tenders by bid section code, in as few requests as the platform's cap allows; unknown codes are absent. Rejects only with SourceError. */
@@ -117,10 +124,18 @@ export interface BiddingClient {
    * page for all codes still having more); every asked USCC is in the map. Rejects only with SourceError.
    */
   queryParticipants(usccs: readonly string[], parts: readonly ParticipantPart[]): Promise<Map<string, Participant>>;
+  /**
+   * One window of the asked parts for every USCC, with each code's total per part, from the platform's
+   * per-code pages: one request for all codes and parts (two when no page size holds the window), split past
+   * 500 codes; keyed `part:uscc`, every asked pair present. Rejects only with SourceError.
+   */
+  queryParticipantWindow(usccs: readonly string[], parts: readonly ParticipantPart[], window: ListWindow): Promise<Map<string, CodeWindow<PartItem[ParticipantPart]>>>;
   close(): void;
 }
 
 const SECTION_CODES_PER_REQUEST = 200;
+/** The platform's largest `pageSize`. */
+const MAX_PAGE_SIZE = 200;
 const CREDIT_CODES_PER_REQUEST = 500;
 /** Items per part and code per page; the platform allows up to 200. */
 export const DEFAULT_PAGE_SIZE = 100;
@@ -291,6 +306,23 @@ export function createBiddingClient(settings: PlatformSettings, options: { pageS
     async queryParticipants(usccs, parts) {
       const chunks = await inChunks(usccs, CREDIT_CODES_PER_REQUEST, (c) => queryChunk(c, parts));
       return new Map(chunks.flat().map((p) => [p.uscc, p]));
+    },
+    async queryParticipantWindow(usccs, parts, window) {
+      const readers: Record<ParticipantPart, (r: JsonReader, fetchedAt: Date) => PartItem[ParticipantPart]> = { bids: readBid, awards: readAward, tenders: readTender };
+      // Each code's parts under `part:uscc`, so that readWindowPerCode cuts every list of the answer alike.
+      const fetchPage = (keys: readonly string[], pageNo: number, size: number) =>
+        api.post('/api/v1/participants:batchQuery', { creditCodes: [...new Set(keys.map((k) => k.slice(k.indexOf(':') + 1)))], parts, pageNo, pageSize: size }, (data, fetchedAt) =>
+          new Map(data.get('list').items().flatMap((e) => {
+            const uscc = e.get('creditCode').string();
+            return parts.map((part) => {
+              const r = e.get(part);
+              return [`${part}:${uscc}`, { total: r.get('total').integer(), rows: r.get('list').items().map((item) => readers[part](item, fetchedAt)) }] as const;
+            });
+          })),
+        );
+      const chunks = await inChunks(usccs, CREDIT_CODES_PER_REQUEST, (codes) =>
+        readWindowPerCode(codes.flatMap((uscc) => parts.map((part) => `${part}:${uscc}`)), window, MAX_PAGE_SIZE, fetchPage));
+      return new Map(chunks.flatMap((chunk) => [...chunk]));
     },
     close: () => api.close(),
   };

@@ -1,4 +1,5 @@
 import type { IResolvers } from '@graphql-tools/utils';
+import { readOffsetArgs, toOffsetConnection } from '../shared/index.js';
 import type { Award, Bid, Participant, ParticipantPart, Tender, TenderAward, TenderBid } from './client.js';
 import type { BiddingLoaders } from './loaders.js';
 
@@ -17,12 +18,18 @@ export function createBiddingResolvers(loaders: (context: unknown) => BiddingLoa
     const participant: Participant = await loaders(context).participantPart.load({ uscc: parent.uscc, part: name });
     return participant[name] ?? [];
   };
+  // A Relay connection over one window of a part, in the platform's order (newest first).
+  const pagedPart = (name: ParticipantPart) => async (parent: { uscc: string }, args: { first: number; after?: string | null }, context: unknown) => {
+    const window = readOffsetArgs(name, args);
+    const found = await loaders(context).partWindow(window).load({ uscc: parent.uscc, part: name });
+    return toOffsetConnection(name, window, found.rows, found.total);
+  };
   return {
     Query: {
       tender: (_parent: unknown, args: { code: string }, context: unknown) => loaders(context).tender.load(args.code.trim().toUpperCase()),
     },
-    Enterprise: { bids: part('bids'), awards: part('awards'), tenders: part('tenders') },
-    GovernmentBody: { tenders: part('tenders') },
+    Enterprise: { bids: pagedPart('bids'), awards: pagedPart('awards'), tenders: part('tenders') },
+    GovernmentBody: { tenders: pagedPart('tenders') },
     Tender: provenanceBy((t: Tender) => t.code),
     TenderBid: provenanceBy((b: TenderBid) => b.id),
     TenderAward: provenanceBy((a: TenderAward) => a.id),

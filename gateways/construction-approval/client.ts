@@ -1,4 +1,4 @@
-import { createPlatformClient, inChunks, MalformedBodyError, readAllPages, type JsonReader, monthsOf, type PlatformSettings, type StatisticsPeriod } from '../shared/index.js';
+import { createPlatformClient, inChunks, MalformedBodyError, readAllPages, readWindowPerCode, type CodeWindow, type JsonReader, type ListWindow, monthsOf, type PlatformSettings, type StatisticsPeriod } from '../shared/index.js';
 
 // The approval system's own field names (prjNum, buildCorpCode, stageList…) appear only in this file.
 
@@ -102,6 +102,12 @@ export interface ConstructionApprovalClient {
   /** Projects per builder USCC (every page), newest first; a builder without projects maps to []. */
   queryProjectsByBuilders(usccs: readonly string[]): Promise<Map<string, ConstructionProjectRecord[]>>;
   /**
+   * One window of each builder's projects (newest first) with its total, from the system's per-builder pages:
+   * one request for all builders (two when no page size holds the window), split past 500; every asked USCC is
+   * in the map.
+   */
+  queryBuilderProjectWindow(usccs: readonly string[], window: ListWindow): Promise<Map<string, CodeWindow<ConstructionProjectRecord>>>;
+  /**
    * Approval statistics per department USCC over `period` (null: all time), with its months when `monthly`;
    * one entry per USCC; a department that approved nothing in the period has no stages.
    */
@@ -117,6 +123,8 @@ export interface ConstructionApprovalClient {
 export const BATCH_LIMIT = 500;
 /** Projects per page asked of the builder query: the system's largest page. */
 export const BUILDER_PAGE_SIZE = 1000;
+/** The system's largest page size. */
+const MAX_BUILDER_PAGE_SIZE = 1000;
 
 function readStageCode(code: JsonReader): ConstructionStage {
   const stage = STAGES[code.integer() - 1];
@@ -243,6 +251,18 @@ export function createConstructionApprovalClient(settings: PlatformSettings, opt
     return byBuilder;
   }
 
+  async function queryBuilderProjectWindow(usccs: readonly string[], window: ListWindow): Promise<Map<string, CodeWindow<ConstructionProjectRecord>>> {
+    const fetchPage = (buildCorpCodes: readonly string[], pageNo: number, size: number) =>
+      api.post('/api/v1/builders/projectPages:batchQuery', { buildCorpCodes, pageNo, pageSize: size }, (d, fetchedAt) =>
+        new Map(d.get('list').items().map((entry) => [entry.get('buildCorpCode').string(), {
+          total: entry.get('total').integer(),
+          rows: entry.get('list').items().map((item) => readProject(item, fetchedAt)),
+        }] as const)),
+      );
+    const chunks = await inChunks(usccs, BATCH_LIMIT, (codes) => readWindowPerCode(codes, window, MAX_BUILDER_PAGE_SIZE, fetchPage));
+    return new Map(chunks.flatMap((chunk) => [...chunk]));
+  }
+
   async function queryApprovalStatistics(usccs: readonly string[], period: StatisticsPeriod | null = null, monthly = false): Promise<Map<string, DepartmentApprovalStatistics>> {
     const byMonth = monthly && period !== null;
     const chunks = await inChunks(usccs, BATCH_LIMIT, (departCodes) =>
@@ -287,5 +307,5 @@ export function createConstructionApprovalClient(settings: PlatformSettings, opt
     }));
   }
 
-  return { getProjects, queryProjectsByBuilders, queryApprovalStatistics, queryRegionStatistics, listProjects, close: () => api.close() };
+  return { getProjects, queryProjectsByBuilders, queryBuilderProjectWindow, queryApprovalStatistics, queryRegionStatistics, listProjects, close: () => api.close() };
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { batchByKey, createLoaderFamily, periodKey, type StatisticsPeriod } from '../shared/index.js';
+import { batchByKey, createLoaderFamily, periodKey, type CodeWindow, type ListWindow, type StatisticsPeriod } from '../shared/index.js';
 import type { ConstructionApprovalClient, ConstructionProjectRecord, DepartmentApprovalStatistics, ProjectListFilter, RegionApprovalStatistics } from './client.js';
 
 /** One page of the system's project list: which projects, which page. */
@@ -15,6 +15,8 @@ export interface ConstructionLoaders {
   projectByCode: DataLoader<string, ConstructionProjectRecord | null>;
   /** The projects a subject builds (建设单位), by USCC; [] for none. */
   projectsByBuilder: DataLoader<string, ConstructionProjectRecord[]>;
+  /** One window of the projects a subject builds, by USCC, with their total; one call per window. */
+  builderProjectWindow(window: ListWindow): DataLoader<string, CodeWindow<ConstructionProjectRecord>>;
   /** A department's approval statistics by USCC over a period (null: all time), without stages when it approved nothing; one call per period. */
   statisticsByDepartment(period: StatisticsPeriod | null): DataLoader<string, DepartmentApprovalStatistics>;
   /** The same with the period's months, one call per period. */
@@ -36,6 +38,9 @@ export function createConstructionLoaders(client: ConstructionApprovalClient): C
   return {
     projectByCode: new DataLoader(batchByKey<string, ConstructionProjectRecord | null>((codes) => client.getProjects(codes), () => null)),
     projectsByBuilder: new DataLoader(batchByKey((usccs) => client.queryProjectsByBuilders(usccs), () => [])),
+    builderProjectWindow: createLoaderFamily((window: ListWindow) => `${window.offset}:${window.limit}`, (window) =>
+      new DataLoader(batchByKey<string, CodeWindow<ConstructionProjectRecord>>((usccs) => client.queryBuilderProjectWindow(usccs, window), () => ({ total: 0, rows: [] }))),
+    ),
     statisticsByDepartment: createLoaderFamily(periodKey, (period) =>
       new DataLoader(batchByKey((usccs) => client.queryApprovalStatistics(usccs, period), leftOut('statistics'))),
     ),

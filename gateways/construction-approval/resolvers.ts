@@ -1,6 +1,6 @@
 import type { IResolvers } from '@graphql-tools/utils';
 import { badUserInput, districtByCode } from '../../src/codes/index.js';
-import { readDistricts, readOffsetArgs, readOffsetWindow, readOptionalPeriod, readPeriod } from '../shared/index.js';
+import { readDistricts, readOffsetArgs, readOffsetWindow, readOptionalPeriod, readPeriod, toOffsetConnection } from '../shared/index.js';
 import type {
   ApprovalStageRecord, ConstructionProjectRecord, ConstructionProjectStatus, PeriodApprovalStatistics, ProjectListFilter, RegionApprovalStatistics,
   StageApprovalStatistics,
@@ -109,7 +109,11 @@ export function createConstructionResolvers(loaders: (context: unknown) => Const
       },
     },
     Enterprise: {
-      constructionProjects: ({ uscc }: { uscc: string }, _: unknown, context: unknown) => loaders(context).projectsByBuilder.load(uscc),
+      async constructionProjects({ uscc }: { uscc: string }, args: { first: number; after?: string | null }, context: unknown) {
+        const window = readOffsetArgs('builtProjects', args);
+        const found = await loaders(context).builderProjectWindow(window).load(uscc);
+        return toOffsetConnection('builtProjects', window, found.rows, found.total);
+      },
     },
     GovernmentBody: {
       async approvalPerformance({ uscc }: { uscc: string }, args: PeriodArgs, context: unknown) {

@@ -1,4 +1,4 @@
-import { createPlatformClient, inChunks, MalformedBodyError, readAllPages, type JsonReader, type PlatformSettings, type StatisticsPeriod } from '../shared/index.js';
+import { createPlatformClient, inChunks, MalformedBodyError, readAllPages, readWindowPerCode, type CodeWindow, type JsonReader, type ListWindow, type PlatformSettings, type StatisticsPeriod } from '../shared/index.js';
 
 /** Status of a case (办件状态). */
 export type ServiceCaseStatus = 'IN_PROGRESS' | 'FINISHED' | 'REJECTED' | 'WITHDRAWN';
@@ -103,6 +103,12 @@ export interface AreaReviewStats extends ReviewFigures {
 export interface GovServiceClient {
   /** Every case of each applicant (newest first), in as few requests as the platform's limits allow; an unknown applicant has none. */
   listCasesByApplicants(usccs: readonly string[]): Promise<Map<string, ServiceCase[]>>;
+  /**
+   * One window of each applicant's cases (newest first), only of `status` when given, with how many there are:
+   * one request for all applicants (two when no page size holds the window), split past 500; every asked USCC
+   * is in the map.
+   */
+  listCaseWindowByApplicants(usccs: readonly string[], status: ServiceCaseStatus | null, window: ListWindow): Promise<Map<string, CodeWindow<ServiceCase>>>;
   /**
    * Statistics of each department the platform has figures for, over `period` (null: the platform's whole
    * statistics period), with the period's months when `monthly`; a department it does not know is absent.
@@ -277,6 +283,18 @@ export function createGovServiceClient(settings: PlatformSettings): GovServiceCl
         else byApplicant.set(c.applicantUscc, [c]);
       }
       return byApplicant;
+    },
+    async listCaseWindowByApplicants(usccs, status, window) {
+      const projStatus = status === null ? {} : { projStatus: Object.keys(CASE_STATUS).find((native) => CASE_STATUS[native] === status) };
+      const fetchPage = (applicantCodes: readonly string[], pageNo: number, pageSize: number) =>
+        api.post('/api/v1/applicants/casePages:batchQuery', { applicantCodes, ...projStatus, pageNo, pageSize }, (d, fetchedAt) =>
+          new Map(d.get('list').items().map((entry) => [entry.get('applicantCode').string(), {
+            total: entry.get('total').integer(),
+            rows: entry.get('list').items().map((c) => readCase(c, fetchedAt)),
+          }] as const)),
+        );
+      const chunks = await inChunks(usccs, MAX_CODES_PER_REQUEST, (codes) => readWindowPerCode(codes, window, PAGE_SIZE, fetchPage));
+      return new Map(chunks.flatMap((chunk) => [...chunk]));
     },
     async getReviewStatsByDepartments(usccs, period = null, monthly = false) {
       const chunks = await inChunks(usccs, MAX_CODES_PER_REQUEST, (serviceDepartmentCodes) =>

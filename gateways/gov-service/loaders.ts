@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
-import { batchByKey, createLoaderFamily, periodKey, type StatisticsPeriod } from '../shared/index.js';
-import type { AreaReviewStats, DepartmentReviewStats, GovServiceClient, ServiceCase } from './client.js';
+import { batchByKey, createLoaderFamily, periodKey, type CodeWindow, type ListWindow, type StatisticsPeriod } from '../shared/index.js';
+import type { AreaReviewStats, DepartmentReviewStats, GovServiceClient, ServiceCase, ServiceCaseStatus } from './client.js';
 
 /** The loaders one GraphQL request uses to reach the government service platform. */
 export interface GovServiceLoaders {
-  /** Cases per applicant USCC (empty list when none). All keys of one tick go out in one batch request. */
-  casesByApplicant: DataLoader<string, ServiceCase[]>;
+  /** One window of the cases per applicant USCC (of one status, or all), with their total; one batch request per status and window. */
+  caseWindowByApplicant(key: { status: ServiceCaseStatus | null; window: ListWindow }): DataLoader<string, CodeWindow<ServiceCase>>;
   /**
    * Statistics per department USCC over a period (null: the platform's statistics period), null when the
    * platform has none. All keys of one tick with the same period go out in one batch request.
@@ -20,7 +20,9 @@ export interface GovServiceLoaders {
 /** Creates fresh loaders over `client`; `defineGateway` calls it once per request. Batch functions never reject. */
 export function createGovServiceLoaders(client: GovServiceClient): GovServiceLoaders {
   return {
-    casesByApplicant: new DataLoader(batchByKey((keys) => client.listCasesByApplicants(keys), () => [])),
+    caseWindowByApplicant: createLoaderFamily(({ status, window }: { status: ServiceCaseStatus | null; window: ListWindow }) => `${status ?? ''}:${window.offset}:${window.limit}`, ({ status, window }) =>
+      new DataLoader(batchByKey<string, CodeWindow<ServiceCase>>((keys) => client.listCaseWindowByApplicants(keys, status, window), () => ({ total: 0, rows: [] }))),
+    ),
     reviewStatsByDepartment: createLoaderFamily(periodKey, (period) =>
       new DataLoader(batchByKey<string, DepartmentReviewStats | null>((keys) => client.getReviewStatsByDepartments(keys, period), () => null)),
     ),

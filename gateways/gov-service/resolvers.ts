@@ -1,6 +1,6 @@
 import type { IResolvers } from '@graphql-tools/utils';
-import { badUserInput, districtByCode } from '../../src/codes/index.js';
-import { readDistricts, readOptionalPeriod, readPeriod } from '../shared/index.js';
+import { districtByCode } from '../../src/codes/index.js';
+import { readDistricts, readOffsetArgs, readOptionalPeriod, readPeriod, toOffsetConnection } from '../shared/index.js';
 import type { AreaReviewStats, DepartmentReviewStats, ReviewFigures, ReviewRectification, ServiceCase, ServiceCaseStatus, ServiceItem, ServiceReview } from './client.js';
 import type { GovServiceLoaders } from './loaders.js';
 
@@ -36,12 +36,10 @@ function describeDistrict(stats: AreaReviewStats) {
 export function createGovServiceResolvers(loadersFor: (context: unknown) => GovServiceLoaders): IResolvers {
   return {
     Enterprise: {
-      async serviceCases({ uscc }: { uscc: string }, { status, first }: { status?: ServiceCaseStatus | null; first: number }, context: unknown) {
-        if (!Number.isInteger(first) || first < 0 || first > 100) {
-          throw badUserInput(`first must be 0 to 100, got ${first}`);
-        }
-        const cases = await loadersFor(context).casesByApplicant.load(uscc);
-        return (status ? cases.filter((c) => c.status === status) : cases).slice(0, first);
+      async serviceCases({ uscc }: { uscc: string }, args: { status?: ServiceCaseStatus | null; first: number; after?: string | null }, context: unknown) {
+        const window = readOffsetArgs('serviceCases', args);
+        const found = await loadersFor(context).caseWindowByApplicant({ status: args.status ?? null, window }).load(uscc);
+        return toOffsetConnection('serviceCases', window, found.rows, found.total);
       },
     },
     GovernmentBody: {

@@ -33,5 +33,6 @@ export type { GatewayDefinition } from './defineGateway.js';
 export { createLoaderFamily } from './loaderFamily.js';
 export { MAX_PERIOD_MONTHS, monthsOf, periodKey, readDistricts, readOptionalPeriod, readPeriod } from './statisticsPeriod.js';
 export type { StatisticsPeriod } from './statisticsPeriod.js';
-export { MAX_FIRST, readOffsetArgs, readOffsetWindow } from './offsetConnection.js';
+export { MAX_FIRST, readOffsetArgs, readOffsetWindow, toOffsetConnection } from './offsetConnection.js';
+export { pageHolding, readWindowPerCode, type CodeWindow, type ListWindow } from './readWindowPerCode.js';
 export type { OffsetConnection } from './offsetConnection.js';

@@ -56,14 +56,19 @@ export async function readOffsetWindow<T>(
     total = pages[1].total;
     rows = [...pages[0].rows, ...pages[1].rows].slice(offset - (first - 1) * limit, offset - (first - 1) * limit + limit);
   }
-  const edges = rows.map((node, i) => ({ cursor: encodeCursor(list, offset + i), node }));
+  return toOffsetConnection(list, window, rows, total);
+}
+
+/** The connection of `rows`, the window `window` of the list `list` (its cursors) of `total` items. */
+export function toOffsetConnection<T>(list: string, window: { offset: number; limit: number }, rows: readonly T[], total: number): OffsetConnection<T> {
+  const edges = rows.map((node, i) => ({ cursor: encodeCursor(list, window.offset + i), node }));
   return {
     edges,
     pageInfo: {
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
-      hasNextPage: offset + rows.length < total,
-      hasPreviousPage: offset > 0,
+      hasNextPage: window.offset + rows.length < total,
+      hasPreviousPage: window.offset > 0,
     },
     totalCount: total,
   };

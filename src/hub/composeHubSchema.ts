@@ -13,8 +13,10 @@ import { relocateDelegatedErrors } from './relocateDelegatedErrors.js';
 export interface HubSubschemas {
   credit: SubschemaConfig;
   adapters: Array<Pick<GatewaySubschema, 'subschema'> & { subjectLinks: SubjectLink[] }>;
-  /** Subschemas of the hub itself, stitched as they are (the governance catalogue). */
+  /** Subschemas of the hub itself, stitched as they are (the governance catalogue, the workflows). */
   extra?: SubschemaConfig[];
+  /** Parties the extra subschemas name by USCC (a commitment's body), linked like the adapters' subject links. */
+  extraLinks?: SubjectLink[];
 }
 
 /** Merging entry points of the credit store: batched by USCC, one entry per key in key order. */
@@ -46,10 +48,10 @@ function withCreditMerging(credit: SubschemaConfig): SubschemaConfig {
  * `subjects(usccs:)` batch per level. Root fields whose name starts with `_` are adapters' merging
  * entry points and are hidden from the graph.
  */
-export function composeHubSchema({ credit, adapters, extra = [] }: HubSubschemas): GraphQLSchema {
+export function composeHubSchema({ credit, adapters, extra = [], extraLinks = [] }: HubSubschemas): GraphQLSchema {
   const creditConfig = withCreditMerging(credit);
   let creditSubschema: Subschema | undefined;
-  const links = adapters.flatMap((a) => a.subjectLinks);
+  const links = [...adapters.flatMap((a) => a.subjectLinks), ...extraLinks];
   const typeDefs = links.map((link) => `extend type ${link.typeName} {\n  """\n  ${link.description}\n  """\n  ${link.fieldName}: CreditSubject\n}`);
   const linkResolvers: IResolvers = {};
   for (const link of links) {

@@ -30,7 +30,7 @@ export async function printHubSchemas(): Promise<Record<string, string>> {
   const governance = createGovernanceSubschema({ classification: () => classifySchema(hub) });
   const audit = createAuditSubschema({ knex: noStore as unknown as Knex, ledger: noStore as unknown as AuditLedger, retentionYears: 5 });
   const workflows = createWorkflows({ knex: noStore as unknown as Knex, vault: noStore as unknown as IdNumberVault, checkSigningKeyPem: null });
-  const hub = composeHubSchema({ credit: { schema: credit }, adapters, extra: [...workflows.subschemas, governance, audit] });
+  const hub = composeHubSchema({ credit: { schema: credit }, adapters, extra: [...workflows.subschemas, governance, audit], extraLinks: workflows.subjectLinks });
   return {
     'credit.graphql': print(credit),
     'hub.graphql': print(hub),

@@ -176,6 +176,7 @@ export async function startHub(config: HubConfig, logger: Logger, gateways: read
     credit: traced(await createCreditSubschema(store), 'credit'),
     adapters: platforms.adapters.map((adapter) => ({ ...adapter, subschema: traced(adapter.subschema, adapter.platform) })),
     extra: extra.map((subschema) => traced(subschema, subschema.name ?? Object.keys(subschema.schema.getQueryType()?.getFields() ?? subschema.schema.getMutationType()?.getFields() ?? {})[0] ?? 'hub')),
+    extraLinks: workflows.subjectLinks,
   });
   classification = classifySchema(schema);
   const httpServer: Server = createServer();

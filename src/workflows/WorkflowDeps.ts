@@ -35,9 +35,21 @@ export interface WorkflowService {
   stop(): Promise<void>;
 }
 
-/** What one workflow adds to the hub: subschemas to stitch, HTTP routes and background services. */
+/**
+ * A party a workflow names by USCC (`usccField` of `typeName`) that the hub links to the credit store's
+ * subject as `fieldName: CreditSubject`, resolved in one batch per level (as the gateways' subject links).
+ */
+export interface WorkflowSubjectLink {
+  typeName: string;
+  fieldName: string;
+  usccField: string;
+  description: string;
+}
+
+/** What one workflow adds to the hub: subschemas to stitch, HTTP routes, subject links and background services. */
 export interface Workflow {
   subschemas: SubschemaConfig[];
   routes: WorkflowRoute[];
+  subjectLinks?: WorkflowSubjectLink[];
   services?: WorkflowService[];
 }

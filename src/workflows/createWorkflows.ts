@@ -20,5 +20,8 @@ export function createWorkflows(deps: WorkflowDeps): Workflow {
     createWatchlistWorkflow(deps),
     createMeasureWorkflow(deps), createEligibilityWorkflow(deps), createThirdPartyEvaluationWorkflow(deps),
   ];
-  return { subschemas: parts.flatMap((p) => p.subschemas), routes: parts.flatMap((p) => p.routes), services: parts.flatMap((p) => p.services ?? []) };
+  return {
+    subschemas: parts.flatMap((p) => p.subschemas), routes: parts.flatMap((p) => p.routes),
+    subjectLinks: parts.flatMap((p) => p.subjectLinks ?? []), services: parts.flatMap((p) => p.services ?? []),
+  };
 }

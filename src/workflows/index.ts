@@ -1,5 +1,5 @@
 export { createWorkflows } from './createWorkflows.js';
-export type { Workflow, WorkflowDeps, WorkflowRoute, WorkflowService } from './WorkflowDeps.js';
+export type { Workflow, WorkflowDeps, WorkflowRoute, WorkflowService, WorkflowSubjectLink } from './WorkflowDeps.js';
 export { SIGNATURE_HEADER, signWebhook, verifyWebhookSignature } from './watchlists/index.js';
 export type { ClaimedDelivery, RenderWebhookEvent, WatchlistOptions } from './watchlists/index.js';
 export { deriveCheckSigningKey } from './creditChecks/index.js';

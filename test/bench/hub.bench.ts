@@ -19,15 +19,15 @@ const CREDIT_PART = `
     creditRecords(first: 10) { totalCount edges { node { id kind decisionDate authority { uscc name } sourceUnit { uscc name } } } }`;
 const MERGED = `query ($usccs: [USCC!]!) { subjects(usccs: $usccs) { ${CREDIT_PART}
     ... on Enterprise {
-      bids { tenderCode price role won tenderer { name } provenance { recordId fetchedAt } }
-      awards { tenderCode price noticeDate }
-      constructionProjects { code name status totalWorkingDays stages { stage actualWorkingDays overdue } }
-      serviceCases { caseNumber status overdue handlingDepartmentName provenance { recordId } }
+      bids { totalCount edges { node { tenderCode price role won tenderer { name } provenance { recordId fetchedAt } } } }
+      awards { totalCount edges { node { tenderCode price noticeDate } } }
+      constructionProjects { totalCount edges { node { code name status totalWorkingDays stages { stage actualWorkingDays overdue } } } }
+      serviceCases { totalCount edges { node { caseNumber status overdue handlingDepartmentName provenance { recordId } } } }
     }
     ... on GovernmentBody {
       serviceReviewSummary { casesHandled onTimeRate badReviewRate overdueCases }
       approvalPerformance { approvalsHandled overdueApprovals averageWorkingDays }
-      tenders { code name budget status }
+      tenders { totalCount edges { node { code name budget status } } }
     }
   } }`;
 const CREDIT_ONLY = `query ($usccs: [USCC!]!) { subjects(usccs: $usccs) { ${CREDIT_PART} } }`;

@@ -8,7 +8,7 @@ import { insertTestRecord } from '../support/insertTestRecord.js';
 import { startTestHub, type TestHub } from '../support/startTestHub.js';
 
 const ENTERPRISE = '91440300MA5E9NHA04';
-const CASES = `{ subject(uscc: "${ENTERPRISE}") { name ... on Enterprise { bids { tenderCode } serviceCases(first: 3) { caseNumber } } } }`;
+const CASES = `{ subject(uscc: "${ENTERPRISE}") { name ... on Enterprise { bids { totalCount } serviceCases(first: 3) { edges { node { caseNumber } } } } } }`;
 
 interface LedgerRow {
   seq: string | number;
@@ -40,8 +40,8 @@ describe.each(TEST_DATABASES)('governance over HTTP on $name', (database) => {
     it('reads open data, and a conditional field is null with FORBIDDEN naming it while the rest stands', async () => {
       const { status, body } = await hub.query(CASES);
       expect(status).toBe(200);
-      const subject = (body.data as { subject: { name: string; bids: unknown[]; serviceCases: unknown } }).subject;
-      expect(subject.bids.length).toBeGreaterThan(0);
+      const subject = (body.data as { subject: { name: string; bids: { totalCount: number }; serviceCases: unknown } }).subject;
+      expect(subject.bids.totalCount).toBeGreaterThan(0);
       expect(subject.serviceCases).toBeNull();
       expect(body.errors).toHaveLength(1);
       expect(body.errors![0]).toMatchObject({ path: ['subject', 'serviceCases'], extensions: { code: 'FORBIDDEN', field: 'Enterprise.serviceCases', shareLevel: 'CONDITIONAL' } });
@@ -99,7 +99,7 @@ describe.each(TEST_DATABASES)('governance over HTTP on $name', (database) => {
 
     it('leaves no ledger entry when it only reads open data, whatever key fields the hub fetched behind the scenes', async () => {
       const before = await ledgerSize();
-      const { body } = await hub.query(`{ subject(uscc: "${ENTERPRISE}") { ... on Enterprise { bids { tenderCode } constructionProjects { code } } } }`);
+      const { body } = await hub.query(`{ subject(uscc: "${ENTERPRISE}") { ... on Enterprise { bids { edges { node { tenderCode } } } constructionProjects { totalCount edges { node { code } } } } } }`);
       expect(body.errors).toBeUndefined();
       expect(await ledgerSize()).toBe(before);
     });
@@ -114,7 +114,7 @@ describe.each(TEST_DATABASES)('governance over HTTP on $name', (database) => {
     it('reads conditional data for its granted purpose, and the read is in the ledger with purpose, case and subject', async () => {
       const { body } = await hub.query(CASES, undefined, asConsumer(keys.bidding, 'BIDDING', '深南招〔2026〕0123号'));
       expect(body.errors).toBeUndefined();
-      expect((body.data as { subject: { serviceCases: unknown[] } }).subject.serviceCases.length).toBeGreaterThan(0);
+      expect((body.data as { subject: { serviceCases: { edges: unknown[] } } }).subject.serviceCases.edges.length).toBeGreaterThan(0);
       expect(await lastEntry()).toMatchObject({
         consumer_id: 'bidding-system', purpose: 'BIDDING', case_reference: '深南招〔2026〕0123号',
         fields_read: ['Enterprise.serviceCases'], subject_usccs: [ENTERPRISE], outcome: 'OK',
@@ -155,8 +155,8 @@ describe.each(TEST_DATABASES)('governance over HTTP on $name', (database) => {
         id: 'cases-only', name: '只读办件的招商系统', kind: 'DEPARTMENT', roles: ['INVESTMENT_PROMOTION'],
         grants: [{ purpose: 'INVESTMENT_PROMOTION', scope: 'Enterprise.serviceCases' }],
       });
-      const { body } = await hub.query(`{ subject(uscc: "${ENTERPRISE}") { ... on Enterprise { serviceCases(first: 1) { caseNumber } } } civilServant(id: "${civilServantId}") { post } }`, undefined, asConsumer(apiKey, 'INVESTMENT_PROMOTION'));
-      expect((body.data as { subject: { serviceCases: unknown[] } }).subject.serviceCases).toHaveLength(1);
+      const { body } = await hub.query(`{ subject(uscc: "${ENTERPRISE}") { ... on Enterprise { serviceCases(first: 1) { edges { node { caseNumber } } } } } civilServant(id: "${civilServantId}") { post } }`, undefined, asConsumer(apiKey, 'INVESTMENT_PROMOTION'));
+      expect((body.data as { subject: { serviceCases: { edges: unknown[] } } }).subject.serviceCases.edges).toHaveLength(1);
       expect(body.errors!.map((e) => [e.path, e.extensions!.code, e.extensions!.field])).toEqual([[['civilServant'], 'FORBIDDEN', 'Query.civilServant']]);
     });
 

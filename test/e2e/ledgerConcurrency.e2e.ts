@@ -8,7 +8,7 @@ import { startTestHub, type TestHub } from '../support/startTestHub.js';
 
 const ROOT = new URL('../../', import.meta.url);
 const postgres = TEST_DATABASES.find((d) => d.name === 'postgres');
-const READ = '{ subject(uscc: "91440300MA5E9NHA04") { ... on Enterprise { serviceCases(first: 1) { caseNumber } } } }';
+const READ = '{ subject(uscc: "91440300MA5E9NHA04") { ... on Enterprise { serviceCases(first: 1) { edges { node { caseNumber } } } } } }';
 
 /** Starts `npm start`'s entry point as a second hub process on `databaseUrl`; resolves with its GraphQL URL. */
 function startHubProcess(databaseUrl: string): Promise<{ child: ChildProcess; graphql: string }> {

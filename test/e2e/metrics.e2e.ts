@@ -4,7 +4,7 @@ import { TEST_DATABASES } from '../support/databases.js';
 import { startTestHub, type TestHub } from '../support/startTestHub.js';
 
 const ENTERPRISE = '91440300MA5E9NHA04';
-const BIDS = `query Bids($uscc: USCC!) { subject(uscc: $uscc) { uscc ... on Enterprise { bids { tenderCode } serviceCases { caseNumber } } } }`;
+const BIDS = `query Bids($uscc: USCC!) { subject(uscc: $uscc) { uscc ... on Enterprise { bids { edges { node { tenderCode } } } serviceCases { edges { node { caseNumber } } } } } }`;
 
 /** The value of one series in a Prometheus text scrape, 0 when absent. */
 function sample(scrape: string, name: string, labels: Record<string, string> = {}): number {

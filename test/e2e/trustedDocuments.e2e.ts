@@ -9,8 +9,8 @@ import { startTestHub, type TestHub } from '../support/startTestHub.js';
 // executes, automatic persisted queries cannot smuggle another text in, and the ledger names the text run.
 
 const ENTERPRISE = '91440300MA5E9NHA04';
-const REGISTERED = `query CheckBidder { subject(uscc: "${ENTERPRISE}") { name ... on Enterprise { serviceCases(first: 1) { caseNumber } } } }`;
-const SMUGGLED = `query Smuggled { subject(uscc: "${ENTERPRISE}") { name ... on Enterprise { serviceCases(first: 3) { caseNumber applicantName } bids { tenderCode } } } }`;
+const REGISTERED = `query CheckBidder { subject(uscc: "${ENTERPRISE}") { name ... on Enterprise { serviceCases(first: 1) { edges { node { caseNumber } } } } } }`;
+const SMUGGLED = `query Smuggled { subject(uscc: "${ENTERPRISE}") { name ... on Enterprise { serviceCases(first: 3) { edges { node { caseNumber applicantName } } } bids { edges { node { tenderCode } } } } } }`;
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 const apq = (text: string) => ({ persistedQuery: { version: 1, sha256Hash: sha256(text) } });
 

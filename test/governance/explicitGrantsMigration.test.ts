@@ -5,6 +5,7 @@ import { FIELD_SCOPES_BY_PURPOSE } from '../../db/migrations/20261130000800_expl
 import { ADDED_FIELD_SCOPES_BY_PURPOSE } from '../../db/migrations/20261201009000_grant_credit_check_listing.js';
 import { ADDED_FIELD_SCOPES_BY_PURPOSE as WATCHLIST_SCOPES_BY_PURPOSE } from '../../db/migrations/20261202040000_watchlists.js';
 import { CONSEQUENCE_FIELD_SCOPES_BY_PURPOSE } from '../../db/migrations/20261202050100_grant_consequences.js';
+import { ADDED_FIELD_SCOPES_BY_PURPOSE as ADDED_FOR_COMMITMENTS } from '../../db/migrations/20261202030000_grant_commitment_register.js';
 import { fieldScopesOf, KnexConsumerStore, PURPOSES } from '../../src/governance/index.js';
 import { TEST_DATABASES } from '../support/databases.js';
 
@@ -105,9 +106,47 @@ describe.each(TEST_DATABASES)('migration 20261201009000_grant_credit_check_listi
   });
 });
 
+const COMMITMENTS_MIGRATION = '20261202030000_grant_commitment_register';
+
+describe.each(TEST_DATABASES)(`migration ${COMMITMENTS_MIGRATION} on $name`, (database) => {
+  it('gives the commitments register and the promises owed to every consumer holding INVESTMENT_PROMOTION, and down takes back only what it gave', async () => {
+    const db = await database.create();
+    const knex = db.url ? createKnex({ kind: 'postgres', url: db.url }) : createKnex({ kind: 'pglite' });
+    try {
+      for (;;) {
+        const [, pending] = (await knex.migrate.list({ migrationSource })) as [unknown, string[]];
+        if (pending.length === 0) throw new Error(`${COMMITMENTS_MIGRATION} is not pending`);
+        if (migrationSource.getMigrationName(pending[0]!) === COMMITMENTS_MIGRATION) break;
+        await knex.migrate.up({ migrationSource });
+      }
+      await knex('consumers').insert([consumer('investment-promotion', ['INVESTMENT_PROMOTION']), consumer('bidding-system', ['BIDDING_SYSTEM'])]);
+      await knex('consumer_grants').insert([
+        ...FIELD_SCOPES_BY_PURPOSE.INVESTMENT_PROMOTION!.map((scope) => ({ consumer_id: 'investment-promotion', purpose: 'INVESTMENT_PROMOTION', scope, authorisation: 'SZ-SHARE-2026-07' })),
+        // Given one of the scopes by hand already: it stays after down.
+        { consumer_id: 'investment-promotion', purpose: 'INVESTMENT_PROMOTION', scope: 'Query.commitments', authorisation: 'SZ-SHARE-2026-07' },
+        // Another purpose gets nothing.
+        ...FIELD_SCOPES_BY_PURPOSE.BIDDING!.map((scope) => ({ consumer_id: 'bidding-system', purpose: 'BIDDING', scope })),
+      ]);
+      const grants = async () => (await knex('consumer_grants').orderBy(['consumer_id', 'purpose', 'scope']).select('consumer_id', 'purpose', 'scope', 'authorisation'))
+        .map((g: Record<string, string | null>) => `${g.consumer_id} ${g.purpose} ${g.scope}${g.authorisation ? ` (${g.authorisation})` : ''}`);
+      const before = await grants();
+
+      await knex.migrate.up({ migrationSource });
+      expect(await grants()).toEqual([...before, 'investment-promotion INVESTMENT_PROMOTION Enterprise.commitmentsOwed (SZ-SHARE-2026-07)'].sort());
+
+      await knex.migrate.down({ migrationSource });
+      expect(await grants()).toEqual(before);
+    } finally {
+      await knex.destroy();
+      await db.drop();
+    }
+  });
+});
+
 it('spells out, for every purpose, the same field scopes purposes.json gives, in the explicit-grants migration and the migrations adding to it', () => {
   // A later change of purposes.json needs a new migration for grants already stored, added to ADDED_BY_LATER_MIGRATIONS.
-  const ADDED_BY_LATER_MIGRATIONS = [ADDED_FIELD_SCOPES_BY_PURPOSE, WATCHLIST_SCOPES_BY_PURPOSE, CONSEQUENCE_FIELD_SCOPES_BY_PURPOSE];
+  const ADDED_BY_LATER_MIGRATIONS = [ADDED_FIELD_SCOPES_BY_PURPOSE, WATCHLIST_SCOPES_BY_PURPOSE, CONSEQUENCE_FIELD_SCOPES_BY_PURPOSE, ADDED_FOR_COMMITMENTS];
+  const ADDED_BY_LATER_MIGRATIONS = [ADDED_FIELD_SCOPES_BY_PURPOSE, ADDED_FOR_COMMITMENTS];
   expect(Object.keys(FIELD_SCOPES_BY_PURPOSE).sort()).toEqual(PURPOSES.map((p) => p.code).sort());
   for (const purpose of PURPOSES) {
     const given = new Set([...FIELD_SCOPES_BY_PURPOSE[purpose.code]!, ...ADDED_BY_LATER_MIGRATIONS.flatMap((added) => added[purpose.code] ?? [])]);

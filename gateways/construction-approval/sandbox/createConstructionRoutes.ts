@@ -129,6 +129,21 @@ export function createConstructionRoutes(fixtures: ConstructionFixtures): Sandbo
       }),
     },
     {
+      // Paged per builder: page pageNo of each builder's projects with its total, as the bidding platform pages per code.
+      method: 'POST',
+      pattern: /^\/api\/v1\/builders\/projectPages:batchQuery$/,
+      name: 'builders/projectPages:batchQuery',
+      handle: guarded((request) => {
+        const codes = readCodes(request.body, 'buildCorpCodes');
+        const paging = readPage(bodyMember(request));
+        const list = [...new Set(codes)].map((code) => {
+          const { total, list: projects } = page(fixtures.byBuilder.get(code) ?? [], paging);
+          return { buildCorpCode: code, total, list: projects };
+        });
+        return ok({ ...paging, list });
+      }),
+    },
+    {
       method: 'POST',
       pattern: /^\/api\/v1\/departs\/approvalStats:batchQuery$/,
       name: 'departs/approvalStats:batchQuery',

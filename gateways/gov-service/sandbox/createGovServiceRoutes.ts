@@ -91,6 +91,7 @@ function page<T>(all: T[], pageNo: number, pageSize: number): { pageNo: number; 
 
 // The platform's areas (区划): the city's own departments under 440300, each district's under its code.
 const KNOWN_AREAS = new Set(SHENZHEN_DISTRICTS.map((d) => d.code));
+const PROJ_STATUSES = new Set(['办理中', '已办结', '不予受理', '已撤回']);
 
 /** The endpoints of the government service platform's open API, answering from `fixtures`. */
 export function createGovServiceRoutes(fixtures: GovServiceFixtures): SandboxRoute[] {
@@ -108,6 +109,27 @@ export function createGovServiceRoutes(fixtures: GovServiceFixtures): SandboxRou
         const all = codes.value.flatMap((code) => fixtures.casesByApplicant.get(code) ?? []);
         const { list, ...rest } = page(all, paging.value.pageNo, paging.value.pageSize);
         return ok({ ...rest, list: list.map(toNativeCase) });
+      },
+    },
+    {
+      // Paged per applicant: page pageNo of each applicant's cases (optionally of one projStatus) with its total.
+      method: 'POST',
+      pattern: /^\/api\/v1\/applicants\/casePages:batchQuery$/,
+      name: 'applicants/casePages:batchQuery',
+      handle({ body }: SandboxRequest) {
+        const codes = readCodes(body, 'applicantCodes');
+        if (!codes.ok) return codes.reply;
+        const b = body as Record<string, unknown>;
+        const paging = readPage(b.pageNo, b.pageSize);
+        if (!paging.ok) return paging.reply;
+        const status = b.projStatus ?? null;
+        if (status !== null && !PROJ_STATUSES.has(String(status))) return fail(400, `projStatus must be one of ${[...PROJ_STATUSES].join(', ')}`);
+        const list = [...new Set(codes.value)].map((code) => {
+          const all = (fixtures.casesByApplicant.get(code) ?? []).filter((c) => status === null || c.status === status);
+          const { total, list: cases } = page(all, paging.value.pageNo, paging.value.pageSize);
+          return { applicantCode: code, total, list: cases.map(toNativeCase) };
+        });
+        return ok({ ...paging.value, list });
       },
     },
     {

@@ -1,6 +1,6 @@
 // The numbers every operation must stay within. Chosen so that the README examples, the documents in
 // test/operations/ and the 100-subject benchmark query (credit records plus every platform field) pass
-// with at least twice the room they need (deepest example: 8; largest: 97 tokens, cost 117,201 with the
+// with at least twice the room they need (deepest example: 8; largest: 97 tokens, cost 90,001 with the
 // list maxima of listSizes.json), while one request can no longer ask for an unbounded amount of work.
 
 /** The limits an operation is checked against before it executes. */
@@ -18,7 +18,7 @@ export interface OperationLimits {
   /**
    * Estimated field values the response can hold (see `measureOperation` for the model), and the field
    * values an operation may really resolve while executing. The benchmark's 100-subject query (10 records
-   * each, every platform field) costs 117,201; 500 subjects with 100 records each (the largest the credit
+   * each, every platform field) costs 90,001; 500 subjects with 100 records each (the largest the credit
    * store serves) cost about 605,000; the explorer's introspection query about 10,900.
    */
   readonly maxCost: number;

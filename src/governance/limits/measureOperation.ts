@@ -42,7 +42,7 @@ const NOTHING: OperationMeasures = Object.freeze({ depth: 0, aliases: 0, cost: 0
  * - a list field multiplies the cost of its selection by its size: its `first`/`last` argument (literal,
  *   variable, the variable's or the argument's default, else DEFAULT_PAGE_SIZE); else the length of its
  *   `usccs`/`codes` argument; else, directly inside a paginated connection (`edges`), the page size; else
- *   the field's maximum in `listSizes` (listSizes.json: measured or declared per field, `Enterprise.bids` 64);
+ *   the field's maximum in `listSizes` (listSizes.json: measured or declared per field, `Enterprise.tenders` 64);
  *   else `listSizes.undeclared`;
  * - a connection's `totalCount` and `pageInfo` are counted once, not per item;
  * - fragments and inline fragments are counted at every spread, for every type condition (no merging

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-/** The most items each list field answers with, by coordinate (`Enterprise.bids`), and the size assumed for any other list. */
+/** The most items each list field answers with, by coordinate (`Enterprise.tenders`), and the size assumed for any other list. */
 export interface ListSizes {
   readonly byField: ReadonlyMap<string, number>;
   /** Items assumed in a list field that is neither paginated, keyed nor declared. */

@@ -1,3 +1,18 @@
+/** Which commitments the register lists; null admits all. `today` decides which are overdue. */
+export interface CommitmentRegisterFilter {
+  districts: readonly string[] | null;
+  kinds: readonly string[] | null;
+  statuses: readonly string[] | null;
+  overdue: boolean | null;
+  today: string;
+}
+
+/** One window of a list of commitments, with the list's length. */
+export interface CommitmentPage {
+  rows: Row[];
+  total: number;
+}
+
 /** A row of government_commitments, enforcement_cases or integrity_complaints as the resolvers read it. */
 export type Row = Record<string, unknown> & { id: string; version: number };
 
@@ -69,6 +84,13 @@ export interface GovernmentIntegrityStore {
   advanceComplaint(id: string, to: string, outcome: string | null, concludedOn: string, version: number): Promise<Row>;
   /** The commitments of the bodies `usccs`, by due date, optionally of one status. */
   commitmentsOf(usccs: readonly string[], status: string | null): Promise<Row[]>;
+  /**
+   * For each enterprise of `usccs` (in key order), the window [offset, offset + limit) of the commitments owed
+   * to it, by due date then id, optionally of one status, with how many there are: two queries for all keys.
+   */
+  commitmentsOwedTo(usccs: readonly string[], status: string | null, offset: number, limit: number): Promise<CommitmentPage[]>;
+  /** The window [offset, offset + limit) of the commitments `filter` admits, by due date then id, with how many there are. */
+  commitmentRegister(filter: CommitmentRegisterFilter, offset: number, limit: number): Promise<CommitmentPage>;
   /** Pending commitments due before `today`, optionally of one district. */
   overdueCommitments(today: string, districtCode: string | null): Promise<Row[]>;
   /** Enforcement cases against the bodies `usccs`, newest first. */

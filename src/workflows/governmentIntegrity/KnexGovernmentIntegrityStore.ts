@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { badInput, conflict, decidedElsewhere, notAllowed, notFound } from './integrityErrors.js';
 import type {
-  ArrearsFeedRow, ArrearsQuery, CatalogItemRef, DefaulterFeedRow, FeedOutcome, GovernmentIntegrityStore, Row,
+  ArrearsFeedRow, ArrearsQuery, CatalogItemRef, CommitmentPage, CommitmentRegisterFilter, DefaulterFeedRow, FeedOutcome,
+  GovernmentIntegrityStore, Row,
 } from './GovernmentIntegrityStore.js';
 import { addDays, INTEGRITY_RULES } from './integrityRules.js';
 import { storeArrearsFeed, storeDefaulterFeed } from './storeFeeds.js';
@@ -61,6 +62,42 @@ export class KnexGovernmentIntegrityStore implements GovernmentIntegrityStore {
     const query = this.knex('government_commitments').whereIn('body_uscc', usccs).orderBy([{ column: 'due_on' }, { column: 'id' }]);
     if (status) query.where({ status });
     return (await query).map(toRow);
+  }
+
+  async commitmentsOwedTo(usccs: readonly string[], status: string | null, offset: number, limit: number): Promise<CommitmentPage[]> {
+    const owed = () => {
+      const query = this.knex('government_commitments').whereIn('counterparty_uscc', usccs);
+      if (status) query.where({ status });
+      return query;
+    };
+    // Positions per enterprise in the field's order; the window is cut in the database for every key at once.
+    const ranked = owed().select('*', this.knex.raw('row_number() over (partition by counterparty_uscc order by due_on, id) as position'));
+    const [counts, rows] = await Promise.all([
+      owed().groupBy('counterparty_uscc').select('counterparty_uscc', this.knex.raw('count(*) as total')),
+      limit === 0 ? [] : this.knex.from(ranked.as('ranked')).where('position', '>', offset).andWhere('position', '<=', offset + limit).orderBy([{ column: 'counterparty_uscc' }, { column: 'position' }]),
+    ]);
+    const totals = new Map((counts as { counterparty_uscc: string; total: unknown }[]).map((c) => [c.counterparty_uscc, Number(c.total)]));
+    return usccs.map((uscc) => ({
+      total: totals.get(uscc) ?? 0,
+      rows: (rows as Record<string, unknown>[]).filter((r) => r.counterparty_uscc === uscc).map(({ position: _position, ...r }) => toRow(r)),
+    }));
+  }
+
+  async commitmentRegister(filter: CommitmentRegisterFilter, offset: number, limit: number): Promise<CommitmentPage> {
+    const admitted = () => {
+      const query = this.knex('government_commitments as c');
+      if (filter.districts) query.join('organisations as o', 'o.uscc', 'c.body_uscc').whereIn('o.district_code', filter.districts);
+      if (filter.kinds) query.whereIn('c.kind', filter.kinds);
+      if (filter.statuses) query.whereIn('c.status', filter.statuses);
+      if (filter.overdue === true) query.where('c.status', 'PENDING').where('c.due_on', '<', filter.today);
+      if (filter.overdue === false) query.where((q) => q.whereNot('c.status', 'PENDING').orWhere('c.due_on', '>=', filter.today));
+      return query;
+    };
+    const [count, rows] = await Promise.all([
+      admitted().count({ total: '*' }).first(),
+      limit === 0 ? [] : admitted().select('c.*').orderBy([{ column: 'c.due_on' }, { column: 'c.id' }]).offset(offset).limit(limit),
+    ]);
+    return { total: Number((count as { total: unknown } | undefined)?.total ?? 0), rows: (rows as Record<string, unknown>[]).map(toRow) };
   }
 
   async overdueCommitments(today: string, districtCode: string | null): Promise<Row[]> {

@@ -6,6 +6,7 @@ import { assertDistrictCode, computeEnforcementIndicator } from './computeEnforc
 import { decidePayment, type PaymentInput } from './decidePayment.js';
 import { toCommitment } from './toCommitment.js';
 import { makeReceiptCode, RECEIPT_CODE } from './makeReceiptCode.js';
+import { createCommitmentListResolvers } from './createCommitmentListResolvers.js';
 import { badInput, notFound } from './integrityErrors.js';
 import { INTEGRITY_RULES } from './integrityRules.js';
 import type { GovernmentIntegrityStore, Row } from './GovernmentIntegrityStore.js';
@@ -58,8 +59,10 @@ export function createGovernmentIntegrityResolvers(store: GovernmentIntegritySto
   const consequences = createConsequenceResolvers(store, today, calendars, loadersOf);
   const office = (context: unknown, action: string) => assertActorRole(actorOf(context), OFFICE, action);
 
+  const lists = createCommitmentListResolvers(store, today);
   const resolvers = {
     USCC: UsccScalar,
+    Enterprise: lists.Enterprise,
     Date: DateScalar,
     Decimal: DecimalScalar,
     PublicInstitution: {
@@ -83,6 +86,7 @@ export function createGovernmentIntegrityResolvers(store: GovernmentIntegritySto
       },
     },
     Query: {
+      ...lists.Query,
       _integrityGovernmentBodiesByUscc: (_root: unknown, { usccs }: { usccs: string[] }) => usccs.map((uscc) => ({ uscc })),
       _integrityPublicInstitutionsByUscc: (_root: unknown, { usccs }: { usccs: string[] }) => usccs.map((uscc) => ({ uscc })),
       async overdueCommitments(_root: unknown, { districtCode }: { districtCode?: string | null }) {

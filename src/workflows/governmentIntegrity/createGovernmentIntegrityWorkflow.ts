@@ -20,6 +20,13 @@ export function createGovernmentIntegrityWorkflow(deps: WorkflowDeps): Workflow 
   const subschema = {
     schema,
     merge: {
+      // Promises owed to an enterprise (Enterprise.commitmentsOwed), by counterparty.
+      Enterprise: {
+        selectionSet: '{ uscc }',
+        fieldName: '_integrityEnterprisesByUscc',
+        key: ({ uscc }: { uscc: string }) => uscc,
+        argsFromKeys: (usccs: readonly string[]) => ({ usccs }),
+      },
       GovernmentBody: {
         selectionSet: '{ uscc }',
         fieldName: '_integrityGovernmentBodiesByUscc',
@@ -35,5 +42,10 @@ export function createGovernmentIntegrityWorkflow(deps: WorkflowDeps): Workflow 
       },
     },
   };
-  return { subschemas: [subschema], routes: [] };
+  // The owing body and the counterparty as the credit store knows them (names, credit records), linked by the hub.
+  const subjectLinks = [
+    { typeName: 'GovernmentCommitment', fieldName: 'body', usccField: 'bodyUscc', description: 'The body that owes the promise (承诺主体): a government body, or for a payment to an SME a public institution, as the credit store knows it, with its name and credit records.' },
+    { typeName: 'GovernmentCommitment', fieldName: 'counterparty', usccField: 'counterpartyUscc', description: 'The enterprise the promise is owed to (承诺对象) as the credit store knows it, with its name and credit records; null for a promise to the public.' },
+  ];
+  return { subschemas: [subschema], routes: [], subjectLinks };
 }

@@ -112,10 +112,15 @@ describe('the bidding subschema', () => {
     const { data, errors } = await run(
       subschema().subschema.schema,
       `{ _biddingEnterprisesByUscc(usccs: ["${ENTERPRISE}"]) {
-          uscc bids { tenderCode role won consortiumLeaderUscc } awards { tenderCode role winnerUscc } } }`,
+          uscc bids(first: 100) { totalCount edges { node { tenderCode role won consortiumLeaderUscc } } }
+          awards(first: 100) { totalCount edges { node { tenderCode role winnerUscc } } } } }`,
     );
     expect(errors).toBeUndefined();
-    const [enterprise] = data._biddingEnterprisesByUscc;
+    const [connections] = data._biddingEnterprisesByUscc;
+    type Nodes<T> = { totalCount: number; edges: { node: T }[] };
+    const enterprise = { bids: (connections.bids as Nodes<unknown>).edges.map((e) => e.node), awards: (connections.awards as Nodes<unknown>).edges.map((e) => e.node) };
+    expect(connections.bids.totalCount).toBe(30);
+    expect(connections.awards.totalCount).toBe(7);
     expect(enterprise.bids).toHaveLength(30);
     expect(enterprise.bids).toEqual(
       expect.arrayContaining([
@@ -137,35 +142,49 @@ describe('the bidding subschema', () => {
     ]);
   });
 
-  it('gives a government body the tenders it issued, newest first, in every state', async () => {
-    expect(await run(subschema().subschema.schema, `{ _biddingGovernmentBodiesByUscc(usccs: ["${NANSHAN}"]) { tenders { code status } } }`)).toEqual({
-      data: {
-        _biddingGovernmentBodiesByUscc: [
-          {
-            tenders: [
-              { code: 'E440305202600018001', status: 'OPEN_FOR_BIDS' },
-              { code: 'E440305202600017001', status: 'UNDER_EVALUATION' },
-              { code: 'E440305202600014001', status: 'AWARDED' },
-              { code: 'E440305202600005001', status: 'AWARDED' },
-              { code: 'E440305202600016001', status: 'AWARDED' },
-              { code: 'E440305202600011001', status: 'AWARDED' },
-              { code: 'E440305202500001001', status: 'AWARDED' },
-              { code: 'E440305202500016001', status: 'FAILED' },
-              { code: 'E440305202500015001', status: 'AWARDED' },
-              { code: 'E440305202300008001', status: 'AWARDED' },
-              { code: 'E440305202300008002', status: 'AWARDED' },
-              { code: 'E440305202300002001', status: 'AWARDED' },
-            ],
-          },
-        ],
-      },
-    });
+  it('gives a government body the tenders it issued, newest first, in every state, page by page', async () => {
+    const ALL = [
+      { code: 'E440305202600018001', status: 'OPEN_FOR_BIDS' },
+      { code: 'E440305202600017001', status: 'UNDER_EVALUATION' },
+      { code: 'E440305202600014001', status: 'AWARDED' },
+      { code: 'E440305202600005001', status: 'AWARDED' },
+      { code: 'E440305202600016001', status: 'AWARDED' },
+      { code: 'E440305202600011001', status: 'AWARDED' },
+      { code: 'E440305202500001001', status: 'AWARDED' },
+      { code: 'E440305202500016001', status: 'FAILED' },
+      { code: 'E440305202500015001', status: 'AWARDED' },
+      { code: 'E440305202300008001', status: 'AWARDED' },
+      { code: 'E440305202300008002', status: 'AWARDED' },
+      { code: 'E440305202300002001', status: 'AWARDED' },
+    ];
+    const page = async (first: number, after: string | null) => {
+      const { data, errors } = await run(subschema().subschema.schema, `query ($after: String) { _biddingGovernmentBodiesByUscc(usccs: ["${NANSHAN}"]) {
+        tenders(first: ${first}, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { code status } } } } }`, { after });
+      expect(errors).toBeUndefined();
+      const { totalCount, pageInfo, edges } = data._biddingGovernmentBodiesByUscc[0].tenders;
+      return { totalCount, hasNextPage: pageInfo.hasNextPage, hasPreviousPage: pageInfo.hasPreviousPage, endCursor: pageInfo.endCursor as string, nodes: edges.map((e: { node: unknown }) => e.node) };
+    };
+    const first = await page(5, null);
+    expect(first).toEqual({ totalCount: 12, hasNextPage: true, hasPreviousPage: false, endCursor: expect.any(String), nodes: ALL.slice(0, 5) });
+    const second = await page(5, first.endCursor);
+    expect(second).toEqual({ totalCount: 12, hasNextPage: true, hasPreviousPage: true, endCursor: expect.any(String), nodes: ALL.slice(5, 10) });
+    // A page that does not start on a multiple of its size is cut from one larger platform page.
+    expect(await page(4, second.endCursor)).toEqual({ totalCount: 12, hasNextPage: false, hasPreviousPage: true, endCursor: expect.any(String), nodes: ALL.slice(10) });
+    expect(sandbox.stats().byRoute).toEqual({ 'participants:batchQuery': 3 });
+  });
+
+  it('refuses a page size over 100 and a cursor of another list as bad input, naming the argument', async () => {
+    const { errors } = await run(subschema().subschema.schema, `{ _biddingEnterprisesByUscc(usccs: ["${ENTERPRISE}"]) { bids(first: 101) { totalCount } awards(first: 1, after: "bm90LWEtY3Vyc29y") { totalCount } } }`);
+    expect(errors!.map((e) => [e.path, e.extensions!.code, e.extensions!.argumentName])).toEqual([
+      [['_biddingEnterprisesByUscc', 0, 'bids'], 'BAD_USER_INPUT', 'first'],
+      [['_biddingEnterprisesByUscc', 0, 'awards'], 'BAD_USER_INPUT', 'after'],
+    ]);
   });
 
   const everything = `query ($enterprises: [USCC!]!, $bodies: [USCC!]!) {
     tender(code: "E440304202500018001") { code bids { consortiumMembers { memberUscc } } }
-    _biddingEnterprisesByUscc(usccs: $enterprises) { uscc bids { tenderCode price } awards { tenderCode } tenders { code } }
-    _biddingGovernmentBodiesByUscc(usccs: $bodies) { uscc tenders { code bids { bidderUscc } award { winnerUscc } } }
+    _biddingEnterprisesByUscc(usccs: $enterprises) { uscc bids { totalCount edges { node { tenderCode price } } } awards { edges { node { tenderCode } } } }
+    _biddingGovernmentBodiesByUscc(usccs: $bodies) { uscc tenders { totalCount edges { node { code bids { bidderUscc } award { winnerUscc } } } } }
   }`;
 
   it.each([10, 100])('asks the platform once per endpoint for %i enterprises and as many bodies (77 at most), whatever their number', async (count) => {
@@ -188,7 +207,7 @@ describe('the bidding subschema', () => {
     const result = await run(
       subschema(settings).subschema.schema,
       `{ tender(code: "E440305202500016001") { status }
-         _biddingEnterprisesByUscc(usccs: ["${ENTERPRISE}", "91440300MA5FJ7WN47"]) { uscc bids { tenderCode } awards { tenderCode } } }`,
+         _biddingEnterprisesByUscc(usccs: ["${ENTERPRISE}", "91440300MA5FJ7WN47"]) { uscc bids { edges { node { tenderCode } } } awards { totalCount } } }`,
     );
     const error = (path: (string | number)[]) => ({ message: `BIDDING: ${cause}`, locations: expect.any(Array), path, extensions: { code, platform: 'BIDDING', cause } });
     expect(result).toEqual({
@@ -212,7 +231,7 @@ describe('the bidding subschema', () => {
 
   it('answers SOURCE_UNAVAILABLE without calling the platform when it is switched off', async () => {
     const cause = 'the public bidding platform (招标投标公共服务平台) is switched off by configuration (BIDDING_ENABLED=false)';
-    const result = await run(subschema({ enabled: false }).subschema.schema, `{ tender(code: "E440305202600016001") { code } _biddingGovernmentBodiesByUscc(usccs: ["${NANSHAN}"]) { uscc tenders { code } } }`);
+    const result = await run(subschema({ enabled: false }).subschema.schema, `{ tender(code: "E440305202600016001") { code } _biddingGovernmentBodiesByUscc(usccs: ["${NANSHAN}"]) { uscc tenders { totalCount } } }`);
     expect(result).toEqual({
       data: { tender: null, _biddingGovernmentBodiesByUscc: [{ uscc: NANSHAN, tenders: null }] },
       errors: expect.arrayContaining([
@@ -243,10 +262,10 @@ describe('the bidding subschema stitched to a credit store by USCC', () => {
       ],
     });
     const usccs = [ENTERPRISE, ...sandboxOrganisations('small').filter((o) => o.kind === 'ENTERPRISE' && o.uscc !== ENTERPRISE).slice(0, count - 1).map((o) => o.uscc)];
-    const { data, errors } = await run(schema, 'query ($usccs: [USCC!]!) { enterprisesByUscc(usccs: $usccs) { uscc name bids { tenderCode } awards { tenderCode role } } }', { usccs });
+    const { data, errors } = await run(schema, 'query ($usccs: [USCC!]!) { enterprisesByUscc(usccs: $usccs) { uscc name bids { totalCount } awards { edges { node { tenderCode role } } } } }', { usccs });
     expect(errors).toBeUndefined();
     expect(data.enterprisesByUscc).toHaveLength(count);
-    expect(data.enterprisesByUscc[0]).toMatchObject({ uscc: ENTERPRISE, name: '深圳市维晶科技有限公司', awards: expect.arrayContaining([{ tenderCode: 'E440304202500018001', role: 'CONSORTIUM_MEMBER' }]) });
+    expect(data.enterprisesByUscc[0]).toMatchObject({ uscc: ENTERPRISE, name: '深圳市维晶科技有限公司', bids: { totalCount: 30 }, awards: { edges: expect.arrayContaining([{ node: { tenderCode: 'E440304202500018001', role: 'CONSORTIUM_MEMBER' } }]) } });
     expect(sandbox.stats().byRoute).toEqual({ 'participants:batchQuery': 1 });
   });
 });

@@ -19,7 +19,7 @@ describe('construction approval in the composed graph', () => {
   it('answers a subject’s credit name with its projects, and links the builder and approving departments', async () => {
     sandbox.resetStats();
     const result = await run(`{
-      subject(uscc: "91440300MA5E9NHA04") { name ... on Enterprise { constructionProjects { code } } }
+      subject(uscc: "91440300MA5E9NHA04") { name ... on Enterprise { constructionProjects { totalCount edges { node { code } } } } }
       constructionProject(code: "2019-440304-78-03-757151") {
         name builder { name } approvalDepartment { name }
         stages { stage approvalDepartment { name ... on GovernmentBody { approvalPerformance { approvalsHandled } } } }
@@ -29,7 +29,7 @@ describe('construction approval in the composed graph', () => {
     expect(result.data).toEqual({
       subject: {
         name: '深圳市维晶科技有限公司',
-        constructionProjects: [{ code: '2609-440304-05-02-029950' }, { code: '2608-440304-11-03-011476' }, { code: '2104-440304-04-03-685863' }],
+        constructionProjects: { totalCount: 3, edges: [{ node: { code: '2609-440304-05-02-029950' } }, { node: { code: '2608-440304-11-03-011476' } }, { node: { code: '2104-440304-04-03-685863' } }] },
       },
       constructionProject: {
         name: '深圳市维晶科技有限公司智能制造基地（一期）工程',
@@ -44,7 +44,7 @@ describe('construction approval in the composed graph', () => {
       },
     });
     // Level 1: the project and the subject's projects; level 2: the linked departments' performance.
-    expect(sandbox.stats().byRoute).toEqual({ 'projects:batchGet': 1, 'builders/projects:batchQuery': 1, 'departs/approvalStats:batchQuery': 1 });
+    expect(sandbox.stats().byRoute).toEqual({ 'projects:batchGet': 1, 'builders/projectPages:batchQuery': 1, 'departs/approvalStats:batchQuery': 1 });
   });
 
   it('gives the Nanshan government its approval performance beside its credit records', async () => {

@@ -85,12 +85,12 @@ describe('construction approval subschema', () => {
   it('answers the sample enterprise’s projects and the Nanshan government’s approval performance', async () => {
     const result = await run(
       connect(),
-      `{ _constructionEnterprisesByUscc(usccs: ["${SAMPLE_BUILDER}"]) { uscc constructionProjects { ${PROJECT_FIELDS} } }
+      `{ _constructionEnterprisesByUscc(usccs: ["${SAMPLE_BUILDER}"]) { uscc constructionProjects { totalCount edges { node { ${PROJECT_FIELDS} } } } }
          _constructionGovernmentBodiesByUscc(usccs: ["${NANSHAN_GOVERNMENT}"]) { uscc approvalPerformance { ${PERFORMANCE_FIELDS} } } }`,
     );
     expect(result).toEqual({
       data: {
-        _constructionEnterprisesByUscc: [{ uscc: SAMPLE_BUILDER, constructionProjects: SAMPLE_PROJECTS }],
+        _constructionEnterprisesByUscc: [{ uscc: SAMPLE_BUILDER, constructionProjects: { totalCount: SAMPLE_PROJECTS.length, edges: SAMPLE_PROJECTS.map((node) => ({ node })) } }],
         _constructionGovernmentBodiesByUscc: [{ uscc: NANSHAN_GOVERNMENT, approvalPerformance: NANSHAN_PERFORMANCE }],
       },
     });
@@ -142,7 +142,7 @@ describe('construction approval subschema', () => {
     });
     const stitch = () => stitchSchemas({ subschemas: [{ schema: creditStub }, opened.at(-1)!.subschema], mergeTypes: true });
     const query = `query ($e: [USCC!]!, $g: [USCC!]!) {
-      enterprises(usccs: $e) { name constructionProjects { code stages { overdue } } }
+      enterprises(usccs: $e) { name constructionProjects { totalCount edges { node { code stages { overdue } } } } }
       governmentBodies(usccs: $g) { name approvalPerformance { approvalsHandled } constructionProjects { code } } }`;
 
     // The small sample data has 77 government bodies.
@@ -150,16 +150,17 @@ describe('construction approval subschema', () => {
       connect();
       const result = await run(stitch(), query, { e: enterprises.slice(0, count), g: bodies.slice(0, bodyCount) });
       expect(result.errors).toBeUndefined();
-      const data = result.data as { enterprises: { constructionProjects: unknown[] }[] };
+      const data = result.data as { enterprises: { constructionProjects: unknown }[] };
       expect(data.enterprises).toHaveLength(count);
-      expect(sandbox.stats().byRoute).toEqual({ 'builders/projects:batchQuery': 1, 'departs/approvalStats:batchQuery': 1 });
+      // Enterprises page their projects (one call per window); government bodies list theirs whole.
+      expect(sandbox.stats().byRoute).toEqual({ 'builders/projectPages:batchQuery': 1, 'builders/projects:batchQuery': 1, 'departs/approvalStats:batchQuery': 1 });
     });
 
     it('merges the sample enterprise by USCC', async () => {
       connect();
-      const result = await run(stitch(), `{ enterprises(usccs: ["${SAMPLE_BUILDER}"]) { name constructionProjects { code } } }`);
+      const result = await run(stitch(), `{ enterprises(usccs: ["${SAMPLE_BUILDER}"]) { name constructionProjects(first: 2) { totalCount pageInfo { hasNextPage } edges { node { code } } } } }`);
       expect(result).toEqual({
-        data: { enterprises: [{ name: '深圳市维晶科技有限公司', constructionProjects: SAMPLE_PROJECTS.map(({ code }) => ({ code })) }] },
+        data: { enterprises: [{ name: '深圳市维晶科技有限公司', constructionProjects: { totalCount: SAMPLE_PROJECTS.length, pageInfo: { hasNextPage: SAMPLE_PROJECTS.length > 2 }, edges: SAMPLE_PROJECTS.slice(0, 2).map(({ code }) => ({ node: { code } })) } }] },
       });
     });
   });
@@ -167,7 +168,7 @@ describe('construction approval subschema', () => {
   describe('when the system fails', () => {
     // The second enterprise is not in the sample data: a failure reaches it all the same.
     const OTHER = '914403001922038216';
-    const query = `{ _constructionEnterprisesByUscc(usccs: ["${SAMPLE_BUILDER}", "${OTHER}"]) { uscc constructionProjects { code } }
+    const query = `{ _constructionEnterprisesByUscc(usccs: ["${SAMPLE_BUILDER}", "${OTHER}"]) { uscc constructionProjects { totalCount } }
       _constructionGovernmentBodiesByUscc(usccs: ["${NANSHAN_GOVERNMENT}"]) { uscc approvalPerformance { approvalsHandled } } }`;
 
     it.each<[string, SandboxFault, Partial<PlatformSettings>, string, number]>([
@@ -189,7 +190,7 @@ describe('construction approval subschema', () => {
         { path: ['_constructionEnterprisesByUscc', 0, 'constructionProjects'], code, platform: 'CONSTRUCTION_APPROVAL' },
         { path: ['_constructionEnterprisesByUscc', 1, 'constructionProjects'], code, platform: 'CONSTRUCTION_APPROVAL' },
       ]);
-      expect(sandbox.stats().byRoute['builders/projects:batchQuery']).toBe(requests);
+      expect(sandbox.stats().byRoute['builders/projectPages:batchQuery']).toBe(requests);
     });
 
     it('answers SOURCE_UNAVAILABLE without any request when switched off', async () => {

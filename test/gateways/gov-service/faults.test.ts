@@ -25,7 +25,7 @@ afterEach(() => {
 
 // Cases and statistics in one document: a fault on the cases endpoint must leave the statistics intact.
 const DOCUMENT = parse(`{
-  e: _govServiceEnterprisesByUscc(usccs: ["${WEIJING}", "${OTHER}"]) { uscc serviceCases(first: 1) { caseNumber } }
+  e: _govServiceEnterprisesByUscc(usccs: ["${WEIJING}", "${OTHER}"]) { uscc serviceCases(first: 1) { totalCount edges { node { caseNumber } } } }
   g: _govServiceGovernmentBodiesByUscc(usccs: ["${NANSHAN}"]) { uscc serviceReviewSummary { casesHandled } }
 }`);
 
@@ -60,7 +60,7 @@ const CASES = '/api/v1/applicants';
 describe('platform faults land on the fields the platform serves', () => {
   it('503 on the cases endpoint: SOURCE_UNAVAILABLE after the retries, statistics intact', async () => {
     expect(await runWith({ retries: 2 }, { status: 503, pathPrefix: CASES })).toEqual(casesFailed('SOURCE_UNAVAILABLE', /answered HTTP 503 \(after 3 attempts\)/));
-    expect(sandbox.stats().byRoute).toEqual({ 'applicants/cases:batchQuery': 3, 'departments/evaluationStats:batchQuery': 1 });
+    expect(sandbox.stats().byRoute).toEqual({ 'applicants/casePages:batchQuery': 3, 'departments/evaluationStats:batchQuery': 1 });
   });
 
   it('a hanging platform: SOURCE_TIMEOUT within the configured timeout', async () => {
@@ -72,7 +72,7 @@ describe('platform faults land on the fields the platform serves', () => {
   });
 
   it('JSON of the wrong shape: SOURCE_BAD_RESPONSE naming the missing member', async () => {
-    expect(await runWith({}, { wrongShape: true, pathPrefix: CASES })).toEqual(casesFailed('SOURCE_BAD_RESPONSE', /body\.data\.total: expected a number/));
+    expect(await runWith({}, { wrongShape: true, pathPrefix: CASES })).toEqual(casesFailed('SOURCE_BAD_RESPONSE', /body\.data\.list: expected an array/));
   });
 
   it('switched off: every platform field answers SOURCE_UNAVAILABLE and no request is sent', async () => {

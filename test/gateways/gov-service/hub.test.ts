@@ -23,9 +23,12 @@ describe('the government service platform in the composed graph', () => {
         name
         ... on Enterprise {
           serviceCases(first: 2) {
-            caseNumber
-            applicant { name }
-            handlingDepartment { name ... on GovernmentBody { serviceReviewSummary { casesHandled } } }
+            totalCount
+            edges { node {
+              caseNumber
+              applicant { name }
+              handlingDepartment { name ... on GovernmentBody { serviceReviewSummary { casesHandled } } }
+            } }
           }
         }
       }
@@ -34,23 +37,26 @@ describe('the government service platform in the composed graph', () => {
       data: {
         subject: {
           name: '深圳市维晶科技有限公司',
-          serviceCases: [
-            {
-              caseNumber: '440304202606160000618',
-              applicant: { name: '深圳市维晶科技有限公司' },
-              handlingDepartment: { name: '深圳市福田区住房和建设局', serviceReviewSummary: { casesHandled: 18 } },
-            },
-            {
-              caseNumber: '440300202603230000617',
-              applicant: { name: '深圳市维晶科技有限公司' },
-              handlingDepartment: { name: '深圳市人民政府', serviceReviewSummary: { casesHandled: 32 } },
-            },
-          ],
+          serviceCases: {
+            totalCount: 5,
+            edges: [
+              { node: {
+                caseNumber: '440304202606160000618',
+                applicant: { name: '深圳市维晶科技有限公司' },
+                handlingDepartment: { name: '深圳市福田区住房和建设局', serviceReviewSummary: { casesHandled: 18 } },
+              } },
+              { node: {
+                caseNumber: '440300202603230000617',
+                applicant: { name: '深圳市维晶科技有限公司' },
+                handlingDepartment: { name: '深圳市人民政府', serviceReviewSummary: { casesHandled: 32 } },
+              } },
+            ],
+          },
         },
       },
     });
     // Level 1: the subject's cases; level 2: the linked departments' statistics, both departments in one call.
-    expect(sandbox.stats().byRoute).toEqual({ 'applicants/cases:batchQuery': 1, 'departments/evaluationStats:batchQuery': 1 });
+    expect(sandbox.stats().byRoute).toEqual({ 'applicants/casePages:batchQuery': 1, 'departments/evaluationStats:batchQuery': 1 });
   });
 
   it('gives 深圳市南山区人民政府 its review summary beside its credit records', async () => {

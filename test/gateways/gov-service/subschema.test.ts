@@ -99,12 +99,15 @@ describe('Enterprise.serviceCases', () => {
     const result = await run(`{
       _govServiceEnterprisesByUscc(usccs: ["${WEIJING}"]) {
         serviceCases(first: 2) {
+          totalCount
+          edges { node {
           caseNumber
           serviceItem { code name statutoryTimeLimitDays promisedTimeLimitDays provenance { platform recordId } }
           handlingDepartmentUscc handlingDepartmentName applicantUscc applicantName
           status appliedAt acceptedAt finishedAt promisedDueDate workingDaysUsed onTime overdue
           review { level bad reviewedAt channel comment rectification { status } provenance { recordId } }
           provenance { platform recordId fetchedAt }
+          } }
         }
       }
     }`);
@@ -113,8 +116,8 @@ describe('Enterprise.serviceCases', () => {
       data: {
         _govServiceEnterprisesByUscc: [
           {
-            serviceCases: [
-              {
+            serviceCases: { totalCount: 5, edges: [
+              { node: {
                 caseNumber: '440304202606160000618',
                 serviceItem: {
                   code: '1144030400570623X5000113001000',
@@ -146,8 +149,8 @@ describe('Enterprise.serviceCases', () => {
                   provenance: { recordId: 'PJ440304202606160000618' },
                 },
                 provenance: { platform: 'GOV_SERVICE', recordId: '440304202606160000618', fetchedAt },
-              },
-              {
+              } },
+              { node: {
                 caseNumber: '440300202603230000617',
                 serviceItem: {
                   code: '114403000049454669000102901000',
@@ -178,8 +181,8 @@ describe('Enterprise.serviceCases', () => {
                   provenance: { recordId: 'PJ440300202603230000617' },
                 },
                 provenance: { platform: 'GOV_SERVICE', recordId: '440300202603230000617', fetchedAt },
-              },
-            ],
+              } },
+            ] },
           },
         ],
       },
@@ -189,10 +192,10 @@ describe('Enterprise.serviceCases', () => {
   it('shows a bad review with its follow-up, overdue when still pending past the deadline', async () => {
     const result = await run(`{
       _govServiceEnterprisesByUscc(usccs: ["${HUITENG}"]) {
-        serviceCases { caseNumber review { level bad rectification { status deadline completedAt overdue provenance { recordId } } } }
+        serviceCases { edges { node { caseNumber review { level bad rectification { status deadline completedAt overdue provenance { recordId } } } } } }
       }
     }`);
-    const cases = (result.data?._govServiceEnterprisesByUscc as { serviceCases: { caseNumber: string; review: unknown }[] }[])[0]?.serviceCases;
+    const cases = (result.data?._govServiceEnterprisesByUscc as { serviceCases: { edges: { node: { caseNumber: string; review: unknown } }[] } }[])[0]?.serviceCases.edges.map((e) => e.node);
     expect(cases?.filter((c) => (c.review as { bad?: boolean } | null)?.bad)).toEqual([
       {
         caseNumber: '440305202410220000567',
@@ -219,36 +222,44 @@ describe('Enterprise.serviceCases', () => {
     ]);
   });
 
-  it('filters by status and limits the count; an applicant the platform does not know has no cases', async () => {
+  it('filters by status and pages with a count; an applicant the platform does not know has no cases', async () => {
     const result = await run(`{
       _govServiceEnterprisesByUscc(usccs: ["${WEIJING}", "${HUITENG}", "914403001922038216"]) {
         uscc
-        all: serviceCases(first: 100) { caseNumber }
-        finished: serviceCases(status: FINISHED, first: 100) { status }
-        one: serviceCases(first: 1) { caseNumber }
+        all: serviceCases(first: 100) { totalCount edges { node { caseNumber } } }
+        finished: serviceCases(status: FINISHED, first: 100) { totalCount edges { node { status } } }
+        one: serviceCases(first: 1) { totalCount pageInfo { hasNextPage endCursor } edges { node { caseNumber } } }
       }
     }`);
     expect(result.errors).toBeUndefined();
-    const [weijing, huiteng, unknown] = result.data?._govServiceEnterprisesByUscc as { all: unknown[]; finished: { status: string }[]; one: unknown[] }[];
-    expect(weijing?.all).toHaveLength(5);
-    expect(huiteng?.all).toHaveLength(6);
-    expect(huiteng?.finished.every((c) => c.status === 'FINISHED')).toBe(true);
-    expect(weijing?.one).toEqual([weijing?.all[0]]);
-    expect(unknown).toEqual({ uscc: '914403001922038216', all: [], finished: [], one: [] });
-    // Three applicants, three aliases: one request.
-    expect(sandbox.stats().byRoute).toEqual({ 'applicants/cases:batchQuery': 1 });
+    type Page<T> = { totalCount: number; pageInfo?: { hasNextPage: boolean; endCursor: string | null }; edges: { node: T }[] };
+    const [weijing, huiteng, unknown] = result.data?._govServiceEnterprisesByUscc as { all: Page<unknown>; finished: Page<{ status: string }>; one: Page<unknown> }[];
+    expect(weijing?.all.totalCount).toBe(5);
+    expect(huiteng?.all.edges).toHaveLength(6);
+    expect(huiteng?.finished.edges.every((e) => e.node.status === 'FINISHED')).toBe(true);
+    expect(huiteng?.finished.totalCount).toBe(huiteng?.finished.edges.length);
+    expect(weijing?.one).toEqual({ totalCount: 5, pageInfo: { hasNextPage: true, endCursor: expect.any(String) }, edges: [weijing?.all.edges[0]] });
+    expect(unknown).toEqual({
+      uscc: '914403001922038216', all: { totalCount: 0, edges: [] }, finished: { totalCount: 0, edges: [] },
+      one: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] },
+    });
+    // Three applicants, three pages asked differently: one request per status and page, whatever the number of applicants.
+    expect(sandbox.stats().byRoute).toEqual({ 'applicants/casePages:batchQuery': 3 });
+    // The next page after the first case starts at the second.
+    const next = await run(`query ($after: String) { _govServiceEnterprisesByUscc(usccs: ["${WEIJING}"]) { serviceCases(first: 2, after: $after) { edges { node { caseNumber } } } } }`, { after: weijing?.one.pageInfo?.endCursor });
+    expect(next.data).toEqual({ _govServiceEnterprisesByUscc: [{ serviceCases: { edges: weijing!.all.edges.slice(1, 3) } }] });
   });
 
   it('refuses a page size over 100 as bad input, without asking the platform', async () => {
-    const result = await run(`{ _govServiceEnterprisesByUscc(usccs: ["${WEIJING}"]) { serviceCases(first: 101) { caseNumber } } }`);
+    const result = await run(`{ _govServiceEnterprisesByUscc(usccs: ["${WEIJING}"]) { serviceCases(first: 101) { totalCount } } }`);
     expect(JSON.parse(JSON.stringify(result))).toEqual({
       data: { _govServiceEnterprisesByUscc: [{ serviceCases: null }] },
       errors: [
         {
-          message: 'first must be 0 to 100, got 101',
+          message: 'Argument "first": must be from 0 to 100, got 101; page with `after` for more',
           locations: [{ line: 1, column: 65 }],
           path: ['_govServiceEnterprisesByUscc', 0, 'serviceCases'],
-          extensions: { code: 'BAD_USER_INPUT' },
+          extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' },
         },
       ],
     });

@@ -19,22 +19,22 @@ const ANSWERED_TIMEOUT_MS = 60_000;
 type Answer = { kind: 'hang' } | { kind: 'reply'; status: number; text: string };
 
 const ADAPTERS: { gateway: Gateway; root: string; field: string; selection: string; endpoint: string; wrongShapePath: string }[] = [
-  { gateway: biddingGateway, root: '_biddingEnterprisesByUscc', field: 'bids', selection: 'bids { id }', endpoint: '/api/v1/participants:batchQuery', wrongShapePath: 'body.data.list' },
+  { gateway: biddingGateway, root: '_biddingEnterprisesByUscc', field: 'bids', selection: 'bids { totalCount }', endpoint: '/api/v1/participants:batchQuery', wrongShapePath: 'body.data.list' },
   {
     gateway: constructionApprovalGateway,
     root: '_constructionEnterprisesByUscc',
     field: 'constructionProjects',
-    selection: 'constructionProjects { code }',
-    endpoint: '/api/v1/builders/projects:batchQuery',
-    wrongShapePath: 'body.data.total',
+    selection: 'constructionProjects { totalCount edges { node { code } } }',
+    endpoint: '/api/v1/builders/projectPages:batchQuery',
+    wrongShapePath: 'body.data.list',
   },
   {
     gateway: govServiceGateway,
     root: '_govServiceEnterprisesByUscc',
     field: 'serviceCases',
-    selection: 'serviceCases { caseNumber }',
-    endpoint: '/api/v1/applicants/cases:batchQuery',
-    wrongShapePath: 'body.data.total',
+    selection: 'serviceCases { totalCount edges { node { caseNumber } } }',
+    endpoint: '/api/v1/applicants/casePages:batchQuery',
+    wrongShapePath: 'body.data.list',
   },
 ];
 

@@ -43,16 +43,16 @@ describe('measureOperation', () => {
     expect(measureOperation(SMALL_SCHEMA, parse('{ districts { code } }'), null, {}, { byField: new Map(), undeclared: 10 })).toEqual({ depth: 2, aliases: 0, cost: 11 });
   });
 
-  it('sizes Enterprise.bids by its measured maximum on the hub schema, so the bids → tenderer → tenders → bids → bidder → bids chain costs millions', () => {
-    const chain = parse(`{ subject(uscc: "91440300MA5E9NHA04") { ... on Enterprise { bids { tenderer { ... on GovernmentBody { tenders { bids { bidder {
-      ... on Enterprise { bids { tenderCode price tenderName } } } } } } } } } } }`);
-    // subject 1 + bids 1 + 64 × (tenderer 1 + tenders 1 + 64 × (bids 1 + 16 × (bidder 1 + bids 1 + 64 × 3 fields)))
-    expect(measureOperation(readHubSchema(), chain)).toEqual({ depth: 8, aliases: 0, cost: 2 + 64 * (2 + 64 * (1 + 16 * (2 + 64 * 3))) });
+  it('sizes the paged Enterprise.bids by its page and the list Tender.bids by its measured maximum, so the bids → tenderer → tenders → bids → bidder chain costs hundreds of thousands', () => {
+    const chain = parse(`{ subject(uscc: "91440300MA5E9NHA04") { ... on Enterprise { bids(first: 100) { edges { node { tenderer { ... on GovernmentBody {
+      tenders(first: 100) { edges { node { bids { bidder { name } } } } } } } } } } } } }`);
+    // subject 1 + bids 1 + edges 1 + 100 × (node 1 + tenderer 1 + tenders 1 + edges 1 + 100 × (node 1 + bids 1 + 16 × (bidder 1 + name 1)))
+    expect(measureOperation(readHubSchema(), chain)).toEqual({ depth: 11, aliases: 0, cost: 3 + 100 * (4 + 100 * (2 + 16 * 2)) });
   });
 
   it('costs one subject of an abstract type by its most expensive concrete type, not by every fragment at once', () => {
-    const document = parse('{ subject(uscc: "A") { uscc ... on Enterprise { bids { tenderCode } } ... on GovernmentBody { tenders { code } } } }');
-    // 1 + uscc 1 + max(Enterprise: bids 1 + 64 × 1, GovernmentBody: tenders 1 + 64 × 1)
+    const document = parse('{ subject(uscc: "A") { uscc ... on Enterprise { tenders { code } } ... on GovernmentBody { tenders(first: 10) { totalCount edges { node { code } } } } } }');
+    // 1 + uscc 1 + max(Enterprise: tenders 1 + 64 × 1, GovernmentBody: tenders 1 + totalCount 1 + edges 1 + 10 × (node 1 + code 1))
     expect(measureOperation(readHubSchema(), document)?.cost).toBe(1 + 1 + 65);
   });
 
