@@ -19,23 +19,37 @@ const LAST_BIRTH_DAY = toDayNumber('2000-12-31');
 /** Names of the sample data's persons, to keep each civil servant's name apart from everyone else's. */
 class PersonNames {
   private readonly names = new Set<string>();
-  private readonly prefixes = new Set<string>();
+  // Every prefix of two or more characters of a name, as the characters that follow each shorter prefix (张宁 of
+  // 张宁岚: 宁 after 张, 岚 after 张宁), so that a free variant is found without building and testing each one.
+  private readonly next = new Map<string, Set<string>>();
 
   add(name: string): void {
     this.names.add(name);
     const chars = [...name];
-    for (let n = 2; n <= chars.length; n++) this.prefixes.add(chars.slice(0, n).join(''));
+    for (let n = 2; n <= chars.length; n++) {
+      const stem = chars.slice(0, n - 1).join('');
+      let after = this.next.get(stem);
+      if (!after) this.next.set(stem, (after = new Set()));
+      after.add(chars[n - 1]!);
+    }
   }
 
-  /** True when `name` is someone's name or begins someone's name (张宁 of 张宁岚). */
-  isTaken(name: string): boolean {
-    return this.prefixes.has(name);
+  /** True when `stem` + `char` is someone's name or begins someone's name (张宁 of 张宁岚). */
+  isTaken(stem: string, char: string): boolean {
+    return this.next.get(stem)?.has(char) ?? false;
+  }
+
+  /** True when `stem`, or a prefix of it of two or more characters, is someone's name. */
+  endsSomeName(stem: string): boolean {
+    const chars = [...stem];
+    for (let n = 2; n <= chars.length; n++) if (this.names.has(chars.slice(0, n).join(''))) return true;
+    return false;
   }
 
   /** True when `name` is someone's name, begins someone's name (张宁 of 张宁岚) or begins with one. */
   clashes(name: string): boolean {
     const chars = [...name];
-    return this.prefixes.has(name) || chars.some((_, n) => n >= 2 && this.names.has(chars.slice(0, n).join('')));
+    return chars.length > 1 && (this.isTaken(chars.slice(0, -1).join(''), chars.at(-1)!) || this.endsSomeName(chars.slice(0, -1).join('')));
   }
 }
 
@@ -50,16 +64,18 @@ function distinctName(name: string, taken: PersonNames, given: readonly string[]
   if (!taken.clashes(name)) return name;
   const surname = [...name][0]!;
   const stems = [name.slice(0, -1), name, ...given.map((char) => surname + char)];
+  // stem + char clashes when it is or begins a name, or when stem (or a prefix of it) is a name.
   for (const stem of stems) {
+    if (taken.endsSomeName(stem)) continue;
     for (const char of given) {
-      if (!taken.clashes(stem + char)) return stem + char;
+      if (!taken.isTaken(stem, char)) return stem + char;
     }
   }
   // The large data set (100,000 legal representatives) leaves no variant free of every shorter name; there a
   // variant that is nobody's name and begins nobody's name still identifies its civil servant alone.
   for (const stem of stems) {
     for (const char of given) {
-      if (!taken.isTaken(stem + char)) return stem + char;
+      if (!taken.isTaken(stem, char)) return stem + char;
     }
   }
   throw new Error(`buildCivilServants: no free variant of the name ${name}`);

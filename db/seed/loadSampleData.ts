@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { maskCitizenId } from '../../src/codes/index.js';
 import type { IdNumberVault } from '../../src/credit/index.js';
+import { bulkInsert, readColumnTypes, withoutPlainIndexes } from './bulkInsert.js';
 import { generateSampleData } from './generateSampleData.js';
 import type {
   SampleCatalogItem, SampleCivilServant, SampleCreditRecord, SampleData, SampleDataOptions, SampleDataSize, SampleOrganisation,
@@ -18,13 +19,14 @@ export interface SampleDataSummary {
 
 /** Loader options: the generator's, plus rows per INSERT and a progress callback. */
 export interface LoadSampleDataOptions extends SampleDataOptions {
-  /** Rows per multi-row INSERT (default 1000), lowered when needed to stay under 65,535 parameters. */
+  /** Rows per INSERT (default 5000; each INSERT is one JSON parameter, see bulkInsert). */
   batchSize?: number;
+  /** Called after each chunk with the rows of `table` so far; `table` "indexes" while they are built again. */
   onProgress?: (table: string, rowsSoFar: number) => void;
 }
 
-// PostgreSQL's wire protocol numbers bind parameters with a 16-bit integer.
-const MAX_BIND_PARAMETERS = 65_535;
+// The tables whose plain indexes are built after their rows are in (see withoutPlainIndexes).
+const INDEXED_AFTER_LOAD = ['organisations', 'civil_servants', 'credit_records'];
 
 // Row mappers: the only place where the generator's camelCase meets the tables' snake_case.
 const toOrganisationRow = (o: SampleOrganisation) => ({
@@ -65,18 +67,18 @@ async function insertChunks<T>(
   toRow: (row: T) => Record<string, unknown>,
   options: LoadSampleDataOptions,
 ): Promise<number> {
+  const types = await readColumnTypes(trx, table);
+  const batch = Math.max(1, options.batchSize ?? 5_000);
   let inserted = 0;
   // One INSERT stays in flight while the next chunk is generated: on a PostgreSQL server the two
   // overlap. The only await is on that INSERT, so its failure always has a handler.
   let inFlight: Promise<unknown> = Promise.resolve();
   for (const chunk of chunks) {
     const rows = chunk.map(toRow);
-    const columns = Object.keys(rows[0] ?? { x: 1 }).length;
-    const batch = Math.max(1, Math.min(options.batchSize ?? 1_000, Math.floor(MAX_BIND_PARAMETERS / columns)));
     for (let start = 0; start < rows.length; start += batch) {
+      const part = rows.slice(start, start + batch);
       await inFlight;
-      // `.then` starts the query now; a knex builder alone runs only when awaited.
-      inFlight = trx(table).insert(rows.slice(start, start + batch)).then(() => undefined);
+      inFlight = bulkInsert(trx, table, part, types);
     }
     inserted += rows.length;
     options.onProgress?.(table, inserted);
@@ -157,7 +159,8 @@ async function insertGovernmentIntegrity(trx: Knex.Transaction, data: SampleData
 
 /**
  * Generates the sample data set of `size` and inserts it in one transaction, in dependency order
- * (organisations, civil servants, catalogue, credit records), with multi-row INSERTs. Citizen ID
+ * (organisations, civil servants, catalogue, credit records), thousands of rows per INSERT (bulkInsert), the plain
+ * indexes built once the rows are in. Citizen ID
  * numbers are stored only encrypted, hashed and masked with `vault`. Expects migrated, empty tables
  * (see `isDatabaseEmpty`); rejects, leaving nothing behind, if any insert fails. Runs ANALYZE after.
  */
@@ -171,13 +174,13 @@ export async function loadSampleData(
   const data = generateSampleData(size, options);
   const registered = await knex.schema.hasColumn('organisations', 'former_names');
   const { inserted: counts, governmentIntegrity } = await knex.transaction(async (trx) => {
-    const inserted = {
+    const inserted = await withoutPlainIndexes(trx, INDEXED_AFTER_LOAD, async () => ({
       organisations: await insertChunks(trx, 'organisations', data.organisations,
         registered ? toOrganisationRow : (o) => withoutRegistration(toOrganisationRow(o)), options),
       civilServants: await insertChunks(trx, 'civil_servants', data.civilServants, (c) => toCivilServantRow(vault, c), options),
       catalogItems: await insertChunks(trx, 'catalog_items', data.catalogItems, toCatalogItemRow, options),
       creditRecords: await insertChunks(trx, 'credit_records', data.creditRecords, toCreditRecordRow, options),
-    };
+    }), () => options.onProgress?.('indexes', 0));
     await registerSourceUnitAuthorities(trx);
     return { inserted, governmentIntegrity: await insertGovernmentIntegrity(trx, data) };
   });

@@ -276,7 +276,8 @@ export interface CreditStore {
   countRecords(filter: RecordFilter): Promise<number>;
   /**
    * Counts (and fine sums) of the records matching the filter, grouped by `groupBy` (in that order, each
-   * dimension at most once): one statement over the same base query as `recordPage` and `countRecords`.
+   * dimension at most once): one statement over the same base query as `recordPage` and `countRecords`, read
+   * where it can be from rollups kept exact by the database (src/credit/rollupStatistics.ts) with the same answer.
    * Groups ordered by their keys; at most `maxRows + 1` rows, so that the caller sees when there are more.
    */
   recordStatistics(groupBy: readonly StatisticsDimension[], filter: RecordFilter, options: StatisticsOptions): Promise<StatisticsRow[]>;

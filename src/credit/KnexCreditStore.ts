@@ -7,6 +7,7 @@ import type {
 import { rankSql, whereSearchFilter, whereSearchMatches } from './subjectSearchSql.js';
 import { UNDISCLOSED_STATUSES } from './creditVisibility.js';
 import type { IdNumberVault } from './idNumberVault.js';
+import { RECORD_DIMENSION_SQL, rollupStatisticsQuery } from './rollupStatistics.js';
 import {
   CIVIL_SERVANT_COLUMNS, ORGANISATION_COLUMNS, RECORD_COLUMNS, toCatalogItem, toCivilServant, toCreditRecord,
   toDecimal, toDistrict, toOrganisation,
@@ -19,21 +20,6 @@ const ownerKey = (owner: RecordOwner): string => (owner.type === 'subject' ? `s:
 // 20261127000800_record_disclosure_index, whose predicate is this very condition.
 const DISCLOSED_STATUS_SQL = `NOT IN (${UNDISCLOSED_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 const OWNER_KEY_SQL = "CASE WHEN r.subject_uscc IS NOT NULL THEN 's:' || r.subject_uscc ELSE 'c:' || r.civil_servant_id END";
-
-// The SQL of each statistics dimension over credit_records aliased r; periods are of the decision date.
-const DIMENSION_SQL: Readonly<Record<StatisticsDimension, string>> = {
-  DISTRICT: 'r.district_code',
-  SUBJECT_KIND: 'r.subject_kind',
-  RECORD_KIND: 'r.kind',
-  SEVERITY: 'r.severity',
-  STATUS: 'r.status',
-  GOVERNANCE_FIELD: 'r.governance_field',
-  SOURCE_UNIT: 'r.source_unit_uscc',
-  CATALOG_ITEM: 'r.catalog_item_code',
-  MONTH: "to_char(r.decision_date, 'YYYY-MM')",
-  QUARTER: `to_char(r.decision_date, 'YYYY-"Q"Q')`,
-  YEAR: "to_char(r.decision_date, 'YYYY')",
-};
 
 // The day a record left publicity (公示结束): the removal, repair or withdrawal date its source reported
 // (details), else the day after its window ended, else (status changed in the hub) the day of the change.
@@ -63,6 +49,11 @@ function inKeyOrder<T>(keys: readonly string[], values: T[], keyOf: (v: T) => st
 export interface KnexCreditStoreOptions {
   /** Decrypts citizen ID numbers for entitled consumers; without it `idNumbersById` rejects. */
   vault?: IdNumberVault;
+  /**
+   * Read `recordStatistics` from the rollups of migration 20261202010000 where they answer exactly (default
+   * true); false always counts credit_records directly (the reference the rollups are tested against).
+   */
+  statisticsRollup?: boolean;
 }
 
 /** The credit store on PostgreSQL (server or PGlite) through knex. */
@@ -70,11 +61,12 @@ export class KnexCreditStore implements CreditStore {
   private constructor(
     private readonly knex: Knex,
     private readonly vault: IdNumberVault | null,
+    private readonly statisticsRollup: boolean,
   ) {}
 
   /** Wraps a migrated database; pass the vault the ID numbers were encrypted with to be able to unmask them. */
   static create(knex: Knex, options: KnexCreditStoreOptions = {}): KnexCreditStore {
-    return new KnexCreditStore(knex, options.vault ?? null);
+    return new KnexCreditStore(knex, options.vault ?? null, options.statisticsRollup ?? true);
   }
 
   async organisationsByUscc(usccs: readonly string[]): Promise<(OrganisationRow | null)[]> {
@@ -198,7 +190,18 @@ export class KnexCreditStore implements CreditStore {
   }
 
   async recordStatistics(groupBy: readonly StatisticsDimension[], filter: RecordFilter, options: StatisticsOptions): Promise<StatisticsRow[]> {
-    const expressions = groupBy.map((d) => DIMENSION_SQL[d]);
+    const fromRollup = this.statisticsRollup ? rollupStatisticsQuery(this.knex, (f) => this.filtered(f, 'r'), groupBy, filter, options) : null;
+    const rows: Row[] = await (fromRollup ?? this.directStatisticsQuery(groupBy, filter, options));
+    return rows.map((row) => ({
+      keys: Object.fromEntries(groupBy.map((d, i) => [d, row[`k${i}`] === null || row[`k${i}`] === undefined ? null : String(row[`k${i}`])])),
+      count: Number(row.n),
+      fineTotal: options.withFines ? toDecimal(row.fine_total) : null,
+    }));
+  }
+
+  /** recordStatistics as one GROUP BY over credit_records. */
+  private directStatisticsQuery(groupBy: readonly StatisticsDimension[], filter: RecordFilter, options: StatisticsOptions): Knex.QueryBuilder {
+    const expressions = groupBy.map((d) => RECORD_DIMENSION_SQL[d]);
     const q = this.filtered(filter, 'r').count({ n: '*' });
     expressions.forEach((sql, i) => q.select(this.knex.raw(`${sql} AS k${i}`)));
     if (options.withFines) q.select(this.knex.raw('sum(r.fine_amount) AS fine_total'));
@@ -207,12 +210,7 @@ export class KnexCreditStore implements CreditStore {
         .orderByRaw(expressions.map((sql) => `${sql} NULLS LAST`).join(', '))
         .limit(options.maxRows + 1);
     }
-    const rows: Row[] = await q;
-    return rows.map((row) => ({
-      keys: Object.fromEntries(groupBy.map((d, i) => [d, row[`k${i}`] === null || row[`k${i}`] === undefined ? null : String(row[`k${i}`])])),
-      count: Number(row.n),
-      fineTotal: options.withFines ? toDecimal(row.fine_total) : null,
-    }));
+    return q;
   }
 
   async fieldProgressCounts(filter: RecordFilter, until: string, today: string): Promise<FieldProgressCount[]> {

@@ -4,7 +4,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { SubschemaConfig } from '@graphql-tools/delegate';
 import type { Knex } from 'knex';
 import { assertDatabaseReachable, createKnex, migrateToLatest } from '../../db/connection.js';
-import { isDatabaseEmpty, loadSampleData } from '../../db/seed/loadSampleData.js';
+import { openSampleSnapshot, sampleSnapshotKey } from '../../db/sampleSnapshot.js';
+import { isDatabaseEmpty, loadSampleData, type SampleDataSummary } from '../../db/seed/loadSampleData.js';
 import { createCreditSubschema, createIdNumberVault, KnexCreditStore } from '../credit/index.js';
 import { createWorkflows, type RenderWebhookEvent } from '../workflows/index.js';
 import { createPlatformIndicatorSource } from './createPlatformIndicatorSource.js';
@@ -78,21 +79,37 @@ export async function openDatabase(config: HubConfig, logger: Logger): Promise<{
     deprecate: (method: string, alternative: string) => logger.warn('knex deprecation', { method, alternative }),
     debug: (message: unknown) => logger.debug('database driver', { detail: String(message) }),
   };
-  const knex = config.databaseUrl
-    ? createKnex({ kind: 'postgres', url: config.databaseUrl, poolMax: config.dbPoolMax }, knexLog)
-    : createKnex({ kind: 'pglite', ...(config.pgliteDir ? { directory: config.pgliteDir } : {}) });
   const where = config.databaseUrl ? `PostgreSQL at ${redactUrl(config.databaseUrl)}` : `embedded PGlite (${config.pgliteDir ?? 'in memory'})`;
-  try {
-    await assertDatabaseReachable(knex);
-  } catch (error) {
-    await knex.destroy().catch(() => undefined);
-    throw new Error(`cannot reach the database, ${where}: ${(error as Error).message}`);
+  const seed = config.seed;
+  let knex: Knex;
+  let seeded: SampleDataSummary | null = null;
+  if (!config.databaseUrl && !config.pgliteDir && seed !== 'none') {
+    // In memory: start from the stored snapshot of the migrated, seeded database (db/sampleSnapshot.ts), built on the
+    // first start after migrations or sample data change.
+    const snapshot = await openSampleSnapshot(await sampleSnapshotKey(seed, config.dataKey), async (fresh) => {
+      await migrateToLatest(fresh);
+      return loadSampleData(fresh, seed, createIdNumberVault(config.dataKey));
+    });
+    knex = snapshot.knex;
+    seeded = snapshot.summary;
+    logger.info('database ready', { database: where, snapshot: snapshot.restored ? 'restored' : 'built and stored' });
+  } else {
+    knex = config.databaseUrl
+      ? createKnex({ kind: 'postgres', url: config.databaseUrl, poolMax: config.dbPoolMax }, knexLog)
+      : createKnex({ kind: 'pglite', ...(config.pgliteDir ? { directory: config.pgliteDir } : {}) });
+    try {
+      await assertDatabaseReachable(knex);
+    } catch (error) {
+      await knex.destroy().catch(() => undefined);
+      throw new Error(`cannot reach the database, ${where}: ${(error as Error).message}`);
+    }
+    const applied = await migrateToLatest(knex);
+    logger.info('database ready', { database: where, migrationsApplied: applied.length });
+    if (seed !== 'none' && (await isDatabaseEmpty(knex))) seeded = await loadSampleData(knex, seed, createIdNumberVault(config.dataKey));
   }
-  const applied = await migrateToLatest(knex);
   let sampleAsOf: string | null = null;
-  logger.info('database ready', { database: where, migrationsApplied: applied.length });
-  if (config.seed !== 'none' && (await isDatabaseEmpty(knex))) {
-    const summary = await loadSampleData(knex, config.seed, createIdNumberVault(config.dataKey));
+  if (seeded) {
+    const summary = seeded;
     logger.info('sample data loaded', { size: config.seed, ...summary });
     sampleAsOf = summary.asOf;
     if (config.demoConsumers) {
