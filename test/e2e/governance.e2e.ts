@@ -143,7 +143,7 @@ describe.each(TEST_DATABASES)('governance over HTTP on $name', (database) => {
       const store = KnexConsumerStore.create(hub.hub.knex);
       await expect(store.createConsumer({ id: 'wide-bidding', name: '宽授权招标系统', kind: 'SYSTEM', roles: ['BIDDING_SYSTEM'], grants: [{ purpose: 'BIDDING', scope: 'CONDITIONAL' }] }))
         .rejects.toThrow('scope CONDITIONAL opens every conditional field for BIDDING; only the credit office (CREDIT_OFFICE_ADMIN) may hold such a wildcard. '
-          + 'Grant BIDDING the fields it needs instead, one grant per scope, from: CreditRecord.disclosure, Enterprise.serviceCases, Mutation.runCreditCheck, Query.creditCheck, Query.creditChecks, Mutation.recordCheckFeedback (src/governance/rules/purposes.json fieldScopes)');
+          + 'Grant BIDDING the fields it needs instead, one grant per scope, from: CreditRecord.disclosure, Enterprise.serviceCases, Mutation.runCreditCheck, Query.creditCheck, Query.creditChecks, Mutation.recordCheckFeedback, Mutation.runEligibilityCheck, Query.eligibilityCheck, Mutation.recordEligibilityFeedback (src/governance/rules/purposes.json fieldScopes)');
       await expect(store.createConsumer({ id: 'wide-bidding', name: '宽授权招标系统', kind: 'SYSTEM', roles: ['BIDDING_SYSTEM'], grants: [{ purpose: 'BIDDING', scope: 'CivilServant.*' }] }))
         .rejects.toThrow(/^scope CivilServant\.\* is not among the fields purpose BIDDING allows: /);
       expect((await store.listConsumers()).some((c) => c.id === 'wide-bidding')).toBe(false);

@@ -9,7 +9,9 @@ import { startTestHub, type TestHub } from '../support/startTestHub.js';
 // selected (checked against introspection below, so a field added later is scanned too), every record and
 // every subject is paged through, and every string of every answer (errors included) is searched.
 
-const SUBJECT = 'uscc name kind legalRepresentative establishedOn district { code nameEn nameZh level areaType localCode codeNote }';
+const SUBJECT = `uscc name kind legalRepresentative establishedOn district { code nameEn nameZh level areaType localCode codeNote }
+  industry { section sectionName division name } registeredCapital registrationStatus businessScope formerNames { name until }
+  registrationAuthority { uscc name }`;
 const BODY = `${SUBJECT} ... on GovernmentBody { parent { ${SUBJECT} } departments { ${SUBJECT} } }`;
 const CATALOG_ITEM = `code name nameZh recordKind conduct sourceChannel dataFormat reportingCycle disclosure sharingClass
   retentionYears legalBasis sourceUnit { ${SUBJECT} }`;

@@ -16,7 +16,7 @@ import { validateArrearsRow } from './validateArrearsRow.js';
 import { validateDefaulterRow } from './validateDefaulterRow.js';
 
 const OFFICE = [ROLE.CREDIT_OFFICE_ADMIN];
-const MAX_BATCH_ROWS = 5_000;
+const MAX_BATCH_ROWS = 2_000;
 
 /** A commitment as toCommitment maps it, with the stored row and the day it is judged on. */
 interface CommitmentView {
