@@ -96,6 +96,97 @@ describe.each(TEST_DATABASES)('promises owed to an enterprise, read by an invest
     expect(entry.fields_read).toEqual(expect.arrayContaining(['Enterprise.commitmentsOwed', 'Enterprise.serviceCases']));
   });
 
+  it('finds an enterprise owed an overdue payment by four characters of its name, district and industry, and reads all of it in one query', async () => {
+    // From the sample data (not the payment this suite records): enterprises owed an overdue payment, then the
+    // one with the most bids that also has records, projects and service cases.
+    const today = todayInShanghai();
+    const owed = await hub.hub.knex('government_commitments as c').join('organisations as o', 'o.uscc', 'c.counterparty_uscc')
+      .where({ 'c.kind': 'PAYMENT', 'c.status': 'PENDING', 'o.kind': 'ENTERPRISE' }).whereNot('c.title', TITLE).where('c.due_on', '<', today)
+      .distinct('o.uscc') as { uscc: string }[];
+    expect(owed.length).toBeGreaterThan(0);
+    const COUNTS = `query ($usccs: [USCC!]!) { enterprisesByUscc(usccs: $usccs) { uscc name district { code } industry { section }
+      creditRecords(first: 0) { totalCount } bids(first: 0) { totalCount } constructionProjects(first: 0) { totalCount } serviceCases(first: 0) { totalCount } } }`;
+    type Counts = { uscc: string; name: string; district: { code: string }; industry: { section: string }; creditRecords: { totalCount: number };
+      bids: { totalCount: number }; constructionProjects: { totalCount: number }; serviceCases: { totalCount: number } };
+    const counted = await hub.query<{ enterprisesByUscc: Counts[] }>(COUNTS, { usccs: owed.map((o) => o.uscc) }, analyst);
+    expect(counted.body.errors).toBeUndefined();
+    // Four characters of the trade name (字号 and what follows), after the place name: never a generic word alone.
+    const fragmentOf = (name: string) => name.replace(/^深圳市?/, '').slice(0, 4);
+    const distinctive = (fragment: string) => /^\p{Script=Han}{4}$/u.test(fragment) && !/科技|有限|公司|深圳/.test(fragment.slice(0, 2));
+    // The small sample data has such enterprises: one owed an overdue payment with every kind of data to show.
+    const target = counted.body.data!.enterprisesByUscc
+      .filter((c) => c.bids.totalCount > 2 && c.creditRecords.totalCount > 0 && c.constructionProjects.totalCount > 0 && c.serviceCases.totalCount > 0)
+      .filter((c) => distinctive(fragmentOf(c.name)))
+      .sort((a, b) => b.bids.totalCount - a.bids.totalCount || a.uscc.localeCompare(b.uscc))[0]!;
+    expect(target).toBeDefined();
+    const fragment = fragmentOf(target.name);
+
+    const FIND = `query ($query: String!, $filter: SubjectSearchFilter, $after: String) {
+      searchSubjects(query: $query, filter: $filter, first: 20) {
+        totalCount
+        edges { node { uscc name district { code } industry { section }
+          ... on Enterprise {
+            creditRecords(first: 3) { totalCount edges { node { id } } }
+            bids(first: 2, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { tenderCode } } }
+            constructionProjects(first: 5) { totalCount edges { node { code } } }
+            serviceCases(first: 5) { totalCount edges { node { caseNumber } } }
+            commitmentsOwed(status: PENDING, first: 100) {
+              totalCount edges { node { id kind title dueOn overdue daysOverdue bodyUscc body { uscc name } counterparty { uscc name } } }
+            }
+          } } }
+      }
+    }`;
+    type Hit = { uscc: string; name: string; district: { code: string }; industry: { section: string };
+      creditRecords: Connection<{ id: string }>; bids: Connection<{ tenderCode: string }>; constructionProjects: Connection<{ code: string }>;
+      serviceCases: Connection<{ caseNumber: string }>;
+      commitmentsOwed: Connection<{ id: string; kind: string; title: string; dueOn: string; overdue: boolean; daysOverdue: number; bodyUscc: string; body: { uscc: string; name: string }; counterparty: { uscc: string; name: string } }> };
+    const filter = { districts: [target.district.code], industries: [target.industry.section] };
+    const find = (after: string | null) => hub.query<{ searchSubjects: Connection<Hit> }>(FIND, { query: fragment, filter, after }, analyst);
+    const { body } = await find(null);
+    expect(body.errors).toBeUndefined();
+    const hits = body.data!.searchSubjects.edges.map((e) => e.node);
+    // Every hit is in the district and industry asked and bears the fragment; the enterprise is among them.
+    expect(hits.every((h) => h.district.code === target.district.code && h.industry.section === target.industry.section && h.name.includes(fragment))).toBe(true);
+    const hit = hits.find((h) => h.uscc === target.uscc)!;
+    expect(hit).toBeDefined();
+
+    // Its records, projects and service cases, as many as the platforms and the store hold for it.
+    expect({ ...hit, bids: null, commitmentsOwed: null, creditRecords: hit.creditRecords.totalCount, constructionProjects: hit.constructionProjects.totalCount,
+      serviceCases: hit.serviceCases.totalCount }).toEqual({
+      uscc: target.uscc, name: target.name, district: target.district, industry: target.industry, bids: null, commitmentsOwed: null,
+      creditRecords: target.creditRecords.totalCount, constructionProjects: target.constructionProjects.totalCount, serviceCases: target.serviceCases.totalCount,
+    });
+    expect(hit.creditRecords.edges).toHaveLength(Math.min(3, target.creditRecords.totalCount));
+    expect(hit.constructionProjects.edges).toHaveLength(Math.min(5, target.constructionProjects.totalCount));
+    expect(hit.serviceCases.edges).toHaveLength(Math.min(5, target.serviceCases.totalCount));
+
+    // Bids page by page: two on the first page, the next page read with `after` follows without overlap.
+    expect({ ...hit.bids, edges: hit.bids.edges.length, pageInfo: { ...hit.bids.pageInfo, endCursor: typeof hit.bids.pageInfo!.endCursor } }).toEqual({
+      totalCount: target.bids.totalCount, edges: 2, pageInfo: { hasNextPage: true, hasPreviousPage: false, endCursor: 'string' },
+    });
+    const next = await find(hit.bids.pageInfo!.endCursor);
+    expect(next.body.errors).toBeUndefined();
+    const page2 = next.body.data!.searchSubjects.edges.map((e) => e.node).find((h) => h.uscc === target.uscc)!.bids;
+    expect({ totalCount: page2.totalCount, hasPreviousPage: page2.pageInfo!.hasPreviousPage, hasNextPage: page2.pageInfo!.hasNextPage, edges: page2.edges.length })
+      .toEqual({ totalCount: target.bids.totalCount, hasPreviousPage: true, hasNextPage: target.bids.totalCount > 4, edges: Math.min(2, target.bids.totalCount - 2) });
+    const codes = [...hit.bids.edges, ...page2.edges].map((e) => e.node.tenderCode);
+    expect(new Set(codes).size).toBe(codes.length);
+
+    // The commitments owed to it: as the store has them, each naming the owing body by the name the store has for
+    // its USCC; an overdue one counts the days from its due date to today.
+    const stored = await hub.hub.knex('government_commitments as c').join('organisations as b', 'b.uscc', 'c.body_uscc')
+      .where({ 'c.counterparty_uscc': target.uscc, 'c.status': 'PENDING' }).select('c.id', 'c.body_uscc', 'b.name') as { id: string | number; body_uscc: string; name: string }[];
+    const owedNodes = hit.commitmentsOwed.edges.map((e) => e.node);
+    expect(hit.commitmentsOwed.totalCount).toBe(stored.length);
+    expect(owedNodes.map((c) => ({ id: c.id, body: c.body, counterparty: c.counterparty })).sort((a, b) => a.id.localeCompare(b.id)))
+      .toEqual(stored.map((s) => ({ id: String(s.id), body: { uscc: s.body_uscc, name: s.name }, counterparty: { uscc: target.uscc, name: target.name } })).sort((a, b) => a.id.localeCompare(b.id)));
+    const overduePayments = owedNodes.filter((c) => c.kind === 'PAYMENT' && c.dueOn < today);
+    expect(overduePayments.length).toBeGreaterThan(0);
+    expect(overduePayments.map((c) => ({ overdue: c.overdue, daysOverdue: c.daysOverdue })))
+      .toEqual(overduePayments.map((c) => ({ overdue: true, daysOverdue: days(c.dueOn, today) })));
+    expect(overduePayments.every((c) => c.daysOverdue > 0)).toBe(true);
+  });
+
   it('lists the register of commitments by area, kind and lateness, page by page, for the purpose only', async () => {
     const REGISTER = `query ($filter: CommitmentFilter, $after: String) { commitments(filter: $filter, first: 1, after: $after) {
       totalCount pageInfo { hasNextPage endCursor } edges { node { title bodyUscc kind status overdue daysOverdue body { name } counterparty { uscc name } } } } }`;
