@@ -19,11 +19,29 @@ async function listFiles(dir: string): Promise<string[]> {
   return nested.flat().sort();
 }
 
+/**
+ * The installed PGlite's version, from the package.json above the module Node resolves — wherever node_modules is
+ * (beside the sources, or beside a production build's dist/, whose ROOT is dist/).
+ */
+async function pgliteVersion(): Promise<string> {
+  let dir = dirname(fileURLToPath(import.meta.resolve('@electric-sql/pglite')));
+  for (;;) {
+    try {
+      const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { name?: string; version: string };
+      if (manifest.name === '@electric-sql/pglite') return manifest.version;
+    } catch {
+      // No package.json at this level: keep walking up.
+    }
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('cannot find the package.json of @electric-sql/pglite above the module Node resolves; reinstall dependencies (npm ci)');
+    dir = parent;
+  }
+}
+
 /** The name of the snapshot of sample data of `size` with `dataKey`: a hash of everything that shapes it. */
 export async function sampleSnapshotKey(size: string, dataKey: Buffer | string): Promise<string> {
   const hash = createHash('sha256');
-  const pglite = JSON.parse(await readFile(join(ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string };
-  hash.update(`pglite ${pglite.version}\nsize ${size}\nkey ${createHash('sha256').update(dataKey).digest('hex')}\n`);
+  hash.update(`pglite ${await pgliteVersion()}\nsize ${size}\nkey ${createHash('sha256').update(dataKey).digest('hex')}\n`);
   // Migrations, the seed generator and its data, and what they import from src/ (codes, credit rules).
   for (const dir of ['db', 'src/codes', 'src/credit']) {
     for (const file of await listFiles(join(ROOT, dir))) {

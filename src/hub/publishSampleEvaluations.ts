@@ -23,9 +23,9 @@ export async function publishSampleEvaluations(knex: Knex, platforms: PlatformIn
   for (const period of periods) for (const level of ['DEPARTMENT', 'DISTRICT'] as const) {
     try {
       const runId = await computeIntegrityEvaluation(store, platforms, { period, level, computedBy: 'sample-data', today: todayInShanghai() });
-      logger.info('integrity evaluation of the sample data published', { period, level, runId });
+      logger.info('integrity evaluation of the sample data published', { period, evaluationLevel: level, runId });
     } catch (error) {
-      logger.warn('integrity evaluation of the sample data not published; run `npm run evaluate` when the platforms answer', { period, level, reason: (error as Error).message });
+      logger.warn('integrity evaluation of the sample data not published; run `npm run evaluate` when the platforms answer', { period, evaluationLevel: level, reason: (error as Error).message });
     }
   }
 }
