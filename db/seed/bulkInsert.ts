@@ -45,13 +45,17 @@ export async function bulkInsert(
 /**
  * Runs `load` with the plain (non-unique, not constraint) indexes of `tables` dropped, then builds them again
  * from their own definitions: one sort per index instead of a million index insertions. Unique indexes and
- * constraints stay, so the load is checked as before. Inside a transaction, a failure leaves every index.
+ * constraints stay, so the load is checked as before. Inside a transaction, a failure leaves every index. Indexes
+ * the current role does not own (a runtime role seeding) stay in place: slower, same result.
  */
 export async function withoutPlainIndexes<T>(trx: Knex.Transaction, tables: readonly string[], load: () => Promise<T>, onRebuild?: () => void): Promise<T> {
   const { rows } = (await trx.raw(`
     SELECT i.indexname, i.indexdef FROM pg_indexes i
+    JOIN pg_class ic ON ic.relname = i.indexname AND ic.relnamespace = current_schema()::regnamespace
     WHERE i.schemaname = current_schema() AND i.tablename = ANY(?::text[]) AND i.indexdef NOT LIKE 'CREATE UNIQUE %'
       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)
+      -- Only indexes this role may drop (a runtime role that is not the tables' owner loads with them in place).
+      AND pg_has_role(current_user, ic.relowner, 'MEMBER')
     ORDER BY i.indexname`, [[...tables]])) as { rows: { indexname: string; indexdef: string }[] };
   for (const index of rows) await trx.raw(`DROP INDEX ${quote(index.indexname)}`);
   const result = await load();

@@ -9,9 +9,10 @@ import { startTestHub, type TestHub } from '../support/startTestHub.js';
 // selected (checked against introspection below, so a field added later is scanned too), every record and
 // every subject is paged through, and every string of every answer (errors included) is searched.
 
-const SUBJECT = `uscc name kind legalRepresentative establishedOn district { code nameEn nameZh level areaType localCode codeNote }
-  industry { section sectionName division name } registeredCapital registrationStatus businessScope formerNames { name until }
-  registrationAuthority { uscc name }`;
+const SUBJECT = 'uscc name kind legalRepresentative establishedOn district { code nameEn nameZh level areaType localCode codeNote }';
+// Registration particulars, read once per organisation (through `subjects` below), not on every record's parties.
+const REGISTRATION = `industry { section sectionName division name } registeredCapital registrationStatus businessScope
+  formerNames { name until } registrationAuthority { uscc name }`;
 const BODY = `${SUBJECT} ... on GovernmentBody { parent { ${SUBJECT} } departments { ${SUBJECT} } }`;
 const CATALOG_ITEM = `code name nameZh recordKind conduct sourceChannel dataFormat reportingCycle disclosure sharingClass
   retentionYears legalBasis sourceUnit { ${SUBJECT} }`;
@@ -29,12 +30,15 @@ const OWN_PAGE = `totalCount edges { node { id title content legalBasis details 
 
 // The selection of each type of the credit graph, to check that it names every field the type has.
 const SELECTIONS: Record<string, string> = {
-  CreditRecord: RECORD, CreditRecordDetails: DETAILS, CatalogItem: CATALOG_ITEM, CivilServant: SERVANT, CreditSubject: SUBJECT,
+  CreditRecord: RECORD, CreditRecordDetails: DETAILS, CatalogItem: CATALOG_ITEM, CivilServant: SERVANT, CreditSubject: `${SUBJECT} ${REGISTRATION}`,
   Publicity: 'start minimumEnd end ruleVersion', District: 'code nameEn nameZh level areaType localCode codeNote',
 };
 // Fields deliberately not followed: connections reached through their own pages below, and the other
 // platforms' data merged onto subjects (their sandboxes hold no sample-data persons).
 const NOT_FOLLOWED = new Set(['creditRecords', 'bids', 'constructionProjects', 'serviceCases', 'serviceReviews', 'projects']);
+
+// The clause registration authorities add to every business scope (经营范围): items needing approval wait for it.
+const LICENSED_ITEMS_CLAUSE = '（依法须经批准的项目，经相关部门批准后方可开展经营活动）';
 
 interface Page { totalCount: number; edges: { cursor: string; node: unknown }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }
 
@@ -87,7 +91,7 @@ describe.each(TEST_DATABASES)('what the public reads on $name', (database) => {
     const usccs = ((await knex('organisations').select('uscc').orderBy('uscc')) as { uscc: string }[]).map((o) => o.uscc);
     for (let i = 0; i < usccs.length; i += 10) {
       const data = await read<{ subjects: ({ uscc: string; creditRecords: Page } | null)[] }>(
-        `query ($u: [USCC!]!) { subjects(usccs: $u) { ${BODY} creditRecords(first: 100) { ${OWN_PAGE} } } }`, { u: usccs.slice(i, i + 10) });
+        `query ($u: [USCC!]!) { subjects(usccs: $u) { ${BODY} ${REGISTRATION} creditRecords(first: 100) { ${OWN_PAGE} } } }`, { u: usccs.slice(i, i + 10) });
       for (const subject of data.subjects) {
         if (subject?.creditRecords.pageInfo.hasNextPage) {
           await pageThrough(`query ($u: USCC!, $after: String) { subject(uscc: $u) { creditRecords(first: 100, after: $after) { ${OWN_PAGE} } } }`,
@@ -112,9 +116,12 @@ describe.each(TEST_DATABASES)('what the public reads on $name', (database) => {
   });
 
   it('finds no full name of a civil servant in anything it reads', () => {
-    const text = seen.join('\u0000');
+    // The statutory closing clause of a business scope is no one's name, though a two-character name (方可)
+    // may spell one of its words: it is taken out before searching, and only it.
+    const read = seen.map((s) => s.replaceAll(LICENSED_ITEMS_CLAUSE, ''));
+    const text = read.join('\u0000');
     const leaks = names.filter((name) => text.includes(name))
-      .map((name) => ({ name, in: seen.filter((s) => s.includes(name)).slice(0, 3) }));
+      .map((name) => ({ name, in: read.filter((s) => s.includes(name)).slice(0, 3) }));
     expect(seen.length).toBeGreaterThan(10_000);
     expect(leaks).toEqual([]);
   });
