@@ -18,6 +18,36 @@ export type UsccValidation = { ok: true; value: string; kind: SubjectKind } | In
 
 const NEVER_USED = 'IOZSV';
 
+// Value of each character code in USCC_CHARSET (−1 outside it), so that an already canonical code is checked
+// without normalising or splitting it: stitching parses every USCC a subschema returns, so this runs per value.
+const CHARSET_VALUE: Int8Array = (() => {
+  const values = new Int8Array(128).fill(-1);
+  for (let i = 0; i < USCC_CHARSET.length; i += 1) values[USCC_CHARSET.charCodeAt(i)] = i;
+  return values;
+})();
+const ORG_BODY_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2] as const;
+
+/** True when `code` is 18 charset characters whose two check characters are right (no normalisation needed). */
+function isCanonicalValidUscc(code: string): boolean {
+  if (code.length !== 18) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i += 1) {
+    const c = code.charCodeAt(i);
+    const value = c < 128 ? CHARSET_VALUE[c]! : -1;
+    if (value < 0) return false;
+    sum += value * USCC_WEIGHTS[i]!;
+  }
+  if (code.charAt(17) !== USCC_CHARSET.charAt((31 - (sum % 31)) % 31)) return false;
+  // GB 11714 check of positions 9-16 (digits and A-Z: 0-9, 10-35) at position 17.
+  let orgSum = 0;
+  for (let i = 0; i < 8; i += 1) {
+    const c = code.charCodeAt(8 + i);
+    orgSum += (c <= 57 ? c - 48 : c - 55) * ORG_BODY_WEIGHTS[i]!;
+  }
+  const orgCheck = 11 - (orgSum % 11);
+  return code.charAt(16) === (orgCheck === 10 ? 'X' : orgCheck === 11 ? '0' : String(orgCheck));
+}
+
 /**
  * Computes the 18th (check) character of a USCC from its first 17 characters:
  * `charset[(31 - Σ value × weight mod 31) mod 31]`. Throws `Error` unless given exactly 17
@@ -45,6 +75,7 @@ export function computeUsccCheck(first17: string): string {
  * 9-16, position 18 the USCC check. The first failure found is reported. Never throws.
  */
 export function validateUscc(input: string): UsccValidation {
+  if (isCanonicalValidUscc(input)) return { ok: true, value: input, kind: subjectKindOf(input) };
   const normalised = normaliseCode(input);
   const chars = Array.from(normalised);
   if (chars.length !== 18) {

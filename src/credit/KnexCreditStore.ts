@@ -34,9 +34,28 @@ const CLOSED_ON_SQL = `CASE WHEN r.status IN (${UNDISCLOSED_STATUSES.map((s) => 
 // The organisations a record names, joined as `<alias>_<column>` when a page is read with its parties.
 const PARTY_JOINS = [['pa', 'authority_uscc'], ['ps', 'source_unit_uscc']] as const;
 
-function partiesOf(row: Row): OrganisationRow[] {
-  return PARTY_JOINS.flatMap(([alias]) => (row[`${alias}_uscc`] === null || row[`${alias}_uscc`] === undefined ? []
-    : [toOrganisation(Object.fromEntries(ORGANISATION_COLUMNS.map((c) => [c, row[`${alias}_${c}`]])))]));
+// Each alias's columns as [column, `<alias>_<column>`], worked out once.
+const PARTY_COLUMNS = PARTY_JOINS.map(([alias]) => ORGANISATION_COLUMNS.map((c) => [c, `${alias}_${c}`] as const));
+
+/**
+ * Adds the parties joined to `row` to `parties`, each organisation once (an authority names many records of a page, and
+ * a page of 100 subjects has a few hundred rows).
+ */
+function collectParties(row: Row, parties: Map<string, OrganisationRow>, converted: Map<string, OrganisationRow>): void {
+  for (const columns of PARTY_COLUMNS) {
+    const value = row[columns[0]![1]];
+    if (value === null || value === undefined) continue;
+    const uscc = String(value);
+    if (parties.has(uscc)) continue;
+    let party = converted.get(uscc);
+    if (!party) {
+      const fields: Row = {};
+      for (const [column, aliased] of columns) fields[column] = row[aliased];
+      party = toOrganisation(fields);
+      converted.set(uscc, party);
+    }
+    parties.set(uscc, party);
+  }
 }
 
 /** Orders `values` like `keys`, by `keyOf`; missing keys give null. */
@@ -154,12 +173,17 @@ export class KnexCreditStore implements CreditStore {
       if (list) list.push(row);
       else grouped.set(key, [row]);
     }
+    const converted = new Map<string, OrganisationRow>();
     return owners.map((owner) => {
       const ownerRows = grouped.get(ownerKey(owner)) ?? [];
       const result: RecordPage = { rows: ownerRows.slice(0, page.limit).map(toCreditRecord), hasNextPage: ownerRows.length > page.limit };
       // After a cursor the window counts only the records past it.
       if (page.after === undefined) result.totalCount = Number(ownerRows[0]?.total ?? 0);
-      if (options.withParties) result.parties = ownerRows.slice(0, page.limit).flatMap(partiesOf);
+      if (options.withParties) {
+        const parties = new Map<string, OrganisationRow>();
+        for (const row of ownerRows.slice(0, page.limit)) collectParties(row, parties, converted);
+        result.parties = [...parties.values()];
+      }
       return result;
     });
   }

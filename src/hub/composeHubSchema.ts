@@ -7,6 +7,7 @@ import { OperationTypeNode, type GraphQLResolveInfo, type GraphQLSchema } from '
 import type { GatewaySubschema, SubjectLink } from '../../gateways/shared/index.js';
 import { ProjectCodeScalar, UsccScalar } from '../codes/index.js';
 import { DateScalar, DecimalScalar } from '../credit/index.js';
+import { delegateWholeSubtrees } from './delegateWholeSubtrees.js';
 import { relocateDelegatedErrors } from './relocateDelegatedErrors.js';
 
 /** The parts the hub stitches: the credit store and the platform adapters with their subject links. */
@@ -103,7 +104,13 @@ export function composeHubSchema({ credit, adapters, extra = [], extraLinks = []
   if (links.length > 0 && !creditSubschema) throw new Error('stitching did not register the credit subschema; subject links cannot resolve');
   const configs = [creditConfig, ...adapters.map((a) => a.subschema), ...extra];
   const mergedTypes = new Set(configs.flatMap((config) => Object.keys(config.merge ?? {})));
-  const schema = relocateDelegatedErrors(filterSchema({ schema: stitched, rootFieldFilter: (_operation, name) => !name.startsWith('_') }), mergedTypes);
+  const relocated = relocateDelegatedErrors(filterSchema({ schema: stitched, rootFieldFilter: (_operation, name) => !name.startsWith('_') }), mergedTypes);
+  // The credit store's own root fields, when no other subschema serves a root field of the same name.
+  const elsewhere = new Set(configs.slice(1).flatMap((config) => Object.keys(config.schema.getQueryType()?.getFields() ?? {})));
+  const creditRootFields = new Set(Object.keys(credit.schema.getQueryType()?.getFields() ?? {}).filter((name) => !elsewhere.has(name)));
+  const schema = creditSubschema && stitchingInfo
+    ? delegateWholeSubtrees(relocated, { subschema: creditSubschema, rootFields: creditRootFields, stitchingInfo })
+    : relocated;
   const query = schema.getQueryType();
   if (query) {
     query.description =
