@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
+import { isInterfaceType, type GraphQLSchema } from 'graphql';
 import { buildSchema, type ResolverData } from 'type-graphql';
 import { CreditDeps } from './CreditDeps.js';
 import type { CreditStore } from './CreditStore.js';
@@ -14,7 +14,8 @@ import { StatisticsResolver } from './resolvers/StatisticsResolver.js';
 import { SubjectSearchConnectionResolver, SubjectSearchResolver } from './resolvers/SubjectSearchResolver.js';
 import { loadGovernanceDirectives } from './loadGovernanceDirectives.js';
 import { withDatabaseErrors } from './withDatabaseErrors.js';
-import { Enterprise, GovernmentBody, OtherOrganisation, PublicInstitution, SocialOrganisation } from './types/CreditSubject.js';
+import type { OrganisationRow } from './CreditStore.js';
+import { Enterprise, GovernmentBody, OtherOrganisation, PublicInstitution, SocialOrganisation, subjectTypeName } from './types/CreditSubject.js';
 
 const RESOLVERS = [
   QueryResolver, CreditSubjectResolver, GovernmentBodyResolver, CreditRecordResolver, ConnectionResolver,
@@ -29,7 +30,7 @@ const RESOLVERS = [
 export async function buildCreditSchema(store: CreditStore): Promise<GraphQLSchema> {
   const deps = new CreditDeps(withDatabaseErrors(store));
   const instances = new Map<unknown, unknown>();
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
     orphanedTypes: [Enterprise, GovernmentBody, PublicInstitution, SocialOrganisation, OtherOrganisation],
     validate: false,
@@ -42,4 +43,9 @@ export async function buildCreditSchema(store: CreditStore): Promise<GraphQLSche
       },
     },
   });
+  // type-graphql wraps resolveType in an async function; the compiled executor (createCompiledExecutor) needs the
+  // concrete type at once, and the kind of subject is known from the row.
+  const subject = schema.getType('CreditSubject');
+  if (isInterfaceType(subject)) subject.resolveType = (row) => subjectTypeName(row as OrganisationRow);
+  return schema;
 }
