@@ -133,6 +133,13 @@ describe('makeUscc', () => {
     expect(missed).toEqual([]);
   });
 
+  it('answers a code typed with spaces and in lower case exactly as the code itself, valid or not', () => {
+    // Already-canonical codes take a shorter path; both paths must agree on every verdict and message.
+    const variants = codes.slice(0, 300).flatMap((code, n) => [code, replaceAt(code, n % 18, USCC_CHARSET.charAt(n % 31)), replaceAt(code, n % 17, 'I')]);
+    const typed = (code: string) => ` ${code.slice(0, 6)} ${code.slice(6).toLowerCase()} `;
+    expect(variants.map((code) => validateUscc(typed(code)))).toEqual(variants.map((code) => validateUscc(code)));
+  });
+
   it('catches every swap of two different adjacent characters in positions 1-17', () => {
     const missed = codes.flatMap((code) =>
       Array.from({ length: 16 }, (_, i) => code.slice(0, i) + code.charAt(i + 1) + code.charAt(i) + code.slice(i + 2))
