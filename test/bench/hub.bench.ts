@@ -1,15 +1,20 @@
 import 'reflect-metadata';
+import { loadavg } from 'node:os';
 import { buildCreditSchema, KnexCreditStore } from '../../src/credit/index.js';
 import { composeHubSchema } from '../../src/hub/composeHubSchema.js';
 import { CONNECTED_GATEWAYS } from '../../src/hub/connectedGateways.js';
-import { defaultPlatformSettings, type RunningSandbox } from '../../gateways/shared/index.js';
+import { defaultPlatformSettings } from '../../gateways/shared/index.js';
 import { measureQuery } from './measureQuery.js';
 import { openBenchDatabase } from './openBenchDatabase.js';
+import { readSandboxPlacement, startBenchSandboxes } from './startBenchSandboxes.js';
 
 // `npm run bench:hub`: p50/p95 of one query for 100 subjects across all four sources (credit records
 // plus every platform field, through real HTTP to the sandboxes), and of the same query's credit part
 // on the credit subschema alone. Database as for bench:store; BENCH_SIZE small|large (default large)
 // sizes both the database and the sandboxes' fixtures, so the subjects exist on every platform.
+// BENCH_SANDBOXES=processes (default) runs each sandbox in a child process of its own, as the platforms are
+// remote systems in production; `in-process` runs them inside this process (their CPU and garbage then count
+// against the hub). The last line gives merged ÷ credit-alone at p50 and p95 and the load average.
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const WARMUP = 5;
 const size = (process.env.BENCH_SIZE ?? 'large') as 'small' | 'large';
@@ -32,16 +37,13 @@ const MERGED = `query ($usccs: [USCC!]!) { subjects(usccs: $usccs) { ${CREDIT_PA
   } }`;
 const CREDIT_ONLY = `query ($usccs: [USCC!]!) { subjects(usccs: $usccs) { ${CREDIT_PART} } }`;
 
+const sandboxPlacement = readSandboxPlacement();
 const { knex, kind } = await openBenchDatabase(size);
-const sandboxes: RunningSandbox[] = [];
-const adapters = [];
-for (const gateway of CONNECTED_GATEWAYS) {
-  const started = Date.now();
-  const sandbox = await gateway.startSandbox({ size, token: 'bench-token' });
-  console.error(`${gateway.platform} sandbox (${size}) ready in ${Date.now() - started} ms`);
-  sandboxes.push(sandbox);
-  adapters.push({ ...gateway.createSubschema(defaultPlatformSettings(gateway.platform, sandbox.url, sandbox.token)), subjectLinks: gateway.subjectLinks });
-}
+const sandboxes = await startBenchSandboxes(CONNECTED_GATEWAYS, size, 'bench-token', sandboxPlacement);
+const adapters = CONNECTED_GATEWAYS.map((gateway, i) => ({
+  ...gateway.createSubschema(defaultPlatformSettings(gateway.platform, sandboxes[i]!.url, sandboxes[i]!.token)),
+  subjectLinks: gateway.subjectLinks,
+}));
 const credit = await buildCreditSchema(KnexCreditStore.create(knex));
 const hub = composeHubSchema({ credit: { schema: credit }, adapters });
 
@@ -51,14 +53,19 @@ const pool = (await knex('organisations').select('uscc').whereIn('kind', ['ENTER
 const sets = Array.from({ length: RUNS + WARMUP }, (_, i) => ({ usccs: pool.slice((i * 100) % pool.length, (i * 100) % pool.length + 100).map((r) => r.uscc) }));
 
 const callCounts = new Set<string>();
+const loadBefore = loadavg()[0]!;
 const merged = await measureQuery(hub, MERGED, sets, WARMUP,
-  () => callCounts.add(sandboxes.map((s) => `${s.platform}=${s.stats().requests}`).join(' ')),
-  () => sandboxes.forEach((s) => s.resetStats()));
+  async () => void callCounts.add((await Promise.all(sandboxes.map(async (s) => `${s.platform}=${(await s.stats()).requests}`))).join(' ')),
+  async () => void (await Promise.all(sandboxes.map((s) => s.resetStats()))));
 const creditAlone = await measureQuery(credit, CREDIT_ONLY, sets, WARMUP);
-const base = { database: kind, size, subjectsPerQuery: 100, runs: RUNS };
+const base = { database: kind, size, subjectsPerQuery: 100, runs: RUNS, sandboxes: sandboxPlacement };
+const round = (n: number) => Math.round(n * 100) / 100;
 console.log(JSON.stringify({ ...base, query: 'four sources through the hub', ...merged, platformCallsPerQuery: [...callCounts] }));
 console.log(JSON.stringify({ ...base, query: 'credit part on the credit subschema alone', ...creditAlone }));
-console.log(JSON.stringify({ ratioP50: Math.round((merged.p50Ms / creditAlone.p50Ms) * 100) / 100, ratioP95: Math.round((merged.p95Ms / creditAlone.p95Ms) * 100) / 100 }));
+console.log(JSON.stringify({
+  ratioP50: round(merged.p50Ms / creditAlone.p50Ms), ratioP95: round(merged.p95Ms / creditAlone.p95Ms), sandboxes: sandboxPlacement,
+  loadAverage1m: { before: round(loadBefore), after: round(loadavg()[0]!) },
+}));
 for (const a of adapters) a.close();
 await Promise.all(sandboxes.map((s) => s.stop()));
 await knex.destroy();

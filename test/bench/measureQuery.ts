@@ -10,27 +10,28 @@ export interface QueryTimings {
 /**
  * Runs `source` once per entry of `variableSets` (a fresh context from `contextValue` each time, as a request would have),
  * discards the first `warmup` runs and returns p50/p95 of the rest. Throws on any GraphQL error, so a
- * benchmark never times failures. `afterRun` sees each measured run, e.g. to count statements.
+ * benchmark never times failures. `afterRun` sees each measured run, e.g. to count statements; both hooks
+ * may be asynchronous and are awaited outside the timed part.
  */
 export async function measureQuery(
   schema: GraphQLSchema,
   source: string,
   variableSets: Record<string, unknown>[],
   warmup: number,
-  afterRun: () => void = () => undefined,
-  beforeRun: () => void = () => undefined,
+  afterRun: () => unknown = () => undefined,
+  beforeRun: () => unknown = () => undefined,
   contextValue: () => object = () => ({}),
 ): Promise<QueryTimings> {
   const timings: number[] = [];
   for (const [i, variableValues] of variableSets.entries()) {
-    beforeRun();
+    await beforeRun();
     const started = process.hrtime.bigint();
     const result = await graphql({ schema, source, variableValues, contextValue: contextValue() });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     if (result.errors) throw new Error(JSON.stringify(result.errors.slice(0, 3)));
     if (i >= warmup) {
       timings.push(ms);
-      afterRun();
+      await afterRun();
     }
   }
   timings.sort((a, b) => a - b);
