@@ -14,7 +14,9 @@ import { readSandboxPlacement, startBenchSandboxes } from './startBenchSandboxes
 // sizes both the database and the sandboxes' fixtures, so the subjects exist on every platform.
 // BENCH_SANDBOXES=processes (default) runs each sandbox in a child process of its own, as the platforms are
 // remote systems in production; `in-process` runs them inside this process (their CPU and garbage then count
-// against the hub). The last line gives merged ÷ credit-alone at p50 and p95 and the load average.
+// against the hub). The last line gives merged ÷ credit-alone at p50, p95 and in CPU time per query (this
+// process's), and the load average. BENCH_MARKS=1 prints on stderr the monotonic time (µs, as in a
+// `node --cpu-prof` profile) at which each phase starts, to cut a profile of the benchmark by phase.
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const WARMUP = 5;
 const size = (process.env.BENCH_SIZE ?? 'large') as 'small' | 'large';
@@ -54,16 +56,21 @@ const sets = Array.from({ length: RUNS + WARMUP }, (_, i) => ({ usccs: pool.slic
 
 const callCounts = new Set<string>();
 const loadBefore = loadavg()[0]!;
+const mark = (phase: string) => process.env.BENCH_MARKS && console.error(`phase ${phase} starts at ${process.hrtime.bigint() / 1000n} µs`);
+mark('merged');
 const merged = await measureQuery(hub, MERGED, sets, WARMUP,
   async () => void callCounts.add((await Promise.all(sandboxes.map(async (s) => `${s.platform}=${(await s.stats()).requests}`))).join(' ')),
   async () => void (await Promise.all(sandboxes.map((s) => s.resetStats()))));
+mark('credit');
 const creditAlone = await measureQuery(credit, CREDIT_ONLY, sets, WARMUP);
+mark('(none)');
 const base = { database: kind, size, subjectsPerQuery: 100, runs: RUNS, sandboxes: sandboxPlacement };
 const round = (n: number) => Math.round(n * 100) / 100;
 console.log(JSON.stringify({ ...base, query: 'four sources through the hub', ...merged, platformCallsPerQuery: [...callCounts] }));
 console.log(JSON.stringify({ ...base, query: 'credit part on the credit subschema alone', ...creditAlone }));
 console.log(JSON.stringify({
-  ratioP50: round(merged.p50Ms / creditAlone.p50Ms), ratioP95: round(merged.p95Ms / creditAlone.p95Ms), sandboxes: sandboxPlacement,
+  ratioP50: round(merged.p50Ms / creditAlone.p50Ms), ratioP95: round(merged.p95Ms / creditAlone.p95Ms),
+  ratioCpu: round(merged.cpuMsPerRun / creditAlone.cpuMsPerRun), sandboxes: sandboxPlacement,
   loadAverage1m: { before: round(loadBefore), after: round(loadavg()[0]!) },
 }));
 for (const a of adapters) a.close();
