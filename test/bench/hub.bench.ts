@@ -3,7 +3,7 @@ import { loadavg } from 'node:os';
 import { buildCreditSchema, KnexCreditStore } from '../../src/credit/index.js';
 import { composeHubSchema } from '../../src/hub/composeHubSchema.js';
 import { CONNECTED_GATEWAYS } from '../../src/hub/connectedGateways.js';
-import { defaultPlatformSettings } from '../../gateways/shared/index.js';
+import { defaultPlatformSettings, type PlatformCallEvent, type PlatformObserver } from '../../gateways/shared/index.js';
 import { measureQuery } from './measureQuery.js';
 import { openBenchDatabase } from './openBenchDatabase.js';
 import { readSandboxPlacement, startBenchSandboxes } from './startBenchSandboxes.js';
@@ -42,8 +42,13 @@ const CREDIT_ONLY = `query ($usccs: [USCC!]!) { subjects(usccs: $usccs) { ${CRED
 const sandboxPlacement = readSandboxPlacement();
 const { knex, kind } = await openBenchDatabase(size);
 const sandboxes = await startBenchSandboxes(CONNECTED_GATEWAYS, size, 'bench-token', sandboxPlacement);
+// How long each platform call of the measured runs took as the hub saw it (request sent to body decoded),
+// to tell waiting for the platforms from the hub's own work.
+let runCalls: PlatformCallEvent[] = [];
+const measuredCalls: PlatformCallEvent[] = [];
+const observer: PlatformObserver = { callFinished: (call) => void runCalls.push(call) };
 const adapters = CONNECTED_GATEWAYS.map((gateway, i) => ({
-  ...gateway.createSubschema(defaultPlatformSettings(gateway.platform, sandboxes[i]!.url, sandboxes[i]!.token)),
+  ...gateway.createSubschema({ ...defaultPlatformSettings(gateway.platform, sandboxes[i]!.url, sandboxes[i]!.token), observer }),
   subjectLinks: gateway.subjectLinks,
 }));
 const credit = await buildCreditSchema(KnexCreditStore.create(knex));
@@ -59,14 +64,22 @@ const loadBefore = loadavg()[0]!;
 const mark = (phase: string) => process.env.BENCH_MARKS && console.error(`phase ${phase} starts at ${process.hrtime.bigint() / 1000n} µs`);
 mark('merged');
 const merged = await measureQuery(hub, MERGED, sets, WARMUP,
-  async () => void callCounts.add((await Promise.all(sandboxes.map(async (s) => `${s.platform}=${(await s.stats()).requests}`))).join(' ')),
-  async () => void (await Promise.all(sandboxes.map((s) => s.resetStats()))));
+  async () => {
+    callCounts.add((await Promise.all(sandboxes.map(async (s) => `${s.platform}=${(await s.stats()).requests}`))).join(' '));
+    measuredCalls.push(...runCalls);
+  },
+  async () => {
+    runCalls = [];
+    await Promise.all(sandboxes.map((s) => s.resetStats()));
+  });
 mark('credit');
 const creditAlone = await measureQuery(credit, CREDIT_ONLY, sets, WARMUP);
 mark('(none)');
 const base = { database: kind, size, subjectsPerQuery: 100, runs: RUNS, sandboxes: sandboxPlacement };
 const round = (n: number) => Math.round(n * 100) / 100;
-console.log(JSON.stringify({ ...base, query: 'four sources through the hub', ...merged, platformCallsPerQuery: [...callCounts] }));
+const median = (values: number[]) => Math.round((values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0) * 10) / 10;
+const platformCallP50Ms = Object.fromEntries(sandboxes.map((s) => [s.platform, median(measuredCalls.filter((c) => c.platform === s.platform).map((c) => c.durationMs))]));
+console.log(JSON.stringify({ ...base, query: 'four sources through the hub', ...merged, platformCallsPerQuery: [...callCounts], platformCallP50Ms }));
 console.log(JSON.stringify({ ...base, query: 'credit part on the credit subschema alone', ...creditAlone }));
 console.log(JSON.stringify({
   ratioP50: round(merged.p50Ms / creditAlone.p50Ms), ratioP95: round(merged.p95Ms / creditAlone.p95Ms),
