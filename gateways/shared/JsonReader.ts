@@ -20,7 +20,29 @@ function describe(value: unknown): string {
  * adapters never trust a platform's body.
  */
 export class JsonReader {
-  constructor(readonly value: unknown, readonly path = 'body') {}
+  // The path is written out only when asked (an error names it): a body of thousands of values then
+  // costs one small object per value read, not a string per value too.
+  private written: string | undefined;
+  private parent: JsonReader | undefined;
+  private step: string | number | undefined;
+
+  constructor(readonly value: unknown, path = 'body') {
+    this.written = path;
+  }
+
+  private child(value: unknown, step: string | number): JsonReader {
+    const reader = new JsonReader(value);
+    reader.written = undefined;
+    reader.parent = this;
+    reader.step = step;
+    return reader;
+  }
+
+  /** Where this value is in the body, e.g. `body.data.items[3].prjNum`. */
+  get path(): string {
+    this.written ??= typeof this.step === 'number' ? `${this.parent!.path}[${this.step}]` : `${this.parent!.path}.${this.step}`;
+    return this.written;
+  }
 
   private get object(): Record<string, unknown> {
     if (typeof this.value !== 'object' || this.value === null || Array.isArray(this.value)) {
@@ -31,13 +53,13 @@ export class JsonReader {
 
   /** The member `key` (which may be missing: then its value is undefined). */
   get(key: string): JsonReader {
-    return new JsonReader(this.object[key], `${this.path}.${key}`);
+    return this.child(this.object[key], key);
   }
 
   /** The elements of an array. */
   items(): JsonReader[] {
     if (!Array.isArray(this.value)) throw new MalformedBodyError(this.path, 'an array', this.value);
-    return this.value.map((item, i) => new JsonReader(item, `${this.path}[${i}]`));
+    return this.value.map((item, i) => this.child(item, i));
   }
 
   string(): string {

@@ -1,5 +1,6 @@
 // Full-width forms U+FF01..U+FF5E map one-to-one onto ASCII U+0021..U+007E.
 const FULL_WIDTH_OFFSET = 0xfee0;
+const ALREADY_NORMAL = /^[0-9A-Z-]*$/;
 
 /**
  * Normalises an identifier as typed by a person or found in source data: converts full-width
@@ -9,6 +10,8 @@ const FULL_WIDTH_OFFSET = 0xfee0;
  * Never throws.
  */
 export function normaliseCode(input: string): string {
+  // Codes read back from the store or a platform are already normal: nothing below would change them.
+  if (ALREADY_NORMAL.test(input)) return input;
   return input
     .replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - FULL_WIDTH_OFFSET))
     .replace(/\u3000/g, ' ')

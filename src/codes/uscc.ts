@@ -17,6 +17,7 @@ export const USCC_WEIGHTS: readonly number[] = Object.freeze(
 export type UsccValidation = { ok: true; value: string; kind: SubjectKind } | InvalidCode;
 
 const NEVER_USED = 'IOZSV';
+const WELL_FORMED = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 
 // Value of each character code in USCC_CHARSET (−1 outside it), so that an already canonical code is checked
 // without normalising or splitting it: stitching parses every USCC a subschema returns, so this runs per value.
@@ -77,6 +78,9 @@ export function computeUsccCheck(first17: string): string {
 export function validateUscc(input: string): UsccValidation {
   if (isCanonicalValidUscc(input)) return { ok: true, value: input, kind: subjectKindOf(input) };
   const normalised = normaliseCode(input);
+  // Most codes validated are well-formed (every USCC a subschema answers is parsed again by the hub):
+  // 18 characters of the charset need no per-character scan, only the two checks below.
+  if (WELL_FORMED.test(normalised)) return checkCharacters(normalised, normalised.charAt(17));
   const chars = Array.from(normalised);
   if (chars.length !== 18) {
     return toInvalidCode(normalised, `must be 18 characters, got ${chars.length}`);
@@ -92,6 +96,11 @@ export function validateUscc(input: string): UsccValidation {
       `character ${describeCharacter(ch)} at position ${i + 1} is not allowed (${why})`,
     );
   }
+  return checkCharacters(normalised, chars[17] ?? ''); // a code point: position 18 has not been checked yet
+}
+
+/** The two check characters of an 18-character code whose positions 1-17 are in the charset; `actual` is position 18. */
+function checkCharacters(normalised: string, actual: string): UsccValidation {
   const orgExpected = computeOrgCodeCheck(normalised.slice(8, 16));
   const orgActual = normalised.charAt(16);
   if (orgActual !== orgExpected) {
@@ -102,7 +111,6 @@ export function validateUscc(input: string): UsccValidation {
     );
   }
   const expected = computeUsccCheck(normalised.slice(0, 17));
-  const actual = chars[17] ?? ''; // a code point: position 18 has not been checked yet
   if (actual !== expected) {
     const shown = /^[!-~]$/.test(actual) ? actual : describeCharacter(actual);
     return toInvalidCode(normalised, `check character should be ${expected}, got ${shown}`, expected);

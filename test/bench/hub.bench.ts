@@ -1,15 +1,22 @@
 import 'reflect-metadata';
+import { loadavg } from 'node:os';
 import { buildCreditSchema, KnexCreditStore } from '../../src/credit/index.js';
 import { composeHubSchema } from '../../src/hub/composeHubSchema.js';
 import { CONNECTED_GATEWAYS } from '../../src/hub/connectedGateways.js';
-import { defaultPlatformSettings, type RunningSandbox } from '../../gateways/shared/index.js';
+import { defaultPlatformSettings, type PlatformCallEvent, type PlatformObserver } from '../../gateways/shared/index.js';
 import { measureQuery } from './measureQuery.js';
 import { openBenchDatabase } from './openBenchDatabase.js';
+import { readSandboxPlacement, startBenchSandboxes } from './startBenchSandboxes.js';
 
 // `npm run bench:hub`: p50/p95 of one query for 100 subjects across all four sources (credit records
 // plus every platform field, through real HTTP to the sandboxes), and of the same query's credit part
 // on the credit subschema alone. Database as for bench:store; BENCH_SIZE small|large (default large)
 // sizes both the database and the sandboxes' fixtures, so the subjects exist on every platform.
+// BENCH_SANDBOXES=processes (default) runs each sandbox in a child process of its own, as the platforms are
+// remote systems in production; `in-process` runs them inside this process (their CPU and garbage then count
+// against the hub). The last line gives merged ÷ credit-alone at p50, p95 and in CPU time per query (this
+// process's), and the load average. BENCH_MARKS=1 prints on stderr the monotonic time (µs, as in a
+// `node --cpu-prof` profile) at which each phase starts, to cut a profile of the benchmark by phase.
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const WARMUP = 5;
 const size = (process.env.BENCH_SIZE ?? 'large') as 'small' | 'large';
@@ -32,16 +39,18 @@ const MERGED = `query ($usccs: [USCC!]!) { subjects(usccs: $usccs) { ${CREDIT_PA
   } }`;
 const CREDIT_ONLY = `query ($usccs: [USCC!]!) { subjects(usccs: $usccs) { ${CREDIT_PART} } }`;
 
+const sandboxPlacement = readSandboxPlacement();
 const { knex, kind } = await openBenchDatabase(size);
-const sandboxes: RunningSandbox[] = [];
-const adapters = [];
-for (const gateway of CONNECTED_GATEWAYS) {
-  const started = Date.now();
-  const sandbox = await gateway.startSandbox({ size, token: 'bench-token' });
-  console.error(`${gateway.platform} sandbox (${size}) ready in ${Date.now() - started} ms`);
-  sandboxes.push(sandbox);
-  adapters.push({ ...gateway.createSubschema(defaultPlatformSettings(gateway.platform, sandbox.url, sandbox.token)), subjectLinks: gateway.subjectLinks });
-}
+const sandboxes = await startBenchSandboxes(CONNECTED_GATEWAYS, size, 'bench-token', sandboxPlacement);
+// How long each platform call of the measured runs took as the hub saw it (request sent to body decoded),
+// to tell waiting for the platforms from the hub's own work.
+let runCalls: PlatformCallEvent[] = [];
+const measuredCalls: PlatformCallEvent[] = [];
+const observer: PlatformObserver = { callFinished: (call) => void runCalls.push(call) };
+const adapters = CONNECTED_GATEWAYS.map((gateway, i) => ({
+  ...gateway.createSubschema({ ...defaultPlatformSettings(gateway.platform, sandboxes[i]!.url, sandboxes[i]!.token), observer }),
+  subjectLinks: gateway.subjectLinks,
+}));
 const credit = await buildCreditSchema(KnexCreditStore.create(knex));
 const hub = composeHubSchema({ credit: { schema: credit }, adapters });
 
@@ -51,14 +60,32 @@ const pool = (await knex('organisations').select('uscc').whereIn('kind', ['ENTER
 const sets = Array.from({ length: RUNS + WARMUP }, (_, i) => ({ usccs: pool.slice((i * 100) % pool.length, (i * 100) % pool.length + 100).map((r) => r.uscc) }));
 
 const callCounts = new Set<string>();
+const loadBefore = loadavg()[0]!;
+const mark = (phase: string) => process.env.BENCH_MARKS && console.error(`phase ${phase} starts at ${process.hrtime.bigint() / 1000n} µs`);
+mark('merged');
 const merged = await measureQuery(hub, MERGED, sets, WARMUP,
-  () => callCounts.add(sandboxes.map((s) => `${s.platform}=${s.stats().requests}`).join(' ')),
-  () => sandboxes.forEach((s) => s.resetStats()));
+  async () => {
+    callCounts.add((await Promise.all(sandboxes.map(async (s) => `${s.platform}=${(await s.stats()).requests}`))).join(' '));
+    measuredCalls.push(...runCalls);
+  },
+  async () => {
+    runCalls = [];
+    await Promise.all(sandboxes.map((s) => s.resetStats()));
+  });
+mark('credit');
 const creditAlone = await measureQuery(credit, CREDIT_ONLY, sets, WARMUP);
-const base = { database: kind, size, subjectsPerQuery: 100, runs: RUNS };
-console.log(JSON.stringify({ ...base, query: 'four sources through the hub', ...merged, platformCallsPerQuery: [...callCounts] }));
+mark('(none)');
+const base = { database: kind, size, subjectsPerQuery: 100, runs: RUNS, sandboxes: sandboxPlacement };
+const round = (n: number) => Math.round(n * 100) / 100;
+const median = (values: number[]) => Math.round((values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0) * 10) / 10;
+const platformCallP50Ms = Object.fromEntries(sandboxes.map((s) => [s.platform, median(measuredCalls.filter((c) => c.platform === s.platform).map((c) => c.durationMs))]));
+console.log(JSON.stringify({ ...base, query: 'four sources through the hub', ...merged, platformCallsPerQuery: [...callCounts], platformCallP50Ms }));
 console.log(JSON.stringify({ ...base, query: 'credit part on the credit subschema alone', ...creditAlone }));
-console.log(JSON.stringify({ ratioP50: Math.round((merged.p50Ms / creditAlone.p50Ms) * 100) / 100, ratioP95: Math.round((merged.p95Ms / creditAlone.p95Ms) * 100) / 100 }));
+console.log(JSON.stringify({
+  ratioP50: round(merged.p50Ms / creditAlone.p50Ms), ratioP95: round(merged.p95Ms / creditAlone.p95Ms),
+  ratioCpu: round(merged.cpuMsPerRun / creditAlone.cpuMsPerRun), sandboxes: sandboxPlacement,
+  loadAverage1m: { before: round(loadBefore), after: round(loadavg()[0]!) },
+}));
 for (const a of adapters) a.close();
 await Promise.all(sandboxes.map((s) => s.stop()));
 await knex.destroy();
