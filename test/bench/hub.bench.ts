@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadavg } from 'node:os';
-import { buildCreditSchema, KnexCreditStore } from '../../src/credit/index.js';
+import { createCreditSubschema, KnexCreditStore } from '../../src/credit/index.js';
 import { composeHubSchema } from '../../src/hub/composeHubSchema.js';
 import { CONNECTED_GATEWAYS } from '../../src/hub/connectedGateways.js';
 import { defaultPlatformSettings, type PlatformCallEvent, type PlatformObserver } from '../../gateways/shared/index.js';
@@ -10,7 +10,7 @@ import { readSandboxPlacement, startBenchSandboxes } from './startBenchSandboxes
 
 // `npm run bench:hub`: p50/p95 of one query for 100 subjects across all four sources (credit records
 // plus every platform field, through real HTTP to the sandboxes), and of the same query's credit part
-// on the credit subschema alone. Database as for bench:store; BENCH_SIZE small|large (default large)
+// on the credit subschema alone (both through the compiled executor the hub gives it). Database as for bench:store; BENCH_SIZE small|large (default large)
 // sizes both the database and the sandboxes' fixtures, so the subjects exist on every platform.
 // BENCH_SANDBOXES=processes (default) runs each sandbox in a child process of its own, as the platforms are
 // remote systems in production; `in-process` runs them inside this process (their CPU and garbage then count
@@ -51,8 +51,9 @@ const adapters = CONNECTED_GATEWAYS.map((gateway, i) => ({
   ...gateway.createSubschema({ ...defaultPlatformSettings(gateway.platform, sandboxes[i]!.url, sandboxes[i]!.token), observer }),
   subjectLinks: gateway.subjectLinks,
 }));
-const credit = await buildCreditSchema(KnexCreditStore.create(knex));
-const hub = composeHubSchema({ credit: { schema: credit }, adapters });
+// The credit subschema as the hub builds it (compiled executor), for both phases.
+const credit = await createCreditSubschema(KnexCreditStore.create(knex));
+const hub = composeHubSchema({ credit, adapters });
 
 // Distinct sets of 100 subjects, enterprises and government bodies with credit records, chosen deterministically.
 const pool = (await knex('organisations').select('uscc').whereIn('kind', ['ENTERPRISE', 'GOVERNMENT_BODY'])
@@ -73,7 +74,7 @@ const merged = await measureQuery(hub, MERGED, sets, WARMUP,
     await Promise.all(sandboxes.map((s) => s.resetStats()));
   });
 mark('credit');
-const creditAlone = await measureQuery(credit, CREDIT_ONLY, sets, WARMUP);
+const creditAlone = await measureQuery(credit.schema, CREDIT_ONLY, sets, WARMUP, undefined, undefined, undefined, credit.executor);
 mark('(none)');
 const base = { database: kind, size, subjectsPerQuery: 100, runs: RUNS, sandboxes: sandboxPlacement };
 const round = (n: number) => Math.round(n * 100) / 100;
