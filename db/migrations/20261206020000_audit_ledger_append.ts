@@ -8,6 +8,13 @@ import type { Knex } from 'knex';
 // ISO 8601 with milliseconds in UTC, and the seq), so entry_hash is SHA-256(prev_hash || text) exactly as
 // computeEntryHash makes it, and the caller checks every returned hash before trusting it. The chain trigger
 // still checks each row. Runs with the caller's rights (SELECT and INSERT on audit_ledger suffice).
+const LEDGER_OWNER_ROLE = 'chengxin_ledger_owner';
+
+function isPglite(knex: Knex): boolean {
+  const client = (knex.client as { config?: { client?: unknown } }).config?.client;
+  return typeof client === 'function' && /pglite/i.test(client.name);
+}
+
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`
     CREATE FUNCTION audit_ledger_append(lock_key bigint, entries jsonb)
@@ -40,6 +47,9 @@ export async function up(knex: Knex): Promise<void> {
         last_hash := hashed;
       END LOOP;
     END $$`);
+  // Owned like the ledger's other functions (20261130000500_audit_ledger_roles): the hub's runtime role may call
+  // it, not replace it. PGlite has no roles.
+  if (!isPglite(knex)) await knex.raw(`ALTER FUNCTION audit_ledger_append(bigint, jsonb) OWNER TO ${LEDGER_OWNER_ROLE}`);
 }
 
 export async function down(knex: Knex): Promise<void> {
