@@ -80,7 +80,8 @@ export interface ConsumerStore {
   revokeKey(keyId: string): Promise<boolean>;
   /**
    * The consumer a bearer key belongs to, or null when the key is malformed, unknown, revoked, or its
-   * consumer is revoked. One query; the secret is compared in constant time. Never rejects for bad keys.
+   * consumer is revoked. At most one query (a key that succeeded moments ago may be answered from memory, see
+   * KnexConsumerStore); the secret is compared in constant time. Never rejects for bad keys.
    */
   authenticate(bearerKey: string): Promise<Consumer | null>;
   /** The consumer with this id while it is active (not revoked), else null: who a webhook delivery is read for. */

@@ -1,15 +1,18 @@
+import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { AccessLogPage, AuditEntry, AuditEntryInput, AuditLedger } from './AuditLedger.js';
 import { boundOperationName } from './boundOperationName.js';
 import type { LedgerHead } from './checkpoints/index.js';
-import { computeEntryHash, GENESIS_HASH } from './ledgerHash.js';
+import { canonicalJson, computeEntryHash, type LedgerEntryContent } from './ledgerHash.js';
 import { LEDGER_COLUMNS, toAccessLogEntry, toAuditEntry, toLedgerContent, toLedgerRow } from './ledgerRows.js';
 
 type Row = Record<string, unknown>;
 
 /** Key of the transaction-scoped advisory lock that serialises appends across every process ('audit' in ASCII). */
 export const LEDGER_LOCK_KEY = 0x6175646974;
-const INSERT_CHUNK = 500;
+// Stand-ins for the two hashed values only the database knows, random per process so no entry's text can hold them.
+const TIME_MARK = `cx-ledger-time-${randomBytes(12).toString('hex')}`;
+const SEQ_MARK = `cx-ledger-seq-${randomBytes(12).toString('hex')}`;
 
 /** Most entries one grouped transaction appends; the rest wait for the next. */
 const MAX_GROUP_ENTRIES = 2000;
@@ -27,8 +30,10 @@ interface Waiting {
  * The audit ledger on PostgreSQL (server or PGlite) through knex.
  *
  * Appends are grouped (group commit): callers queue their entries, and one flusher per ledger takes every
- * queued entry (up to 2,000), takes the ledger lock once, chains them after the head in queue order in one
- * transaction, commits, and only then resolves each caller with its own entries. While a group commits
+ * queued entry (up to 2,000) and appends them in queue order in one statement, `audit_ledger_append`, which
+ * takes the ledger lock, chains them after the head and commits (one round trip, the lock held only while the
+ * rows are written); only then is each caller resolved with its own entries, after every hash the database
+ * computed was checked against `computeEntryHash`. While a group commits
  * the next one gathers, so under load each lock and each commit carries many entries, and the processes
  * sharing the database take the lock per group instead of per entry. The chain is the same as appending
  * one by one: consecutive seq, each prev_hash the previous entry_hash. A group that fails is retried
@@ -93,30 +98,31 @@ export class KnexAuditLedger implements AuditLedger {
     }
   }
 
-  /** Appends `entries` in order after the head in one transaction under the ledger lock; resolves once committed. */
+  /**
+   * Appends `entries` in order after the head in one statement (`audit_ledger_append`: the ledger lock, the head,
+   * the rows, committed on their own); resolves once committed, after checking every hash the database made.
+   */
   private async commit(entries: readonly AuditEntryInput[]): Promise<AuditEntry[]> {
-    const appended = await this.knex.transaction(async (trx) => {
-      // Every process takes the same lock before reading the head, so two appends never pick the same seq;
-      // it is released at commit, after which the next waiter reads the new head.
-      await trx.raw('SELECT pg_advisory_xact_lock(?)', [LEDGER_LOCK_KEY]);
-      const head: Row = (await trx.raw(`
-        SELECT h.seq, h.entry_hash, date_trunc('milliseconds', clock_timestamp()) AS now
-          FROM (SELECT 1) AS one
-          LEFT JOIN LATERAL (SELECT seq, entry_hash FROM audit_ledger ORDER BY seq DESC LIMIT 1) AS h ON true`)).rows[0];
-      let seq = head.seq === null ? 0 : Number(head.seq);
-      let prevHash = head.entry_hash === null ? GENESIS_HASH : String(head.entry_hash);
-      const occurredAt = head.now instanceof Date ? head.now : new Date(String(head.now));
-      const rows = entries.map((input) => {
-        seq += 1;
-        const content = toLedgerContent(seq, occurredAt, boundOperationName(input));
-        const entryHash = computeEntryHash(prevHash, content);
-        const row = toLedgerRow(content, prevHash, entryHash);
-        prevHash = entryHash;
-        return row;
-      });
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx('audit_ledger').insert(rows.slice(i, i + INSERT_CHUNK));
-      // The rows as written (details as jsonb gives it back): no RETURNING to parse.
-      return rows.map(toAuditEntry);
+    const contents = entries.map((input) => toLedgerContent(0, new Date(0), boundOperationName(input)));
+    const payload = contents.map((content) => ({
+      consumer_id: content.consumerId, purpose: content.purpose, case_reference: content.caseReference,
+      operation_name: content.operationName, document_hash: content.documentHash, fields_read: content.fieldsRead,
+      subject_usccs: content.subjectUsccs, civil_servant_ids: content.civilServantIds, outcome: content.outcome,
+      details: JSON.parse(JSON.stringify(content.details)) as unknown, text: hashedTextAround(content),
+    }));
+    const rows: Row[] = (await this.knex.raw(
+      'SELECT seq, occurred_at, prev_hash, entry_hash FROM audit_ledger_append(?, ?::jsonb)',
+      [LEDGER_LOCK_KEY, JSON.stringify(payload)],
+    )).rows;
+    const appended = rows.map((row, i) => {
+      const occurredAt = row.occurred_at instanceof Date ? row.occurred_at : new Date(String(row.occurred_at));
+      const content = { ...contents[i]!, seq: Number(row.seq), occurredAt: occurredAt.toISOString() };
+      const entryHash = computeEntryHash(String(row.prev_hash), content);
+      if (entryHash !== row.entry_hash) {
+        throw new Error(`audit_ledger_append hashed entry ${content.seq} as ${String(row.entry_hash)}, computeEntryHash gives ${entryHash}: the function and ledgerHash.ts disagree, fix the function`);
+      }
+      // The rows as written (details as jsonb gives it back): no read back to parse.
+      return toAuditEntry(toLedgerRow(content, String(row.prev_hash), entryHash));
     });
     const head = appended[appended.length - 1]!;
     this.onAppended({ seq: head.seq, entryHash: head.entryHash });
@@ -136,4 +142,16 @@ export class KnexAuditLedger implements AuditLedger {
     const entries = rows.slice(0, limit).map(toAccessLogEntry);
     return { entries, nextBefore: rows.length > limit ? entries[entries.length - 1]!.seq : null };
   }
+}
+
+/**
+ * The canonical JSON of `content` in three pieces around its time and its seq, which the database fills in:
+ * `pieces[0] + time + pieces[1] + seq + pieces[2]` is `canonicalJson` of the content at that time and seq.
+ */
+function hashedTextAround(content: LedgerEntryContent): [string, string, string] {
+  const text = canonicalJson({ ...content, occurredAt: TIME_MARK, seq: SEQ_MARK });
+  const [before, afterTime, ...moreTime] = text.split(TIME_MARK);
+  const [between, after, ...moreSeq] = (afterTime ?? '').split(`"${SEQ_MARK}"`);
+  if (moreTime.length > 0 || moreSeq.length > 0 || after === undefined) throw new Error('ledger entry text holds a time or seq mark more than once');
+  return [before!, between!, after];
 }

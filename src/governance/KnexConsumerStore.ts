@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { generateApiKey, hashDocument, hashSecret, parseApiKey, secretMatches } from './apiKeys.js';
 import { assertValidGrant, InvalidGrantError } from './assertValidGrant.js';
+import { AuthenticationCache } from './AuthenticationCache.js';
 import {
   ConsumerNotFoundError, type Consumer, type ConsumerStore, type ConsumerSummary, type NewConsumer, type NewGrant,
 } from './ConsumerStore.js';
@@ -13,9 +14,27 @@ type Row = Record<string, unknown>;
 const NO_HASH = '0'.repeat(64);
 const isUniqueViolation = (error: unknown): boolean => (error as { code?: string }).code === '23505';
 
-/** Consumers on PostgreSQL (server or PGlite) through knex. */
+// One cache per database handle, shared by every store on it in this process, so a revocation through any
+// of them (the hub's, a test's, the governance subschema's) takes effect at once for all.
+const caches = new WeakMap<Knex, AuthenticationCache>();
+function cacheOf(knex: Knex): AuthenticationCache {
+  let cache = caches.get(knex);
+  if (!cache) caches.set(knex, (cache = new AuthenticationCache()));
+  return cache;
+}
+
+/**
+ * Consumers on PostgreSQL (server or PGlite) through knex. `authenticate` answers a key that succeeded in
+ * the last `AUTHENTICATION_CACHE_MS` from memory (its secret still checked against the stored hash); a
+ * revocation, grant or subject made through any store on the same knex takes effect at once, one made by
+ * another process within that time.
+ */
 export class KnexConsumerStore implements ConsumerStore {
-  private constructor(private readonly knex: Knex) {}
+  private readonly cache: AuthenticationCache;
+
+  private constructor(private readonly knex: Knex) {
+    this.cache = cacheOf(knex);
+  }
 
   /** Wraps a migrated database. */
   static create(knex: Knex): KnexConsumerStore {
@@ -60,22 +79,35 @@ export class KnexConsumerStore implements ConsumerStore {
   }
 
   async revokeConsumer(consumerId: string): Promise<boolean> {
-    return this.knex.transaction(async (trx) => {
-      const revoked = await trx('consumers').where({ id: consumerId, status: 'ACTIVE' })
-        .update({ status: 'REVOKED', revoked_at: trx.fn.now() });
-      await trx('consumer_api_keys').where({ consumer_id: consumerId }).whereNull('revoked_at').update({ revoked_at: trx.fn.now() });
-      return revoked > 0;
-    });
+    try {
+      return await this.knex.transaction(async (trx) => {
+        const revoked = await trx('consumers').where({ id: consumerId, status: 'ACTIVE' })
+          .update({ status: 'REVOKED', revoked_at: trx.fn.now() });
+        await trx('consumer_api_keys').where({ consumer_id: consumerId }).whereNull('revoked_at').update({ revoked_at: trx.fn.now() });
+        return revoked > 0;
+      });
+    } finally {
+      // After the commit (or a failure that may have committed): no lookup may remember the old state.
+      this.cache.forgetConsumer(consumerId);
+    }
   }
 
   async revokeKey(keyId: string): Promise<boolean> {
-    return (await this.knex('consumer_api_keys').where({ key_id: keyId }).whereNull('revoked_at')
-      .update({ revoked_at: this.knex.fn.now() })) > 0;
+    try {
+      return (await this.knex('consumer_api_keys').where({ key_id: keyId }).whereNull('revoked_at')
+        .update({ revoked_at: this.knex.fn.now() })) > 0;
+    } finally {
+      this.cache.forgetKey(keyId);
+    }
   }
 
   async authenticate(bearerKey: string): Promise<Consumer | null> {
     const parts = parseApiKey(bearerKey);
     if (!parts) return null;
+    const remembered = this.cache.find(parts.keyId);
+    // The secret is checked as on a database read; a wrong one is refused without reading (the hash never changes).
+    if (remembered) return secretMatches(parts.secret, remembered.secretHash) ? remembered.consumer : null;
+    const lookup = this.cache.startLookup();
     const rows: Row[] = (await this.knex.raw(
       `SELECT ${CONSUMER_SELECT}, k.secret_hash, k.revoked_at AS key_revoked_at
          FROM consumer_api_keys k JOIN consumers c ON c.id = k.consumer_id WHERE k.key_id = ?`,
@@ -84,18 +116,28 @@ export class KnexConsumerStore implements ConsumerStore {
     const row = rows[0];
     const matches = secretMatches(parts.secret, row ? String(row.secret_hash) : NO_HASH);
     if (!row || !matches || row.key_revoked_at !== null || row.status !== 'ACTIVE') return null;
-    return toConsumer(row);
+    const consumer = toConsumer(row);
+    this.cache.remember(lookup, parts.keyId, String(row.secret_hash), consumer);
+    return consumer;
   }
 
   async grant(consumerId: string, grant: NewGrant): Promise<void> {
     const consumer = await this.activeConsumer(consumerId);
     assertValidGrant(consumer.roles, grant);
-    await this.insertGrant(this.knex, consumerId, grant);
+    try {
+      await this.insertGrant(this.knex, consumerId, grant);
+    } finally {
+      this.cache.forgetConsumer(consumerId);
+    }
   }
 
   async addSubject(consumerId: string, uscc: string): Promise<void> {
     await this.activeConsumer(consumerId);
-    await this.insertSubject(this.knex, consumerId, uscc);
+    try {
+      await this.insertSubject(this.knex, consumerId, uscc);
+    } finally {
+      this.cache.forgetConsumer(consumerId);
+    }
   }
 
   async registerTrustedDocument(consumerId: string, document: string, name: string): Promise<string> {

@@ -13,7 +13,11 @@ export { consumeRateLimit, pruneRateLimitWindows } from './consumeRateLimit.js';
 export type { RateLimitDecision } from './consumeRateLimit.js';
 export { burstOf, createRateLimiter } from './createRateLimiter.js';
 export type { RateLimiter, RateLimiterOptions } from './createRateLimiter.js';
-export { checkFailedAuthentications, countFailedAuthentication } from './failedAuthentications.js';
+export {
+  checkFailedAuthentications, countFailedAuthentication, createFailedAuthenticationGate, FAILED_AUTHENTICATION_RECHECK_MS,
+  type FailedAuthenticationGate,
+} from './failedAuthentications.js';
+export { AUTHENTICATION_CACHE_MS } from './AuthenticationCache.js';
 export { createGovernanceSubschema } from './createGovernanceSubschema.js';
 export type { GovernanceSubschemaOptions } from './createGovernanceSubschema.js';
 export { CONSUMER_KINDS, ConsumerNotFoundError } from './ConsumerStore.js';

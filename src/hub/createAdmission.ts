@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { Knex } from 'knex';
-import { checkFailedAuthentications, countFailedAuthentication, identifyCaller, type ConsumerStore, type RateLimiter } from '../governance/index.js';
+import { createFailedAuthenticationGate, identifyCaller, type ConsumerStore, type RateLimiter } from '../governance/index.js';
 import { createHubContext, type HubContext } from './createHubContext.js';
 import type { Admission } from './createHttpHandler.js';
 import type { Logger } from './logger.js';
@@ -31,11 +31,14 @@ const retryAfterSeconds = (resetAt: Date): number => Math.max(1, Math.ceil((rese
  * case reference), applies its per-minute rate limit (counted in this process and reconciled with the
  * database in the background, so it holds across hub processes within `burstOf`'s tolerance and needs no
  * database while it is down; the public per client address), refuses keys from an address that failed authentication
- * `authFailureLimitPerMinute` times this minute (429, before the key is checked), and picks the server and context. Refusals carry
+ * `authFailureLimitPerMinute` times this minute (429, before the key is checked; each process re-reads an
+ * address's count at most once per FAILED_AUTHENTICATION_RECHECK_MS while it is below the limit, so failures
+ * in other processes are seen within that time), and picks the server and context. Refusals carry
  * UNAUTHENTICATED (401), BAD_USER_INPUT (400), RATE_LIMITED (429) or DATABASE_UNAVAILABLE (503) and name
  * what to fix. Trusted documents are checked later, on the text Apollo resolved (`createTrustedDocumentsPlugin`).
  */
 export function createAdmission(deps: AdmissionDeps): (req: IncomingMessage) => Promise<Admission<HubContext>> {
+  const failedAuthentications = createFailedAuthenticationGate(deps.knex, deps.authFailureLimitPerMinute);
   return async (req) => {
     // The TCP peer, as for the public's limit: headers such as X-Forwarded-For are the client's to forge.
     const address = req.socket.remoteAddress ?? 'unknown';
@@ -43,7 +46,7 @@ export function createAdmission(deps: AdmissionDeps): (req: IncomingMessage) => 
       const failures = deps.authFailureLimitPerMinute;
       if (req.headers.authorization !== undefined) {
         // Before the key is looked at: past the limit, a right guess is refused like a wrong one.
-        const decision = await checkFailedAuthentications(deps.knex, address, failures);
+        const decision = await failedAuthentications.check(address);
         if (!decision.allowed) {
           const retryAfter = retryAfterSeconds(decision.resetAt);
           return { refusal: { status: 429, code: 'RATE_LIMITED', message: `too many failed authentications from this address (limit ${failures} per minute); retry after ${retryAfter} s with a valid key, or leave the Authorization header out to query as the public`, extensions: { limit: failures, retryAfterSeconds: retryAfter }, headers: { 'retry-after': String(retryAfter) } } };
@@ -52,7 +55,7 @@ export function createAdmission(deps: AdmissionDeps): (req: IncomingMessage) => 
       const identified = await identifyCaller(req.headers, deps.consumers);
       if ('rejection' in identified) {
         const { status, code, message, header } = identified.rejection;
-        if (code === 'UNAUTHENTICATED') await countFailedAuthentication(deps.knex, address, failures);
+        if (code === 'UNAUTHENTICATED') await failedAuthentications.count(address);
         deps.logger.warn('request refused', { code, header, address });
         return { refusal: { status, code, message, extensions: { header } } };
       }

@@ -17,6 +17,15 @@ export interface HubContext {
   recordAccess: (report: AccessReport) => void;
 }
 
+// Shanghai keeps UTC+8 all year, so its date cannot change within a UTC hour: the date is formatted once an
+// hour instead of once a request (Intl formatting showed in the audited request's profile).
+let today = { hour: NaN, date: '' };
+function todayInShanghaiThisHour(): string {
+  const hour = Math.floor(Date.now() / 3_600_000);
+  if (hour !== today.hour) today = { hour, date: todayInShanghai() };
+  return today.date;
+}
+
 const toCreditUnmasking = (decision: PersonalDataDisclosure): boolean | { staffOf: string[] } =>
   decision.unmasked === 'STAFF' ? { staffOf: [...decision.employers] } : decision.unmasked === 'EVERYONE';
 
@@ -49,7 +58,7 @@ export async function createHubContext(knex: Knex, caller: Caller): Promise<HubC
       unmaskPersonalData: toCreditUnmasking(governance.personalData),
       // Who sees records of which catalogue disclosure class (rules/record-disclosure.json), judged on
       // the day of the request whatever day a credit check looks back to.
-      disclosure: decideRecordDisclosure(governance, todayInShanghai()),
+      disclosure: decideRecordDisclosure(governance, todayInShanghaiThisHour()),
     },
   };
 }

@@ -54,6 +54,22 @@ describe.each(TEST_DATABASES)('consumers on $name', (database) => {
     await expect(store.addKey('acme-self')).rejects.toThrow(/active consumer acme-self does not exist/);
   });
 
+  it('answers a key it has just seen with every change made in this process since: subjects, grants, revocation', async () => {
+    const { apiKey } = await store.createConsumer({ id: 'cached-self', name: 'Cached Ltd', kind: 'ENTERPRISE', roles: ['ENTERPRISE_SELF'], subjects: [ENTERPRISE] });
+    expect(await store.authenticate(apiKey)).toMatchObject({ id: 'cached-self', subjects: [ENTERPRISE] });
+    // Another store on the same database handle, as the governance subschema or the CLI in this process.
+    const other = KnexConsumerStore.create(db.knex);
+    await other.addSubject('cached-self', '91440300MA5E9NHA04');
+    expect((await store.authenticate(apiKey))?.subjects).toEqual(['91440300MA5E9NHA04', ENTERPRISE].sort());
+    expect(await store.authenticate(apiKey.slice(0, -1) + (apiKey.endsWith('A') ? 'B' : 'A'))).toBeNull();
+    await other.revokeKey(parseApiKey(apiKey)!.keyId);
+    expect(await store.authenticate(apiKey)).toBeNull();
+    const { apiKey: second } = await other.addKey('cached-self');
+    expect(await store.authenticate(second)).toMatchObject({ id: 'cached-self' });
+    await other.revokeConsumer('cached-self');
+    expect(await store.authenticate(second)).toBeNull();
+  });
+
   it('grants only what the roles allow, and names the rule it breaks', async () => {
     await store.createConsumer({ id: 'dashboard', name: 'Dashboard', kind: 'SYSTEM', roles: ['DASHBOARD'] });
     await store.grant('dashboard', { purpose: 'STATISTICS', scope: 'CreditRecord.disclosure' });

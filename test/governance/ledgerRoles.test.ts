@@ -48,6 +48,7 @@ describe.skipIf(!postgres)('the audit ledger under the hub runtime role on postg
     ['OWNER TO', 'ALTER TABLE audit_ledger OWNER TO chengxin_hub_test', /must be owner of table audit_ledger/],
     ['replica mode', 'SET session_replication_role = replica', /permission denied to set parameter "session_replication_role"/],
     ['replace a trigger function', "CREATE OR REPLACE FUNCTION audit_ledger_refuse_change() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN OLD; END'", /must be owner of function audit_ledger_refuse_change|permission denied for schema public/],
+    ['replace the append function', "CREATE OR REPLACE FUNCTION audit_ledger_append(lock_key bigint, entries jsonb) RETURNS TABLE (seq bigint, occurred_at timestamptz, prev_hash text, entry_hash text) LANGUAGE sql AS 'SELECT 1::bigint, now(), NULL::text, NULL::text'", /must be owner of function audit_ledger_append|permission denied for schema public/],
   ])('refuses the runtime role %s', async (_name, sql, message) => {
     await expect(runtime.raw(sql)).rejects.toThrow(message);
     expect(await verifyLedger(runtime)).toMatchObject({ ok: true, entries: 2 });

@@ -21,7 +21,7 @@ describe.each(TEST_DATABASES)('governance migration on $name', (database) => {
       await KnexAuditLedger.create(knex).append({ consumerId: 'auditor', outcome: 'OK', purpose: 'AUDIT' });
       expect(await verifyLedger(knex)).toMatchObject({ ok: true, entries: 1 });
       expect((await knex.raw(FUNCTIONS)).rows.map((r: { proname: string }) => r.proname))
-        .toEqual(['audit_ledger_check_link', 'audit_ledger_refuse_change']);
+        .toEqual(['audit_ledger_append', 'audit_ledger_check_link', 'audit_ledger_refuse_change']);
 
       await rollbackAll(knex);
       for (const table of TABLES) expect(await knex.schema.hasTable(table)).toBe(false);
