@@ -1,12 +1,13 @@
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { createKnex } from '../../db/connection.js';
-import { todayInShanghai, UNDISCLOSED_STATUSES } from '../../src/credit/index.js';
+import { DEVELOPMENT_DATA_KEY, todayInShanghai, UNDISCLOSED_STATUSES } from '../../src/credit/index.js';
 import { KnexConsumerStore } from '../../src/governance/index.js';
 
 // `npm run bench:peers`: the hub beside PostGraphile v4 (with postgraphile-plugin-connection-filter), a tool a
@@ -18,7 +19,8 @@ import { KnexConsumerStore } from '../../src/governance/index.js';
 // The floor: the 100-subject answer from one hand-written SQL statement, run through pg at the same concurrency.
 // BENCH_DURATION seconds per run (10), BENCH_CONNECTIONS (10), BENCH_ROUNDS (3); medians over the rounds.
 // BENCH_ONLY runs only the runs whose "query|target" contains it (e.g. "bidding|hub (public)", for profiling).
-// BENCH_HUB_NODE_OPTIONS is passed to the hub's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+// BENCH_HUB_NODE_OPTIONS is passed to the hub's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"); the hub runs as in
+// production (the build, `npm run start:prod`'s node options, NODE_ENV=production) unless BENCH_HUB_SOURCE=1.
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -104,8 +106,23 @@ async function waitFor(check: () => Promise<boolean>, what: string, child: Child
 
 const tsx = new URL('../../node_modules/tsx/dist/esm/index.mjs', import.meta.url).pathname;
 const hubPort = await freePort();
-const hub = spawn(process.execPath, [...(process.env.BENCH_HUB_NODE_OPTIONS ?? '').split(' ').filter(Boolean), '--import', tsx, 'src/hub/main.ts'], {
-  env: { ...process.env, PORT: String(hubPort), HOST: '127.0.0.1', SEED: 'none', SANDBOX_SIZE: 'small', PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000', METRICS_PORT: '' },
+// The hub as it runs in production (README "Running in production"), as PostGraphile runs with NODE_ENV=production:
+// the compiled build under plain node with `npm run start:prod`'s options, the platforms off (neither query reads
+// them), keys given. BENCH_HUB_SOURCE=1 runs src/hub/main.ts under tsx instead, without building.
+const fromSource = process.env.BENCH_HUB_SOURCE === '1';
+if (!fromSource) execFileSync('npm', ['run', '-s', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+const startProd = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts['start:prod']!;
+const prodArgs = startProd.split(' ').slice(1);
+const hubArgs = fromSource ? ['--import', tsx, 'src/hub/main.ts'] : prodArgs;
+const signingKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const hub = spawn(process.execPath, [...(process.env.BENCH_HUB_NODE_OPTIONS ?? '').split(' ').filter(Boolean), ...hubArgs], {
+  env: {
+    ...process.env, PORT: String(hubPort), HOST: '127.0.0.1', SEED: 'none', PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000', METRICS_PORT: '',
+    ...(fromSource ? { SANDBOX_SIZE: 'small' } : {
+      NODE_ENV: 'production', CHENGXIN_DATA_KEY: DEVELOPMENT_DATA_KEY, CREDIT_CHECK_SIGNING_KEY: signingKey,
+      GOV_SERVICE_ENABLED: 'false', CONSTRUCTION_ENABLED: 'false', BIDDING_ENABLED: 'false',
+    }),
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const pgPort = await freePort();
