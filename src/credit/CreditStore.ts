@@ -251,12 +251,6 @@ export interface FieldProgressCount {
   count: number;
 }
 
-/** What `subjectsWithPages` reads: the subjects, and a page per code in the same order. */
-export interface SubjectsWithPages {
-  subjects: (OrganisationRow | null)[];
-  pages: RecordPage[];
-}
-
 /**
  * Read access to the credit records store. Batch methods return one entry per input key, in input
  * order (null or an empty page where nothing matches) and issue a constant number of statements.
@@ -275,11 +269,6 @@ export interface CreditStore {
   listDistricts(): Promise<DistrictRow[]>;
   /** Pages of records for several owners with the same page request, with their total counts on a first page: one statement. */
   recordPagesByOwner(owners: readonly RecordOwner[], page: PageRequest, options?: RecordPageOptions): Promise<RecordPage[]>;
-  /**
-   * Subjects by USCC (one entry per code, in order, null where unknown) and, for each, the page of its records
-   * `recordPagesByOwner` would give: one statement for what would otherwise be two.
-   */
-  subjectsWithPages(usccs: readonly string[], page: PageRequest, options?: RecordPageOptions): Promise<SubjectsWithPages>;
   /** Record counts for several owners with the same filter: one statement. */
   recordCountsByOwner(owners: readonly RecordOwner[], filter: RecordFilter): Promise<number[]>;
   /** A page of all records matching the filter. */

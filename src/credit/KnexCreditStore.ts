@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type {
   CatalogItemRow, CivilServantRow, CreditStore, DistrictRow, FieldProgressCount, OrganisationFilter, OrganisationPage,
   OrganisationPageRequest, OrganisationRow, PageRequest, RecordFilter, RecordOwner, RecordPage, RecordPageOptions, StatisticsDimension,
-  SearchMatch, StatisticsOptions, StatisticsRow, SubjectSearchFilter, SubjectSearchPage, SubjectSearchRequest, SubjectsWithPages,
+  SearchMatch, StatisticsOptions, StatisticsRow, SubjectSearchFilter, SubjectSearchPage, SubjectSearchRequest,
 } from './CreditStore.js';
 import { rankSql, whereSearchFilter, whereSearchMatches } from './subjectSearchSql.js';
 import { UNDISCLOSED_STATUSES } from './creditVisibility.js';
@@ -56,30 +56,6 @@ function collectParties(row: Row, parties: Map<string, OrganisationRow>, convert
     }
     parties.set(uscc, party);
   }
-}
-
-/** One page per owner from rows of `pageRows` ordered by owner and `rn`. */
-function toPages(owners: readonly RecordOwner[], rows: readonly Row[], page: PageRequest, options: RecordPageOptions): RecordPage[] {
-  const grouped = new Map<string, Row[]>();
-  for (const row of rows) {
-    const key = String(row.owner_key);
-    const list = grouped.get(key);
-    if (list) list.push(row);
-    else grouped.set(key, [row]);
-  }
-  const converted = new Map<string, OrganisationRow>();
-  return owners.map((owner) => {
-    const ownerRows = grouped.get(ownerKey(owner)) ?? [];
-    const result: RecordPage = { rows: ownerRows.slice(0, page.limit).map(toCreditRecord), hasNextPage: ownerRows.length > page.limit };
-    // After a cursor the window counts only the records past it.
-    if (page.after === undefined) result.totalCount = Number(ownerRows[0]?.total ?? 0);
-    if (options.withParties) {
-      const parties = new Map<string, OrganisationRow>();
-      for (const row of ownerRows.slice(0, page.limit)) collectParties(row, parties, converted);
-      result.parties = [...parties.values()];
-    }
-    return result;
-  });
 }
 
 /** Orders `values` like `keys`, by `keyOf`; missing keys give null. */
@@ -167,38 +143,6 @@ export class KnexCreditStore implements CreditStore {
 
   async recordPagesByOwner(owners: readonly RecordOwner[], page: PageRequest, options: RecordPageOptions = {}): Promise<RecordPage[]> {
     if (owners.length === 0) return [];
-    const rows: Row[] = await this.pageRows(owners, page, options).orderBy([{ column: 'owner_key' }, { column: 'rn' }]);
-    return toPages(owners, rows, page, options);
-  }
-
-  async subjectsWithPages(usccs: readonly string[], page: PageRequest, options: RecordPageOptions = {}): Promise<SubjectsWithPages> {
-    if (usccs.length === 0) return { subjects: [], pages: [] };
-    const owners: RecordOwner[] = usccs.map((uscc) => ({ type: 'subject', uscc }));
-    // Every subject asked for once, with its page's rows beside it (none: one row of nulls), so a subject without
-    // records still comes back; the page is recordPagesByOwner's, joined by owner key.
-    const rows: Row[] = await this.knex
-      .from('organisations as so')
-      .select(ORGANISATION_COLUMNS.map((c) => `so.${c} as so_${c}`))
-      .select('pg.*')
-      .leftJoin(this.pageRows(owners, page, options).as('pg'), 'pg.owner_key', this.knex.raw("'s:' || so.uscc"))
-      .whereIn('so.uscc', [...new Set(usccs)])
-      .orderBy([{ column: 'so.uscc' }, { column: 'pg.rn' }]);
-    const subjects = new Map<string, OrganisationRow>();
-    for (const row of rows) {
-      const uscc = String(row.so_uscc);
-      if (subjects.has(uscc)) continue;
-      const fields: Row = {};
-      for (const c of ORGANISATION_COLUMNS) fields[c] = row[`so_${c}`];
-      subjects.set(uscc, toOrganisation(fields));
-    }
-    return {
-      subjects: usccs.map((uscc) => subjects.get(uscc) ?? null),
-      pages: toPages(owners, rows.filter((row) => row.owner_key !== null), page, options),
-    };
-  }
-
-  /** The first `page.limit + 1` rows of each owner's records (numbered `rn`, counted `total`), with their parties when asked. */
-  private pageRows(owners: readonly RecordOwner[], page: PageRequest, options: RecordPageOptions): Knex.QueryBuilder {
     const inner = this.filtered(page.filter, 'r')
       .modify((q) => this.whereOwners(q, owners))
       .modify((q) => this.whereAfter(q, page))
@@ -211,7 +155,8 @@ export class KnexCreditStore implements CreditStore {
     const outer = this.knex
       .from(inner.as('p'))
       .select('p.*')
-      .where('rn', '<=', page.limit + 1);
+      .where('rn', '<=', page.limit + 1)
+      .orderBy([{ column: 'owner_key' }, { column: 'rn' }]);
     if (options.withParties) {
       // The authority and the source unit of each record on the page, by primary key: cheaper here than in a
       // statement of their own after the page.
@@ -220,7 +165,27 @@ export class KnexCreditStore implements CreditStore {
           .select(ORGANISATION_COLUMNS.map((c) => `${alias}.${c} as ${alias}_${c}`));
       }
     }
-    return outer;
+    const rows: Row[] = await outer;
+    const grouped = new Map<string, Row[]>();
+    for (const row of rows) {
+      const key = String(row.owner_key);
+      const list = grouped.get(key);
+      if (list) list.push(row);
+      else grouped.set(key, [row]);
+    }
+    const converted = new Map<string, OrganisationRow>();
+    return owners.map((owner) => {
+      const ownerRows = grouped.get(ownerKey(owner)) ?? [];
+      const result: RecordPage = { rows: ownerRows.slice(0, page.limit).map(toCreditRecord), hasNextPage: ownerRows.length > page.limit };
+      // After a cursor the window counts only the records past it.
+      if (page.after === undefined) result.totalCount = Number(ownerRows[0]?.total ?? 0);
+      if (options.withParties) {
+        const parties = new Map<string, OrganisationRow>();
+        for (const row of ownerRows.slice(0, page.limit)) collectParties(row, parties, converted);
+        result.parties = [...parties.values()];
+      }
+      return result;
+    });
   }
 
   async recordCountsByOwner(owners: readonly RecordOwner[], filter: RecordFilter): Promise<number[]> {

@@ -28,8 +28,6 @@ export interface CreditLoaders {
   district: DataLoader<string, DistrictRow | null>;
   recordPage: DataLoader<OwnerPageKey, RecordPage, string>;
   recordCount: DataLoader<OwnerCountKey, number, string>;
-  /** Puts a page read some other way under `key`, with its parties in the organisation loader, as a load would. */
-  primeRecordPage(key: OwnerPageKey, page: RecordPage): void;
 }
 
 /** Groups keys by a shared part, runs one batch call per group, and returns results in key order. */
@@ -65,26 +63,8 @@ async function batchByGroup<K, V>(
  */
 export function createLoaders(store: CreditStore): CreditLoaders {
   const organisation = new DataLoader<string, OrganisationRow | null>((usccs) => store.organisationsByUscc(usccs));
-  // The parties read with a page answer the `authority` and `sourceUnit` loads that follow it.
-  const primeParties = (pages: readonly RecordPage[]) => {
-    for (const party of pages.flatMap((p) => p.parties ?? [])) organisation.prime(party.uscc, party);
-  };
-  const recordPage = new DataLoader<OwnerPageKey, RecordPage, string>(
-    (keys) =>
-      batchByGroup(keys, (k) => JSON.stringify([k.page, k.withParties === true]), async (group) => {
-        const pages = await store.recordPagesByOwner(group.map((k) => k.owner), group[0]!.page, { withParties: group[0]!.withParties === true });
-        primeParties(pages);
-        return pages;
-      }),
-    { cacheKeyFn: (k) => JSON.stringify(k) },
-  );
   return {
     organisation,
-    recordPage,
-    primeRecordPage(key, page) {
-      recordPage.prime(key, page);
-      primeParties([page]);
-    },
     departments: new DataLoader((usccs) => store.departmentsOf(usccs)),
     civilServant: new DataLoader((ids) => store.civilServantsById(ids)),
     idNumber: new DataLoader((ids) => store.idNumbersById(ids)),
@@ -93,6 +73,16 @@ export function createLoaders(store: CreditStore): CreditLoaders {
       const districts = await store.listDistricts();
       return codes.map((code) => districts.find((d) => d.code === code) ?? null);
     }),
+    recordPage: new DataLoader(
+      (keys) =>
+        batchByGroup(keys, (k) => JSON.stringify([k.page, k.withParties === true]), async (group) => {
+          const pages = await store.recordPagesByOwner(group.map((k) => k.owner), group[0]!.page, { withParties: group[0]!.withParties === true });
+          // The parties read with the pages answer the `authority` and `sourceUnit` loads that follow them.
+          for (const party of pages.flatMap((p) => p.parties ?? [])) organisation.prime(party.uscc, party);
+          return pages;
+        }),
+      { cacheKeyFn: (k) => JSON.stringify(k) },
+    ),
     recordCount: new DataLoader(
       (keys) =>
         batchByGroup(keys, (k) => JSON.stringify(k.filter), (group) =>

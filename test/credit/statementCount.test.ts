@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { graphql, type GraphQLSchema } from 'graphql';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUscc } from '../../src/codes/index.js';
 import { createCreditSubschema, KnexCreditStore } from '../../src/credit/index.js';
 import { composeHubSchema } from '../../src/hub/composeHubSchema.js';
 import { createSeededKnex } from '../support/createTestStore.js';
@@ -60,33 +59,6 @@ describe.each(TEST_DATABASES)('SQL statements per request on $name', (database) 
     // subjects, districts, record pages (with their counts, authorities and source units), organisations
     // (the records' subjects), catalogue items.
     expect(hundred.statements).toBeLessThanOrEqual(5);
-  });
-
-  it('reads a bidding check (subjects, their first page, the authorities) in one statement, answering as level by level', async () => {
-    const unknown = makeUscc('91', '440300', 'QQQQ0001');
-    const subjects = [...usccs.slice(0, 5), unknown];
-    const bidding = `subjects(usccs: $usccs) { uscc name creditRecords(first: 10) { totalCount edges { node { id kind decisionDate authority { name } } } } }`;
-    let statements = 0;
-    const onQuery = () => { statements += 1; };
-    knex.on('query', onQuery);
-    const combined = await graphql({ schema, source: `query ($usccs: [USCC!]!) { ${bidding} }`, variableValues: { usccs: subjects }, contextValue: {} });
-    knex.removeListener('query', onQuery);
-    expect(combined.errors).toBeUndefined();
-    expect(statements).toBe(1);
-    // A second selection of creditRecords makes the hub read level by level (subjects, then the pages).
-    const levelByLevel = await graphql({
-      schema, source: `query ($usccs: [USCC!]!) { ${bidding.replace('uscc name', 'uscc name again: creditRecords(first: 1) { totalCount }')} }`,
-      variableValues: { usccs: subjects }, contextValue: {},
-    });
-    expect(levelByLevel.errors).toBeUndefined();
-    const withoutAgain = (levelByLevel.data!.subjects as ({ again: unknown } | null)[]).map((subject) => {
-      if (!subject) return null;
-      const { again: _again, ...rest } = subject;
-      return rest;
-    });
-    expect(combined.data!.subjects).toEqual(withoutAgain);
-    expect(withoutAgain.at(-1)).toBeNull();
-    expect(withoutAgain.filter((subject) => subject !== null && (subject as { creditRecords: { totalCount: number } }).creditRecords.totalCount > 0)).not.toHaveLength(0);
   });
 
   it('gives the same counts and parties when they come with the page as when each is read alone', async () => {

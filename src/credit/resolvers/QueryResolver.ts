@@ -1,5 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, Directive, ID, Info, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, ID, Query, Resolver } from 'type-graphql';
 import { UsccScalar } from '../../codes/index.js';
 import type { CreditDeps } from '../CreditDeps.js';
 import type { CatalogItemRow, CivilServantRow, DistrictRow, OrganisationRow } from '../CreditStore.js';
@@ -14,7 +13,6 @@ import {
   CATALOGUE, CIVIL_SERVANT_ARCHIVE, CREDIT_RECORDS, DISTRICT_CODES, GOVERNANCE_FIELD_LIST, shareDirective, SUBJECT_REGISTRATION,
 } from '../types/shareDirective.js';
 import { createConnectionSource, MAX_PAGE_SIZE, type ConnectionSource } from './connectionSource.js';
-import { loadSubjectsWithFirstPages } from './loadSubjectsWithFirstPages.js';
 
 /** Most USCCs one `subjects` call takes. */
 export const MAX_SUBJECTS = 500;
@@ -38,13 +36,11 @@ export class QueryResolver {
     nullable: 'items',
     description: `Several credit subjects at once: one entry per input code, in input order, null where unknown (at most ${MAX_SUBJECTS}).`,
   })
-  async subjects(
+  subjects(
     @Arg('usccs', () => [UsccScalar], { description: `Unified Social Credit Codes, at most ${MAX_SUBJECTS}.` }) usccs: string[],
     @Ctx() ctx: object,
-    @Info() info: GraphQLResolveInfo,
   ): Promise<(OrganisationRow | null)[]> {
-    if (usccs.length > MAX_SUBJECTS) throw badUserInput('usccs', `at most ${MAX_SUBJECTS} codes per call, got ${usccs.length}`);
-    return (await loadSubjectsWithFirstPages(this.deps, ctx, usccs, info)) ?? this.loadSubjects(usccs, ctx, () => true);
+    return this.loadSubjects(usccs, ctx, () => true);
   }
 
   @Directive(shareDirective(SUBJECT_REGISTRATION))
