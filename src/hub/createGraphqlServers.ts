@@ -4,11 +4,12 @@ import { filterSchema, pruneSchema } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import {
   createAuditPlugin, createExecutionBudgetPlugin, createInputValidationPlugin, createOperationLimitsPlugin, createTrustedDocumentsPlugin,
-  governSchema, type AuditLedger, type GovernedField, type IsTrustedDocument, type OperationLimits,
+  fieldGuards, governSchema, type AuditLedger, type GovernedField, type IsTrustedDocument, type OperationLimits,
 } from '../governance/index.js';
 import type { HubContext } from './createAdmission.js';
 import { createFormatError } from './formatError.js';
 import { createRequestLogPlugin } from './createRequestLogPlugin.js';
+import { createSubschemaAnswerPlugin } from './createSubschemaAnswerPlugin.js';
 import type { Logger } from './logger.js';
 
 /** The two GraphQL servers of the hub and the schemas they serve. */
@@ -46,6 +47,7 @@ export async function createGraphqlServers(options: GraphqlServerOptions): Promi
   const { classification, logger } = options;
   const fullDisclosureFields = new Set([...classification.keys()].filter((c) => c.endsWith('.creditRecords')));
   const internalSchema = governSchema(options.schema, classification, { fullDisclosureFields });
+  const guards = fieldGuards(options.schema, classification, { fullDisclosureFields });
   const open = (typeName: string, fieldName: string) => classification.get(`${typeName}.${fieldName}`)?.shareLevel !== 'RESTRICTED';
   const publicSchema = pruneSchema(filterSchema({ schema: internalSchema, rootFieldFilter: open, fieldFilter: open, objectFieldFilter: open, interfaceFieldFilter: open }));
   const shared = (): ApolloServerPlugin<HubContext>[] => [
@@ -62,6 +64,8 @@ export async function createGraphqlServers(options: GraphqlServerOptions): Promi
     // batch's cells are checked row by row instead, so one bad cell rejects its row only.
     createInputValidationPlugin<HubContext>({ perRowFields: new Set(['IngestRecordsInput.csv', 'IngestRecordsInput.rows']) }),
     createOperationLimitsPlugin<HubContext>(options.limits),
+    // After every check above (they run before any plugin answers): a query the credit store answers alone, unchanged.
+    createSubschemaAnswerPlugin(guards, options.limits),
     createExecutionBudgetPlugin<HubContext>(options.limits),
     createAuditPlugin<HubContext>(options.ledger, logger),
   ];

@@ -27,6 +27,34 @@ class ExecutionBudget {
   }
 }
 
+/** The answer's errors once an operation has gone over its budget (it then carries no data and HTTP status 400). */
+export function overBudgetErrors(excess: LimitExcess): [{ message: string; extensions: Record<string, unknown> }] {
+  return [{
+    message: describeLimitExcess(excess),
+    extensions: { code: OPERATION_LIMIT_EXCEEDED, limit: excess.limit, max: excess.max, ...(excess.actual === undefined ? {} : { actual: excess.actual }) },
+  }];
+}
+
+// The values graphql-js resolves to give `value`: one per field of every object in it (`__typename` is not a field
+// resolver, so Apollo's willResolveField never counts it).
+function countValues(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + countValues(item), 0);
+  if (value === null || typeof value !== 'object') return 0;
+  let count = 0;
+  for (const [key, field] of Object.entries(value)) if (key !== '__typename') count += 1 + countValues(field);
+  return count;
+}
+
+/**
+ * The limit an answer computed outside graphql-js's execution went over, or null: the budget the plugin below holds
+ * execution to, applied to the finished answer `data` and the time it took (`elapsedMs`).
+ */
+export function budgetExcessOf(limits: OperationLimits, data: unknown, elapsedMs: number): LimitExcess | null {
+  const values = countValues(data);
+  if (values > limits.maxCost) return { limit: 'maxCost', max: limits.maxCost, actual: values };
+  return elapsedMs > limits.maxExecutionMs ? { limit: 'maxExecutionMs', max: limits.maxExecutionMs } : null;
+}
+
 /**
  * An Apollo Server plugin holding every operation to its budget while it executes, whatever the estimate
  * said: each field value resolved counts against maxCost (the estimate's unit, so a list longer than
@@ -55,10 +83,7 @@ export function createExecutionBudgetPlugin<TContext extends BaseContext = BaseC
           if (!excess || response.body.kind !== 'single') return;
           const { singleResult } = response.body;
           delete singleResult.data;
-          singleResult.errors = [{
-            message: describeLimitExcess(excess),
-            extensions: { code: OPERATION_LIMIT_EXCEEDED, limit: excess.limit, max: excess.max, ...(excess.actual === undefined ? {} : { actual: excess.actual }) },
-          }];
+          singleResult.errors = overBudgetErrors(excess);
           response.http.status = 400;
         },
       };

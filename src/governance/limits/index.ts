@@ -1,6 +1,6 @@
 export { countTokens } from './countTokens.js';
 export { createOperationLimitRules } from './createOperationLimitRules.js';
-export { createExecutionBudgetPlugin } from './createExecutionBudgetPlugin.js';
+export { budgetExcessOf, createExecutionBudgetPlugin, overBudgetErrors } from './createExecutionBudgetPlugin.js';
 export { createOperationLimitsPlugin } from './createOperationLimitsPlugin.js';
 export { measureIntrospection } from './measureIntrospection.js';
 export { LIST_SIZES, ListSizesFileError, readListSizes } from './readListSizes.js';

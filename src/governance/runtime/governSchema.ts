@@ -1,6 +1,6 @@
 import { getDirective, MapperKind, mapSchema } from '@graphql-tools/utils';
 import {
-  defaultFieldResolver, getNamedType, type GraphQLError, isAbstractType, isCompositeType, type GraphQLFieldResolver, type GraphQLNamedType,
+  defaultFieldResolver, getNamedType, type GraphQLError, isAbstractType, isCompositeType, isObjectType, type GraphQLFieldResolver, type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
 import { checkFieldAccess, scopeCovers } from '../checkFieldAccess.js';
@@ -92,6 +92,49 @@ function forbidden(governance: RequestGovernance, field: GovernedField, reason: 
   });
 }
 
+/** What `governSchema` does at one field: check it as a gate, mask it as personal data, audit full disclosure of records. */
+export interface FieldGuard {
+  /** The field reaches data of a higher share level than its parent object's: checked and audited at every read. */
+  gated: boolean;
+  /** The field as checked: its coordinate, the level of its gate, its kind of personal data (masked unless unmasked). */
+  field: GovernedField;
+  /** The field lists records: audited when the caller sees records outside the publicity window (`seesAllRecords`). */
+  disclosesRecords: boolean;
+}
+
+// The guard of `typeName.fieldName`, or null for a field governSchema leaves untouched.
+function guardOf(schema: GraphQLSchema, classification: ReadonlyMap<string, GovernedField>, options: GovernSchemaOptions, typeName: string, fieldName: string): FieldGuard | null {
+  const coordinate = `${typeName}.${fieldName}`;
+  const parentType = schema.getType(typeName);
+  if (typeName.startsWith('__') || !parentType || !isObjectType(parentType)) return null;
+  const fieldConfig = parentType.getFields()[fieldName];
+  if (!fieldConfig) return null;
+  const declared = classification.get(coordinate) ?? { coordinate, shareLevel: 'RESTRICTED' as const, personal: null };
+  const isRoot = [schema.getQueryType(), schema.getMutationType()].some((root) => root?.name === typeName);
+  const parentLevel = isRoot ? 'OPEN' : ownLevel(schema, parentType);
+  const gateLevel = higher(declared.shareLevel, carriedLevel(schema, getNamedType(fieldConfig.type)));
+  const gated = shareLevelRank(gateLevel) > shareLevelRank(parentLevel);
+  const field: GovernedField = { ...declared, shareLevel: gateLevel };
+  const disclosesRecords = options.fullDisclosureFields.has(coordinate);
+  return gated || field.personal || disclosesRecords ? { gated, field, disclosesRecords } : null;
+}
+
+/**
+ * The guard governSchema puts on each field of `schema` it does not leave untouched, by `Type.field`: what a read of
+ * that field must go through. A field absent from the map resolves exactly as it would without governance.
+ */
+export function fieldGuards(schema: GraphQLSchema, classification: ReadonlyMap<string, GovernedField>, options: GovernSchemaOptions): Map<string, FieldGuard> {
+  const guards = new Map<string, FieldGuard>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type)) continue;
+    for (const fieldName of Object.keys(type.getFields())) {
+      const guard = guardOf(schema, classification, options, type.name, fieldName);
+      if (guard) guards.set(`${type.name}.${fieldName}`, guard);
+    }
+  }
+  return guards;
+}
+
 /**
  * Guards every *gate* — a field through which data of a higher share level than its parent object's is
  * reached: a conditional field on an open type (`Enterprise.serviceCases`), an open field returning a
@@ -107,17 +150,10 @@ export function governSchema(schema: GraphQLSchema, classification: ReadonlyMap<
   return mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (fieldConfig, fieldName, typeName) => {
       const coordinate = `${typeName}.${fieldName}`;
-      if (typeName.startsWith('__')) return fieldConfig;
-      const declared = classification.get(coordinate) ?? { coordinate, shareLevel: 'RESTRICTED' as const, personal: null };
-      const parentType = schema.getType(typeName);
-      const isRoot = [schema.getQueryType(), schema.getMutationType()].some((root) => root?.name === typeName);
-      const parentLevel = isRoot || !parentType ? 'OPEN' : ownLevel(schema, parentType);
-      const gateLevel = higher(declared.shareLevel, carriedLevel(schema, getNamedType(fieldConfig.type)));
-      const gated = shareLevelRank(gateLevel) > shareLevelRank(parentLevel);
-      const field: GovernedField = { ...declared, shareLevel: gateLevel };
-      const disclosesRecords = options.fullDisclosureFields.has(coordinate);
+      const guard = guardOf(schema, classification, options, typeName, fieldName);
+      if (!guard) return fieldConfig;
+      const { gated, field, disclosesRecords } = guard;
       const returnType = getNamedType(fieldConfig.type).name;
-      if (!gated && !field.personal && !disclosesRecords) return fieldConfig;
       const resolve: GraphQLFieldResolver<unknown, unknown> = fieldConfig.resolve ?? defaultFieldResolver;
       return {
         ...fieldConfig,
