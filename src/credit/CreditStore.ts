@@ -137,14 +137,19 @@ export interface RecordPage {
    * page, without `after`, read by `recordPagesByOwner`); otherwise absent.
    */
   totalCount?: number;
-  /** The deciding authorities and source units of `rows`, when asked for (`withParties`). */
+  /** The deciding authorities and source units of `rows`, those asked for (`parties`). */
   parties?: OrganisationRow[];
 }
 
-/** What else a batched page read brings along. */
+/** A party a record names besides its subject: the deciding authority (决定机关) or the source unit (数据来源单位). */
+export type PartyRole = 'authority' | 'sourceUnit';
+
+/** What else a batched page read brings along, and what it may leave out. */
 export interface RecordPageOptions {
-  /** The organisations named as authority and source unit of the page's records, read in the same statement. */
-  withParties?: boolean;
+  /** The organisations named in these roles by the page's records, read in the same statement. */
+  parties?: readonly PartyRole[];
+  /** The properties of the rows the caller reads; the store may leave the others unset. Absent: the whole row. */
+  reads?: readonly (keyof CreditRecordRow)[];
 }
 
 /** Filters on organisations (the directory); every list is "any of", the conditions are combined with AND. */

@@ -9,7 +9,7 @@ import { UNDISCLOSED_STATUSES } from './creditVisibility.js';
 import type { IdNumberVault } from './idNumberVault.js';
 import { RECORD_DIMENSION_SQL, rollupStatisticsQuery } from './rollupStatistics.js';
 import {
-  CIVIL_SERVANT_COLUMNS, ORGANISATION_COLUMNS, RECORD_COLUMNS, toCatalogItem, toCivilServant, toCreditRecord,
+  CIVIL_SERVANT_COLUMNS, ORGANISATION_COLUMNS, RECORD_COLUMNS, recordColumnsReading, toCatalogItem, toCivilServant, toCreditRecord,
   toDecimal, toDistrict, toOrganisation,
 } from './rowMappers.js';
 
@@ -32,17 +32,19 @@ const CLOSED_ON_SQL = `CASE WHEN r.status IN (${UNDISCLOSED_STATUSES.map((s) => 
     (r.updated_at AT TIME ZONE 'Asia/Shanghai')::date) END`;
 
 // The organisations a record names, joined as `<alias>_<column>` when a page is read with its parties.
-const PARTY_JOINS = [['pa', 'authority_uscc'], ['ps', 'source_unit_uscc']] as const;
+const PARTY_JOINS = [['pa', 'authority_uscc', 'authority'], ['ps', 'source_unit_uscc', 'sourceUnit']] as const;
+type PartyJoin = (typeof PARTY_JOINS)[number];
 
 // Each alias's columns as [column, `<alias>_<column>`], worked out once.
-const PARTY_COLUMNS = PARTY_JOINS.map(([alias]) => ORGANISATION_COLUMNS.map((c) => [c, `${alias}_${c}`] as const));
+const PARTY_COLUMNS = new Map(PARTY_JOINS.map(([alias]) => [alias, ORGANISATION_COLUMNS.map((c) => [c, `${alias}_${c}`] as const)]));
 
 /**
  * Adds the parties joined to `row` to `parties`, each organisation once (an authority names many records of a page, and
  * a page of 100 subjects has a few hundred rows).
  */
-function collectParties(row: Row, parties: Map<string, OrganisationRow>, converted: Map<string, OrganisationRow>): void {
-  for (const columns of PARTY_COLUMNS) {
+function collectParties(row: Row, joins: readonly PartyJoin[], parties: Map<string, OrganisationRow>, converted: Map<string, OrganisationRow>): void {
+  for (const [alias] of joins) {
+    const columns = PARTY_COLUMNS.get(alias)!;
     const value = row[columns[0]![1]];
     if (value === null || value === undefined) continue;
     const uscc = String(value);
@@ -146,7 +148,7 @@ export class KnexCreditStore implements CreditStore {
     const inner = this.filtered(page.filter, 'r')
       .modify((q) => this.whereOwners(q, owners))
       .modify((q) => this.whereAfter(q, page))
-      .select(RECORD_COLUMNS.map((c) => `r.${c}`))
+      .select((options.reads ? recordColumnsReading(options.reads) : RECORD_COLUMNS).map((c) => `r.${c}`))
       .select(this.knex.raw(`${OWNER_KEY_SQL} AS owner_key`))
       .select(this.knex.raw(`row_number() OVER (PARTITION BY ${OWNER_KEY_SQL} ORDER BY r.decision_date DESC, r.id DESC) AS rn`))
       // The window already numbers every matching record of the owner, so counting them costs nothing more and
@@ -157,10 +159,11 @@ export class KnexCreditStore implements CreditStore {
       .select('p.*')
       .where('rn', '<=', page.limit + 1)
       .orderBy([{ column: 'owner_key' }, { column: 'rn' }]);
-    if (options.withParties) {
+    const joins = PARTY_JOINS.filter(([, , role]) => options.parties?.includes(role));
+    if (joins.length > 0) {
       // The authority and the source unit of each record on the page, by primary key: cheaper here than in a
       // statement of their own after the page.
-      for (const [alias, column] of PARTY_JOINS) {
+      for (const [alias, column] of joins) {
         outer.leftJoin(`organisations as ${alias}`, `${alias}.uscc`, `p.${column}`)
           .select(ORGANISATION_COLUMNS.map((c) => `${alias}.${c} as ${alias}_${c}`));
       }
@@ -179,9 +182,9 @@ export class KnexCreditStore implements CreditStore {
       const result: RecordPage = { rows: ownerRows.slice(0, page.limit).map(toCreditRecord), hasNextPage: ownerRows.length > page.limit };
       // After a cursor the window counts only the records past it.
       if (page.after === undefined) result.totalCount = Number(ownerRows[0]?.total ?? 0);
-      if (options.withParties) {
+      if (joins.length > 0) {
         const parties = new Map<string, OrganisationRow>();
-        for (const row of ownerRows.slice(0, page.limit)) collectParties(row, parties, converted);
+        for (const row of ownerRows.slice(0, page.limit)) collectParties(row, joins, parties, converted);
         result.parties = [...parties.values()];
       }
       return result;

@@ -1,14 +1,16 @@
 import DataLoader from 'dataloader';
 import type {
-  CatalogItemRow, CivilServantRow, CreditStore, DistrictRow, OrganisationRow, PageRequest, RecordFilter, RecordOwner, RecordPage,
+  CatalogItemRow, CivilServantRow, CreditRecordRow, CreditStore, DistrictRow, OrganisationRow, PageRequest, PartyRole, RecordFilter, RecordOwner, RecordPage,
 } from './CreditStore.js';
 
 /** A request for one owner's page; owners asking with the same page request are batched together. */
 export interface OwnerPageKey {
   owner: RecordOwner;
   page: PageRequest;
-  /** Read the records' authorities and source units along (they then come from the organisation loader's cache). */
-  withParties?: boolean;
+  /** Read these parties of the records along (they then come from the organisation loader's cache). */
+  parties?: readonly PartyRole[];
+  /** Only these properties of the record rows (absent: the whole row). */
+  reads?: readonly (keyof CreditRecordRow)[];
 }
 
 /** An owner's count under a filter. */
@@ -75,8 +77,9 @@ export function createLoaders(store: CreditStore): CreditLoaders {
     }),
     recordPage: new DataLoader(
       (keys) =>
-        batchByGroup(keys, (k) => JSON.stringify([k.page, k.withParties === true]), async (group) => {
-          const pages = await store.recordPagesByOwner(group.map((k) => k.owner), group[0]!.page, { withParties: group[0]!.withParties === true });
+        batchByGroup(keys, (k) => JSON.stringify([k.page, k.parties, k.reads]), async (group) => {
+          const { page, parties, reads } = group[0]!;
+          const pages = await store.recordPagesByOwner(group.map((k) => k.owner), page, { ...(parties ? { parties } : {}), ...(reads ? { reads } : {}) });
           // The parties read with the pages answer the `authority` and `sourceUnit` loads that follow them.
           for (const party of pages.flatMap((p) => p.parties ?? [])) organisation.prime(party.uscc, party);
           return pages;

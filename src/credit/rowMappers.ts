@@ -75,7 +75,22 @@ export const RECORD_COLUMNS = [
   'rule_version', 'status', 'details',
 ] as const;
 
-/** credit_records row → CreditRecordRow. */
+/** The column each property of CreditRecordRow is read from. */
+const RECORD_COLUMN_OF: Readonly<Record<keyof CreditRecordRow, (typeof RECORD_COLUMNS)[number]>> = Object.freeze({
+  id: 'id', kind: 'kind', subjectUscc: 'subject_uscc', civilServantId: 'civil_servant_id', authorityUscc: 'authority_uscc',
+  documentNumber: 'document_number', title: 'title', content: 'content', legalBasis: 'legal_basis', decisionDate: 'decision_date',
+  severity: 'severity', fineAmount: 'fine_amount', confiscatedAmount: 'confiscated_amount', sourceUnitUscc: 'source_unit_uscc',
+  catalogItemCode: 'catalog_item_code', governanceField: 'governance_field', publicityStart: 'publicity_start',
+  publicityMinEnd: 'publicity_min_end', publicityEnd: 'publicity_end', ruleVersion: 'rule_version', status: 'status', details: 'details',
+});
+
+/** The columns to read for `properties` of CreditRecordRow, in the order of RECORD_COLUMNS. */
+export function recordColumnsReading(properties: readonly (keyof CreditRecordRow)[]): (typeof RECORD_COLUMNS)[number][] {
+  const wanted = new Set(properties.map((property) => RECORD_COLUMN_OF[property]));
+  return RECORD_COLUMNS.filter((column) => wanted.has(column));
+}
+
+/** credit_records row → CreditRecordRow (a property whose column was not read is left as its column's absence maps). */
 export function toCreditRecord(row: Row): CreditRecordRow {
   return {
     id: String(row.id),

@@ -1,8 +1,9 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { selectsField } from '../selectsField.js';
+import { isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { recordReadsFor, type RecordProperty } from '../recordFieldReads.js';
+import { selectedFieldNames } from '../selectedFieldNames.js';
 import type { CreditRecordFilter, CreditRecordPageArgs } from '../types/CreditRecord.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pageSize.js';
-import type { PageRequest, RecordFilter, RecordOwner } from '../CreditStore.js';
+import type { PageRequest, PartyRole, RecordFilter, RecordOwner } from '../CreditStore.js';
 import { isShenzhenAreaCode } from '../../codes/index.js';
 import { decodeCursor } from '../cursor.js';
 import { badUserInput } from '../errors.js';
@@ -16,8 +17,23 @@ export interface ConnectionSource {
   page: PageRequest;
   /** The client reads this connection's page too (edges or pageInfo), so a batched first page brings totalCount along. */
   countWithPage?: boolean;
-  /** The client reads the records' authority or source unit, so the page brings those organisations along. */
-  withParties?: boolean;
+  /** The records' parties the client reads (authority, source unit): the page brings those organisations along. */
+  parties?: readonly PartyRole[];
+  /** What of each record row the client's selection needs (absent: the whole row). */
+  reads?: readonly RecordProperty[];
+}
+
+const recordFields = new WeakMap<GraphQLSchema, readonly string[]>();
+
+// The field names of CreditRecord in the schema being executed, worked out once per schema.
+function recordFieldsOf(schema: GraphQLSchema): readonly string[] {
+  let names = recordFields.get(schema);
+  if (!names) {
+    const type = schema.getType('CreditRecord');
+    names = isObjectType(type) ? Object.keys(type.getFields()) : [];
+    recordFields.set(schema, names);
+  }
+  return names;
 }
 
 /**
@@ -66,7 +82,7 @@ export function toRecordFilter(filter: CreditRecordFilter | null | undefined, ar
 export function createConnectionSource(
   owner: RecordOwner | null,
   { filter, first, after }: CreditRecordPageArgs,
-  info?: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
+  info?: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'schema'>,
 ): ConnectionSource {
   const limit = first ?? DEFAULT_PAGE_SIZE;
   if (limit < 0 || limit > MAX_PAGE_SIZE) {
@@ -74,7 +90,10 @@ export function createConnectionSource(
   }
   const page: PageRequest = { filter: toRecordFilter(filter), limit };
   if (after !== null && after !== undefined) page.after = decodeCursor(after, 'after');
-  const countWithPage = info !== undefined && (selectsField(info, 'edges') || selectsField(info, 'pageInfo'));
-  const withParties = info !== undefined && (selectsField(info, 'authority') || selectsField(info, 'sourceUnit'));
-  return { owner, page, ...(countWithPage ? { countWithPage } : {}), ...(withParties ? { withParties } : {}) };
+  if (!info) return { owner, page };
+  const selected = selectedFieldNames(info);
+  const countWithPage = selected.has('edges') || selected.has('pageInfo');
+  const parties = (['authority', 'sourceUnit'] as const).filter((role) => selected.has(role));
+  const reads = recordReadsFor(selected, recordFieldsOf(info.schema));
+  return { owner, page, ...(reads ? { reads } : {}), ...(countWithPage ? { countWithPage } : {}), ...(parties.length > 0 ? { parties } : {}) };
 }
