@@ -43,7 +43,7 @@ export { decidePersonalDataDisclosure, unmasksPersonOf } from './personalDataDis
 export type { PersonalDataDisclosure } from './personalDataDisclosure.js';
 export { identifyCaller } from './runtime/identifyCaller.js';
 export type { CallerRejection } from './runtime/identifyCaller.js';
-export { fieldGuards, governSchema, seesAllRecords } from './runtime/governSchema.js';
+export { fieldGuards, governSchema, noteRead, seesAllRecords } from './runtime/governSchema.js';
 export type { FieldGuard, GovernedField, GovernSchemaOptions } from './runtime/governSchema.js';
 export { maskPersonalData } from './runtime/maskPersonalData.js';
 export type { PersonalDataKind } from './runtime/maskPersonalData.js';

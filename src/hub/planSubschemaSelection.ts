@@ -12,7 +12,12 @@ export interface SubschemaPlan {
   variableNames: string[];
   /** Every field it reads, as `ConcreteType.field` (a field selected on an interface or union counts for each member). */
   coordinates: Set<string>;
+  /** Response key → field name of each `marked` field selected (each key names one field wherever it is used). */
+  markedKeys: Map<string, string>;
 }
+
+/** Aliases under which an object holding a `marked` field carries what it is: its type, its USCC, its id. */
+export const MARKS = Object.freeze({ type: '_cxType', uscc: '_cxUscc', id: '_cxId' });
 
 /** Where the selection comes from and where it goes. */
 export interface PlanContext {
@@ -28,7 +33,14 @@ export interface PlanContext {
    * `exact` (handed to the client as it is): the client's selection only, aliases kept.
    */
   mode: 'keyed' | 'exact';
+  /**
+   * In `exact` mode, fields (`Type.field`) whose parent objects must say what they are, for an audit trail: such a parent
+   * gets its type name, USCC and id under the aliases of MARKS, which the caller removes before the client sees it.
+   */
+  marked?: ReadonlySet<string>;
 }
+
+const aliased = (alias: string, name: string): FieldNode => ({ kind: Kind.FIELD, alias: { kind: Kind.NAME, value: alias }, name: { kind: Kind.NAME, value: name } });
 
 const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
 
@@ -81,13 +93,27 @@ function directivesAllowed(directives: readonly DirectiveNode[] | undefined, use
  * than skip/include.
  */
 export function planSubschemaSelection(rootFields: readonly FieldNode[], operation: OperationDefinitionNode, context: PlanContext): SubschemaPlan | null {
-  const { schema, target, stitchingInfo, fragments, mode } = context;
+  const { schema, target, stitchingInfo, fragments, mode, marked } = context;
   const used = new Set<string>();
   const coordinates = new Set<string>();
-  const read = (type: GraphQLNamedType, fieldName: string) => {
-    for (const member of isAbstractType(type) ? schema.getPossibleTypes(type) : [type]) {
-      if (fieldsOf(member)?.[fieldName]) coordinates.add(`${member.name}.${fieldName}`);
+  const markedKeys = new Map<string, string>();
+  let clash = false;
+  const members = (type: GraphQLNamedType) => (isAbstractType(type) ? schema.getPossibleTypes(type) : [type]);
+  // Notes the field read; true when it is marked on some member of `type`.
+  const read = (type: GraphQLNamedType, fieldName: string): boolean => {
+    let isMarked = false;
+    for (const member of members(type)) {
+      if (!fieldsOf(member)?.[fieldName]) continue;
+      coordinates.add(`${member.name}.${fieldName}`);
+      if (marked?.has(`${member.name}.${fieldName}`)) isMarked = true;
     }
+    return isMarked;
+  };
+  const isMarkedOn = (type: GraphQLNamedType, fieldName: string) => members(type).some((member) => marked?.has(`${member.name}.${fieldName}`));
+  // What the target's `type` can say of an object: its type name, and its USCC or id where it has one.
+  const marks = (type: GraphQLNamedType): FieldNode[] => {
+    const fields = fieldsOf(type) ?? {};
+    return [aliased(MARKS.type, '__typename'), ...(fields.uscc ? [aliased(MARKS.uscc, 'uscc')] : []), ...(fields.id ? [aliased(MARKS.id, 'id')] : [])];
   };
 
   const rewriteField = (selection: FieldNode, parentType: GraphQLNamedType, targetParent: GraphQLNamedType): FieldNode | null => {
@@ -104,7 +130,11 @@ export function planSubschemaSelection(rootFields: readonly FieldNode[], operati
       if (!targetField.args.some((arg) => arg.name === argument.name.value)) return null;
       collectVariables(argument.value, used);
     }
-    read(parentType, name);
+    if (read(parentType, name)) {
+      const key = selection.alias?.value ?? name;
+      if ((markedKeys.get(key) ?? name) !== name) clash = true;
+      markedKeys.set(key, name);
+    }
     if (!selection.selectionSet) return selection;
     const nested = rewrite([selection.selectionSet], returnType);
     return nested && { ...selection, selectionSet: nested };
@@ -114,11 +144,13 @@ export function planSubschemaSelection(rootFields: readonly FieldNode[], operati
     const targetType = target.getType(gatewayType.name);
     if (!targetType || !sameKind(gatewayType, targetType)) return null;
     const selections: SelectionNode[] = [];
+    let holdsMarked = false;
     for (const selection of selectionSets.flatMap((set) => set.selections)) {
       if (!directivesAllowed(selection.directives, used)) return null;
       if (selection.kind === Kind.FIELD) {
         const field = rewriteField(selection, gatewayType, targetType);
         if (!field) return null;
+        if (isMarkedOn(gatewayType, selection.name.value)) holdsMarked = true;
         selections.push(field);
       } else {
         const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments[selection.name.value] : selection;
@@ -133,7 +165,7 @@ export function planSubschemaSelection(rootFields: readonly FieldNode[], operati
         });
       }
     }
-    if (mode === 'exact') return { kind: Kind.SELECTION_SET, selections };
+    if (mode === 'exact') return { kind: Kind.SELECTION_SET, selections: holdsMarked ? [...selections, ...marks(targetType)] : selections };
     // The merge keys stitching always fetches (a subject's USCC), so that what the gateway's wrappers read from a
     // parent — the audit trail records `uscc` — is there whether or not the client asked for it.
     selections.push(...keysOf(stitchingInfo, gatewayType.name));
@@ -160,7 +192,7 @@ export function planSubschemaSelection(rootFields: readonly FieldNode[], operati
     selections.push(field);
   }
   const variableDefinitions: VariableDefinitionNode[] = (operation.variableDefinitions ?? []).filter((d) => used.has(d.variable.name.value));
-  if (variableDefinitions.some((d) => !target.getType(namedTypeOf(d.type)))) return null;
+  if (clash || variableDefinitions.some((d) => !target.getType(namedTypeOf(d.type)))) return null;
   return {
     document: {
       kind: Kind.DOCUMENT,
@@ -168,5 +200,6 @@ export function planSubschemaSelection(rootFields: readonly FieldNode[], operati
     },
     variableNames: [...used],
     coordinates,
+    markedKeys,
   };
 }

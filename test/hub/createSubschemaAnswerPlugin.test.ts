@@ -41,6 +41,7 @@ describe('createSubschemaAnswerPlugin', () => {
   let rateLimiter: RateLimiter;
   let admit: (req: IncomingMessage) => ReturnType<ReturnType<typeof createAdmission>>;
   let usccs: string[];
+  let office: Record<string, string>;
   const sent: string[] = [];
 
   beforeAll(async () => {
@@ -61,6 +62,11 @@ describe('createSubschemaAnswerPlugin', () => {
     });
     // Subjects with records, an enterprise and a government body among them, and one code nobody has.
     const withRecords = (kind: string) => knex('organisations').where({ kind }).whereIn('uscc', knex('credit_records').select('subject_uscc')).orderBy('uscc').limit(2).pluck('uscc');
+    const { apiKey } = await KnexConsumerStore.create(knex).createConsumer({
+      id: 'answer-plugin-office', name: 'credit office', kind: 'DEPARTMENT', roles: ['CREDIT_OFFICE_ADMIN'],
+      grants: [{ purpose: 'SUPERVISION', scope: 'RESTRICTED' }], rateLimitPerMinute: 1_000_000,
+    });
+    office = { authorization: `Bearer ${apiKey}`, 'x-purpose': 'SUPERVISION', 'x-case-reference': 'ANSWER-PLUGIN-1' };
     usccs = [...await withRecords('ENTERPRISE'), ...await withRecords('GOVERNMENT_BODY'), makeUscc('91', '440300', 'MA5F0000')];
   });
   afterAll(async () => {
@@ -70,12 +76,17 @@ describe('createSubschemaAnswerPlugin', () => {
     await seeded?.close();
   });
 
-  async function asPublic(query: string, variables: Record<string, unknown>) {
-    const admission = await admit({ headers: {}, socket: { remoteAddress: '127.0.0.1' } } as unknown as IncomingMessage);
+  async function as(headers: Record<string, string>, query: string, variables: Record<string, unknown>) {
+    const admission = await admit({ headers, socket: { remoteAddress: '127.0.0.1' } } as unknown as IncomingMessage);
     if ('refusal' in admission) throw new Error(admission.refusal.message);
-    const response = await servers.publicServer.executeOperation<Record<string, unknown>>({ query, variables }, { contextValue: admission.context as HubContext });
-    return { status: response.http.status ?? 200, body: JSON.parse(JSON.stringify(response.body)) as unknown };
+    const context = admission.context as HubContext;
+    const response = await admission.apollo.executeOperation<Record<string, unknown>>({ query, variables }, { contextValue: context });
+    return { status: response.http.status ?? 200, body: JSON.parse(JSON.stringify(response.body)) as unknown, trail: context.governance.trail };
   }
+  const asPublic = async (query: string, variables: Record<string, unknown>) => {
+    const { status, body } = await as({}, query, variables);
+    return { status, body };
+  };
 
   async function reference(server: ApolloServer, query: string, variables: Record<string, unknown>) {
     const response = await server.executeOperation({ query, variables }, { contextValue: {} });
@@ -96,6 +107,25 @@ describe('createSubschemaAnswerPlugin', () => {
     expect(sent[0]).not.toMatch(/^\s+uscc$/m);
     expect(answer).toEqual(await reference(bare, QUERY, variables));
     expect((answer.body as { singleResult: { data: { subjects: unknown[] } } }).singleResult.data.subjects).toHaveLength(usccs.length);
+  });
+
+  it.each([
+    ['the USCC selected', QUERY.replace('code: uscc', 'uscc')],
+    ['the USCC selected under an alias', QUERY],
+  ])('puts a full-disclosure read of records on the audit trail with every subject read, and answers as the gateway does (%s)', async (_case, query) => {
+    sent.length = 0;
+    const answered = await as(office, query, { usccs });
+    expect(sent).toHaveLength(1);
+    // The same query with the root's __typename, which the store does not serve: the gateway resolves it field by field.
+    const walked = await as(office, query.replace('subjects(usccs: $usccs) {', '__typename subjects(usccs: $usccs) {'), { usccs });
+    const { __typename, ...data } = (walked.body as { singleResult: { data: Record<string, unknown> } }).singleResult.data;
+    expect(__typename).toBe('Query');
+    expect(answered.body).toEqual({ kind: 'single', singleResult: { data } });
+    expect([...answered.trail.fieldsRead].sort()).toEqual(['Enterprise.creditRecords', 'GovernmentBody.creditRecords']);
+    // Every subject whose records were listed (the gateway's walk misses the government bodies when the client aliases
+    // the USCC: stitching then fetches no `uscc` for them).
+    expect([...answered.trail.subjectUsccs].sort()).toEqual(usccs.slice(0, 4).sort());
+    if (!query.includes('code: uscc')) expect(answered.trail).toEqual(walked.trail);
   });
 
   it('leaves a query with an invalid argument to the gateway, whose error names the argument', async () => {

@@ -51,6 +51,16 @@ function recordSubjects(governance: RequestGovernance, typeName: string, parent:
   }
 }
 
+/**
+ * Puts one read of `typeName.fieldName` on the request's audit trail: the field's coordinate and the subjects it
+ * touched (the parent's USCC, a civil servant's id, a root field's `uscc`/`usccs`/`id` arguments). governSchema's
+ * wrappers call it for every audited read; an answer the gateway does not walk itself notes its reads with it too.
+ */
+export function noteRead(governance: RequestGovernance, typeName: string, fieldName: string, parent: unknown, args: Record<string, unknown>, returnType: string): void {
+  governance.trail.fieldsRead.add(`${typeName}.${fieldName}`);
+  recordSubjects(governance, typeName, parent, args, returnType);
+}
+
 // The body employing the person whose personal data `parent` holds: a civil servant's employer, which
 // the hub always fetches with CivilServant's personal fields (composeHubSchema), or the employer an eligibility
 // check's subject carries (its root-field subschema answers it whole); null for anyone else.
@@ -149,7 +159,6 @@ export function fieldGuards(schema: GraphQLSchema, classification: ReadonlyMap<s
 export function governSchema(schema: GraphQLSchema, classification: ReadonlyMap<string, GovernedField>, options: GovernSchemaOptions): GraphQLSchema {
   return mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (fieldConfig, fieldName, typeName) => {
-      const coordinate = `${typeName}.${fieldName}`;
       const guard = guardOf(schema, classification, options, typeName, fieldName);
       if (!guard) return fieldConfig;
       const { gated, field, disclosesRecords } = guard;
@@ -170,8 +179,7 @@ export function governSchema(schema: GraphQLSchema, classification: ReadonlyMap<
           }
           const audited = gated || (disclosesRecords && seesAllRecords(governance));
           if (audited) {
-            governance.trail.fieldsRead.add(coordinate);
-            recordSubjects(governance, typeName, parent, args, returnType);
+            noteRead(governance, typeName, fieldName, parent, args, returnType);
           }
           const value = resolve(parent, args, context, info);
           if (!field.personal) return value;
@@ -180,8 +188,7 @@ export function governSchema(schema: GraphQLSchema, classification: ReadonlyMap<
           const unmask = unmasksPersonOf(governance.personalData, employerOf(typeName, parent))
             && governance.reader.grants.some((g) => g.purpose === governance.caller.purpose && scopeCovers(g.scope, field));
           if (unmask) {
-            governance.trail.fieldsRead.add(coordinate);
-            recordSubjects(governance, typeName, parent, args, returnType);
+            noteRead(governance, typeName, fieldName, parent, args, returnType);
             return value;
           }
           const kind = field.personal;
