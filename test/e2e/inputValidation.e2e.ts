@@ -34,6 +34,16 @@ describe.each(TEST_DATABASES)('input validation over HTTP on $name', (database) 
     expect(await hub.query(query, variables)).toEqual(bad(argumentName, NUL_PROBLEM));
   });
 
+  it('judges each request of one document by its own variables, and a bad literal every time', async () => {
+    const query = 'query ($d: String) { overdueCommitments(districtCode: $d) { bodyUscc } }';
+    expect((await hub.query(query, { d: '440305' })).status).toBe(200);
+    expect(await hub.query(query, { d: `4403${NUL}05` })).toEqual(bad('districtCode', NUL_PROBLEM));
+    expect((await hub.query(query, { d: '440305' })).status).toBe(200);
+    const literal = `{ overdueCommitments(districtCode: "4403\\u000005") { bodyUscc } }`;
+    expect(await hub.query(literal)).toEqual(bad('districtCode', NUL_PROBLEM));
+    expect(await hub.query(literal)).toEqual(bad('districtCode', NUL_PROBLEM));
+  });
+
   it('refuses an impossible date in a date argument, naming it', async () => {
     const response = await hub.query('query ($filter: CreditRecordFilter) { creditRecords(first: 1, filter: $filter) { totalCount } }', { filter: { decidedFrom: '2026-02-30' } });
     expect(response).toEqual(bad('filter.decidedFrom', '"2026-02-30" is not a real calendar date; write an existing date as YYYY-MM-DD'));

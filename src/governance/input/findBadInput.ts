@@ -36,6 +36,17 @@ export function findStringProblem(value: string): string | null {
 }
 
 /**
+ * Whether any string in `value` (at any depth of lists and objects, object keys included) has a problem
+ * findStringProblem names. False means no variable can make findBadInput find anything: only literals can.
+ */
+export function containsStringProblem(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return findStringProblem(value) !== null;
+  if (value === null || typeof value !== 'object' || depth > 64) return false;
+  if (Array.isArray(value)) return value.some((item) => containsStringProblem(item, depth + 1));
+  return Object.entries(value as Record<string, unknown>).some(([key, item]) => containsStringProblem(key, depth + 1) || containsStringProblem(item, depth + 1));
+}
+
+/**
  * The first argument value of `document` (every literal, and every variable where it is used, through input
  * objects and lists, in fragments too) holding a string with a NUL character or an impossible date
  * (2026-02-30), or null when all are acceptable. One layer for every string and cursor argument of every
