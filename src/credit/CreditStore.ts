@@ -51,7 +51,15 @@ export interface CreditRecordRow {
   ruleVersion: string | null;
   status: string;
   details: Record<string, unknown>;
+  /**
+   * The record's parties as read with its page when only some of their properties were asked for (`partyReads`):
+   * they answer the record's `authority` and `sourceUnit`, and nothing else (they are not whole organisations).
+   */
+  partiesRead?: Partial<Record<PartyRole, OrganisationRow>>;
 }
+
+/** A property of a record row read from the record itself. */
+export type RecordRowProperty = Exclude<keyof CreditRecordRow, 'partiesRead'>;
 
 /** A catalogue item (公共信用信息目录条目). */
 export interface CatalogItemRow {
@@ -149,7 +157,12 @@ export interface RecordPageOptions {
   /** The organisations named in these roles by the page's records, read in the same statement. */
   parties?: readonly PartyRole[];
   /** The properties of the rows the caller reads; the store may leave the others unset. Absent: the whole row. */
-  reads?: readonly (keyof CreditRecordRow)[];
+  reads?: readonly RecordRowProperty[];
+  /**
+   * The properties of the parties the caller reads. Given, the parties come on each row (`partiesRead`) with only
+   * those, instead of as whole organisations in the page's `parties`.
+   */
+  partyReads?: readonly (keyof OrganisationRow)[];
 }
 
 /** Filters on organisations (the directory); every list is "any of", the conditions are combined with AND. */

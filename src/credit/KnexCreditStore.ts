@@ -9,7 +9,7 @@ import { UNDISCLOSED_STATUSES } from './creditVisibility.js';
 import type { IdNumberVault } from './idNumberVault.js';
 import { RECORD_DIMENSION_SQL, rollupStatisticsQuery } from './rollupStatistics.js';
 import {
-  CIVIL_SERVANT_COLUMNS, ORGANISATION_COLUMNS, RECORD_COLUMNS, recordColumnsReading, toCatalogItem, toCivilServant, toCreditRecord,
+  CIVIL_SERVANT_COLUMNS, ORGANISATION_COLUMNS, organisationColumnsReading, RECORD_COLUMNS, recordColumnsReading, toCatalogItem, toCivilServant, toCreditRecord,
   toDecimal, toDistrict, toOrganisation,
 } from './rowMappers.js';
 
@@ -35,16 +35,18 @@ const CLOSED_ON_SQL = `CASE WHEN r.status IN (${UNDISCLOSED_STATUSES.map((s) => 
 const PARTY_JOINS = [['pa', 'authority_uscc', 'authority'], ['ps', 'source_unit_uscc', 'sourceUnit']] as const;
 type PartyJoin = (typeof PARTY_JOINS)[number];
 
-// Each alias's columns as [column, `<alias>_<column>`], worked out once.
-const PARTY_COLUMNS = new Map(PARTY_JOINS.map(([alias]) => [alias, ORGANISATION_COLUMNS.map((c) => [c, `${alias}_${c}`] as const)]));
+type PartyColumns = ReadonlyMap<string, readonly (readonly [string, string])[]>;
+const partyColumnsOf = (columns: readonly string[]): PartyColumns => new Map(PARTY_JOINS.map(([alias]) => [alias, columns.map((c) => [c, `${alias}_${c}`] as const)]));
+// Each alias's columns as [column, `<alias>_<column>`], worked out once for whole organisations.
+const PARTY_COLUMNS = partyColumnsOf(ORGANISATION_COLUMNS);
 
 /**
  * Adds the parties joined to `row` to `parties`, each organisation once (an authority names many records of a page, and
  * a page of 100 subjects has a few hundred rows).
  */
-function collectParties(row: Row, joins: readonly PartyJoin[], parties: Map<string, OrganisationRow>, converted: Map<string, OrganisationRow>): void {
+function collectParties(row: Row, joins: readonly PartyJoin[], partyColumns: PartyColumns, parties: Map<string, OrganisationRow>, converted: Map<string, OrganisationRow>): void {
   for (const [alias] of joins) {
-    const columns = PARTY_COLUMNS.get(alias)!;
+    const columns = partyColumns.get(alias)!;
     const value = row[columns[0]![1]];
     if (value === null || value === undefined) continue;
     const uscc = String(value);
@@ -160,12 +162,13 @@ export class KnexCreditStore implements CreditStore {
       .where('rn', '<=', page.limit + 1)
       .orderBy([{ column: 'owner_key' }, { column: 'rn' }]);
     const joins = PARTY_JOINS.filter(([, , role]) => options.parties?.includes(role));
+    const partyColumns = options.partyReads ? partyColumnsOf(organisationColumnsReading(options.partyReads)) : PARTY_COLUMNS;
     if (joins.length > 0) {
       // The authority and the source unit of each record on the page, by primary key: cheaper here than in a
       // statement of their own after the page.
       for (const [alias, column] of joins) {
         outer.leftJoin(`organisations as ${alias}`, `${alias}.uscc`, `p.${column}`)
-          .select(ORGANISATION_COLUMNS.map((c) => `${alias}.${c} as ${alias}_${c}`));
+          .select(partyColumns.get(alias)!.map(([c, as]) => `${alias}.${c} as ${as}`));
       }
     }
     const rows: Row[] = await outer;
@@ -179,13 +182,26 @@ export class KnexCreditStore implements CreditStore {
     const converted = new Map<string, OrganisationRow>();
     return owners.map((owner) => {
       const ownerRows = grouped.get(ownerKey(owner)) ?? [];
-      const result: RecordPage = { rows: ownerRows.slice(0, page.limit).map(toCreditRecord), hasNextPage: ownerRows.length > page.limit };
+      const pageRows = ownerRows.slice(0, page.limit);
+      const result: RecordPage = { rows: pageRows.map(toCreditRecord), hasNextPage: ownerRows.length > page.limit };
       // After a cursor the window counts only the records past it.
       if (page.after === undefined) result.totalCount = Number(ownerRows[0]?.total ?? 0);
       if (joins.length > 0) {
         const parties = new Map<string, OrganisationRow>();
-        for (const row of ownerRows.slice(0, page.limit)) collectParties(row, joins, parties, converted);
-        result.parties = [...parties.values()];
+        for (const row of pageRows) collectParties(row, joins, partyColumns, parties, converted);
+        if (!options.partyReads) {
+          result.parties = [...parties.values()];
+        } else {
+          // Parts of organisations: on the rows that name them, never mistaken for whole ones.
+          result.rows.forEach((record, i) => {
+            const row = pageRows[i]!;
+            record.partiesRead = Object.fromEntries(joins.flatMap(([alias, , role]) => {
+              const uscc = row[`${alias}_uscc`];
+              const party = uscc === null || uscc === undefined ? undefined : parties.get(String(uscc));
+              return party ? [[role, party]] : [];
+            }));
+          });
+        }
       }
       return result;
     });

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type {
-  CatalogItemRow, CivilServantRow, CreditRecordRow, CreditStore, DistrictRow, OrganisationRow, PageRequest, PartyRole, RecordFilter, RecordOwner, RecordPage,
+  CatalogItemRow, CivilServantRow, CreditStore, DistrictRow, OrganisationRow, PageRequest, PartyRole, RecordFilter, RecordOwner, RecordPage, RecordRowProperty,
 } from './CreditStore.js';
 
 /** A request for one owner's page; owners asking with the same page request are batched together. */
@@ -10,7 +10,9 @@ export interface OwnerPageKey {
   /** Read these parties of the records along (they then come from the organisation loader's cache). */
   parties?: readonly PartyRole[];
   /** Only these properties of the record rows (absent: the whole row). */
-  reads?: readonly (keyof CreditRecordRow)[];
+  reads?: readonly RecordRowProperty[];
+  /** Only these properties of the records' parties, which then come on the rows (absent: whole organisations). */
+  partyReads?: readonly (keyof OrganisationRow)[];
 }
 
 /** An owner's count under a filter. */
@@ -77,9 +79,11 @@ export function createLoaders(store: CreditStore): CreditLoaders {
     }),
     recordPage: new DataLoader(
       (keys) =>
-        batchByGroup(keys, (k) => JSON.stringify([k.page, k.parties, k.reads]), async (group) => {
-          const { page, parties, reads } = group[0]!;
-          const pages = await store.recordPagesByOwner(group.map((k) => k.owner), page, { ...(parties ? { parties } : {}), ...(reads ? { reads } : {}) });
+        batchByGroup(keys, (k) => JSON.stringify([k.page, k.parties, k.reads, k.partyReads]), async (group) => {
+          const { page, parties, reads, partyReads } = group[0]!;
+          const pages = await store.recordPagesByOwner(group.map((k) => k.owner), page, {
+            ...(parties ? { parties } : {}), ...(reads ? { reads } : {}), ...(partyReads ? { partyReads } : {}),
+          });
           // The parties read with the pages answer the `authority` and `sourceUnit` loads that follow them.
           for (const party of pages.flatMap((p) => p.parties ?? [])) organisation.prime(party.uscc, party);
           return pages;

@@ -1,7 +1,7 @@
-import type { CreditRecordRow } from './CreditStore.js';
+import type { RecordRowProperty } from './CreditStore.js';
 
 /** A property of a record row. */
-export type RecordProperty = keyof CreditRecordRow;
+export type RecordProperty = RecordRowProperty;
 
 /**
  * What every page of records reads, whatever is selected: the keys, the parties' codes, what orders and locates a

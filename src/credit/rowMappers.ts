@@ -1,5 +1,5 @@
 import type {
-  CatalogItemRow, CivilServantRow, CreditRecordRow, DistrictRow, OrganisationRow,
+  CatalogItemRow, CivilServantRow, CreditRecordRow, DistrictRow, OrganisationRow, RecordRowProperty,
 } from './CreditStore.js';
 
 // The only place where snake_case columns meet camelCase fields. PGlite and node-postgres differ in how
@@ -34,7 +34,20 @@ function toFormerNames(value: unknown): { name: string; until: string }[] {
   return list.map((f) => ({ name: String(f.name), until: String(f.until) }));
 }
 
-/** organisations row → OrganisationRow. */
+/** The column each property of OrganisationRow is read from. */
+const ORGANISATION_COLUMN_OF: Readonly<Record<keyof OrganisationRow, (typeof ORGANISATION_COLUMNS)[number]>> = Object.freeze({
+  uscc: 'uscc', kind: 'kind', name: 'name', districtCode: 'district_code', parentUscc: 'parent_uscc', legalRepresentative: 'legal_representative',
+  establishedOn: 'established_on', industryCode: 'industry_code', registeredCapital: 'registered_capital', registrationStatus: 'registration_status',
+  businessScope: 'business_scope', registrationAuthorityUscc: 'registration_authority_uscc', formerNames: 'former_names',
+});
+
+/** The columns to read for `properties` of OrganisationRow, in the order of ORGANISATION_COLUMNS. */
+export function organisationColumnsReading(properties: readonly (keyof OrganisationRow)[]): (typeof ORGANISATION_COLUMNS)[number][] {
+  const wanted = new Set(properties.map((property) => ORGANISATION_COLUMN_OF[property]));
+  return ORGANISATION_COLUMNS.filter((column) => wanted.has(column));
+}
+
+/** organisations row → OrganisationRow (a property whose column was not read is left as its column's absence maps). */
 export function toOrganisation(row: Row): OrganisationRow {
   return {
     uscc: String(row.uscc),
@@ -76,7 +89,7 @@ export const RECORD_COLUMNS = [
 ] as const;
 
 /** The column each property of CreditRecordRow is read from. */
-const RECORD_COLUMN_OF: Readonly<Record<keyof CreditRecordRow, (typeof RECORD_COLUMNS)[number]>> = Object.freeze({
+const RECORD_COLUMN_OF: Readonly<Record<RecordRowProperty, (typeof RECORD_COLUMNS)[number]>> = Object.freeze({
   id: 'id', kind: 'kind', subjectUscc: 'subject_uscc', civilServantId: 'civil_servant_id', authorityUscc: 'authority_uscc',
   documentNumber: 'document_number', title: 'title', content: 'content', legalBasis: 'legal_basis', decisionDate: 'decision_date',
   severity: 'severity', fineAmount: 'fine_amount', confiscatedAmount: 'confiscated_amount', sourceUnitUscc: 'source_unit_uscc',
@@ -85,7 +98,7 @@ const RECORD_COLUMN_OF: Readonly<Record<keyof CreditRecordRow, (typeof RECORD_CO
 });
 
 /** The columns to read for `properties` of CreditRecordRow, in the order of RECORD_COLUMNS. */
-export function recordColumnsReading(properties: readonly (keyof CreditRecordRow)[]): (typeof RECORD_COLUMNS)[number][] {
+export function recordColumnsReading(properties: readonly RecordRowProperty[]): (typeof RECORD_COLUMNS)[number][] {
   const wanted = new Set(properties.map((property) => RECORD_COLUMN_OF[property]));
   return RECORD_COLUMNS.filter((column) => wanted.has(column));
 }

@@ -4,6 +4,7 @@ import { getNamedType, isEnumType, isObjectType, isScalarType, parse, type Execu
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCreditSubschema, KnexCreditStore, type CreditStore } from '../../src/credit/index.js';
+import { ORGANISATION_FIELD_READS } from '../../src/credit/organisationFieldReads.js';
 import { RECORD_FIELD_READS } from '../../src/credit/recordFieldReads.js';
 import { createSeededKnex } from '../support/createTestStore.js';
 import { TEST_DATABASES } from '../support/databases.js';
@@ -48,6 +49,18 @@ describe.each(TEST_DATABASES)('the columns a page of records reads on $name', (d
     const picked = await Promise.all(kinds.map((kind) => seeded.knex('credit_records').where({ kind }).whereNotNull('subject_uscc').orderBy('id').limit(3).pluck('subject_uscc')));
     const individual = await seeded.knex('credit_records').where('subject_uscc', 'like', '92%').orderBy('id').limit(3).pluck('subject_uscc');
     usccs = [...new Set([...picked.flat(), ...individual] as string[])];
+    // Parties with every particular filled in, so that a property left out of a read shows: one record's authority
+    // becomes an enterprise with all its registration data and former names, another's source unit a body under a parent.
+    const { knex } = seeded;
+    const full = await knex('organisations').where({ kind: 'ENTERPRISE' }).whereNotNull('legal_representative').whereNotNull('established_on')
+      .whereNotNull('industry_code').whereNotNull('registered_capital').whereNotNull('registration_status').whereNotNull('business_scope')
+      .whereNotNull('registration_authority_uscc').whereRaw("former_names::text <> '[]'").orderBy('uscc').first('uscc');
+    const underParent = await knex('organisations').where({ kind: 'GOVERNMENT_BODY' }).whereNotNull('parent_uscc').orderBy('uscc').first('uscc');
+    expect(full && underParent).toBeTruthy();
+    const shown = await run(pruned, 'query ($usccs: [USCC!]!) { subjects(usccs: $usccs) { creditRecords(first: 1) { edges { node { id } } } } }');
+    const [first, second] = JSON.stringify(shown.data).match(/"id":"\d+"/g)!.map((m) => m.slice(6, -1));
+    await knex('credit_records').where({ id: first }).update({ authority_uscc: full.uscc });
+    await knex('credit_records').where({ id: second }).update({ source_unit_uscc: underParent.uscc });
   });
   afterAll(async () => seeded?.close());
 
@@ -73,12 +86,39 @@ describe.each(TEST_DATABASES)('the columns a page of records reads on $name', (d
     }
   });
 
+  it('has an entry for every field of every subject type', () => {
+    const subject = pruned.schema.getType('CreditSubject');
+    const types = subject && 'getFields' in subject ? pruned.schema.getPossibleTypes(subject as never) : [];
+    expect(types.length).toBeGreaterThan(2);
+    expect(types.flatMap((type) => Object.keys(type.getFields())).filter((f) => !(f in ORGANISATION_FIELD_READS))).toEqual([]);
+  });
+
+  it('answers every field of a record\'s authority and source unit, selected alone, as from whole organisations', async () => {
+    const subject = pruned.schema.getType('CreditSubject');
+    const types = subject ? pruned.schema.getPossibleTypes(subject as never) : [];
+    for (const type of types) {
+      for (const field of Object.values(type.getFields())) {
+        if (field.name === 'creditRecords') continue;
+        const inner = `... on ${type.name} { ${field.name} ${selectionOf(getNamedType(field.type))} }`;
+        const source = `query ($usccs: [USCC!]!) { subjects(usccs: $usccs) { creditRecords(first: 20) { edges { node { id authority { ${inner} } sourceUnit { ${inner} } } } } } }`;
+        const answer = await run(pruned, source);
+        expect(answer.errors, `${type.name}.${field.name}`).toBeUndefined();
+        expect(answer, `${type.name}.${field.name}`).toEqual(await run(whole, source));
+        // A field read from a property of its own has a value somewhere in the answer for the types the parties have.
+        if ((ORGANISATION_FIELD_READS[field.name]?.length ?? 0) > 0 && ['Enterprise', 'GovernmentBody'].includes(type.name) && (type.name === 'Enterprise' || field.name === 'parent')) {
+          expect(JSON.stringify(answer), `${type.name}.${field.name}`).toMatch(new RegExp(`"${field.name}":(?!null|\\[\\])`));
+        }
+      }
+    }
+  });
+
   it('leaves long text out of the statement when the client does not select it', async () => {
     statements.length = 0;
     await run(pruned, 'query ($usccs: [USCC!]!) { subjects(usccs: $usccs) { creditRecords(first: 5) { edges { node { id kind decisionDate authority { name } } } } } }');
     expect(statements[0]).toBeDefined();
     expect(statements[0]).not.toMatch(/"r"\."(content|title|legal_basis|details)"/);
     expect(statements[0]).not.toContain('"ps"');
+    expect(statements[0]).not.toMatch(/"pa"\."(business_scope|former_names)"/);
     statements.length = 0;
     await run(pruned, 'query ($usccs: [USCC!]!) { subjects(usccs: $usccs) { creditRecords(first: 5) { edges { node { id content } } } } }');
     expect(statements[0]).toMatch(/"r"\."content"/);

@@ -46,7 +46,7 @@ export class ConnectionResolver {
     if (!page) {
       const request: PageRequest = { ...source.page, filter: visibleTo(ctx, source.page.filter) };
       page = source.owner
-        ? this.deps.loaders(ctx).recordPage.load({ owner: source.owner, page: request, ...(source.parties ? { parties: source.parties } : {}), ...(source.reads ? { reads: source.reads } : {}) })
+        ? this.deps.loaders(ctx).recordPage.load({ owner: source.owner, page: request, ...(source.parties ? { parties: source.parties } : {}), ...(source.reads ? { reads: source.reads } : {}), ...(source.partyReads ? { partyReads: source.partyReads } : {}) })
         : this.deps.store.recordPage(request);
       this.pages.set(source, page);
     }

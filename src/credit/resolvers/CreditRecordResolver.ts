@@ -44,13 +44,13 @@ export class CreditRecordResolver {
   }
 
   @FieldResolver(() => CreditSubject, { nullable: true, description: 'The deciding authority (决定机关 / 作出决定的机关或法院).' })
-  authority(@Root() record: CreditRecordRow, @Ctx() ctx: object): Promise<OrganisationRow | null> {
-    return this.deps.loaders(ctx).organisation.load(record.authorityUscc);
+  authority(@Root() record: CreditRecordRow, @Ctx() ctx: object): Promise<OrganisationRow | null> | OrganisationRow {
+    return record.partiesRead?.authority ?? this.deps.loaders(ctx).organisation.load(record.authorityUscc);
   }
 
   @FieldResolver(() => CreditSubject, { nullable: true, description: 'The source unit that reported the record (数据来源单位 / 信源单位).' })
-  sourceUnit(@Root() record: CreditRecordRow, @Ctx() ctx: object): Promise<OrganisationRow | null> {
-    return this.deps.loaders(ctx).organisation.load(record.sourceUnitUscc);
+  sourceUnit(@Root() record: CreditRecordRow, @Ctx() ctx: object): Promise<OrganisationRow | null> | OrganisationRow {
+    return record.partiesRead?.sourceUnit ?? this.deps.loaders(ctx).organisation.load(record.sourceUnitUscc);
   }
 
   @FieldResolver(() => CatalogItem, { nullable: true, description: 'The catalogue item (目录条目) under which the record was reported.' })

@@ -1,4 +1,5 @@
-import { isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { isAbstractType, isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { organisationReadsFor, type OrganisationProperty } from '../organisationFieldReads.js';
 import { recordReadsFor, type RecordProperty } from '../recordFieldReads.js';
 import { selectedFieldNames } from '../selectedFieldNames.js';
 import type { CreditRecordFilter, CreditRecordPageArgs } from '../types/CreditRecord.js';
@@ -21,17 +22,24 @@ export interface ConnectionSource {
   parties?: readonly PartyRole[];
   /** What of each record row the client's selection needs (absent: the whole row). */
   reads?: readonly RecordProperty[];
+  /** What of the records' parties the client's selection needs (absent: whole organisations). */
+  partyReads?: readonly OrganisationProperty[];
 }
 
-const recordFields = new WeakMap<GraphQLSchema, readonly string[]>();
+const fieldNames = new WeakMap<GraphQLSchema, { record: readonly string[]; subject: readonly string[] }>();
 
-// The field names of CreditRecord in the schema being executed, worked out once per schema.
-function recordFieldsOf(schema: GraphQLSchema): readonly string[] {
-  let names = recordFields.get(schema);
+// The field names of CreditRecord and of the subject types in the schema being executed, worked out once per schema.
+function fieldNamesOf(schema: GraphQLSchema): { record: readonly string[]; subject: readonly string[] } {
+  let names = fieldNames.get(schema);
   if (!names) {
-    const type = schema.getType('CreditRecord');
-    names = isObjectType(type) ? Object.keys(type.getFields()) : [];
-    recordFields.set(schema, names);
+    const record = schema.getType('CreditRecord');
+    const subject = schema.getType('CreditSubject');
+    const subjectTypes = subject && isAbstractType(subject) ? schema.getPossibleTypes(subject) : [];
+    names = {
+      record: isObjectType(record) ? Object.keys(record.getFields()) : [],
+      subject: [...new Set(subjectTypes.flatMap((type) => Object.keys(type.getFields())))],
+    };
+    fieldNames.set(schema, names);
   }
   return names;
 }
@@ -94,6 +102,11 @@ export function createConnectionSource(
   const selected = selectedFieldNames(info);
   const countWithPage = selected.has('edges') || selected.has('pageInfo');
   const parties = (['authority', 'sourceUnit'] as const).filter((role) => selected.has(role));
-  const reads = recordReadsFor(selected, recordFieldsOf(info.schema));
-  return { owner, page, ...(reads ? { reads } : {}), ...(countWithPage ? { countWithPage } : {}), ...(parties.length > 0 ? { parties } : {}) };
+  const names = fieldNamesOf(info.schema);
+  const reads = recordReadsFor(selected, names.record);
+  const partyReads = parties.length > 0 ? organisationReadsFor(selected, names.subject) : undefined;
+  return {
+    owner, page, ...(reads ? { reads } : {}), ...(partyReads ? { partyReads } : {}),
+    ...(countWithPage ? { countWithPage } : {}), ...(parties.length > 0 ? { parties } : {}),
+  };
 }
