@@ -1,3 +1,4 @@
+import { fieldReadsFor } from './fieldReads.js';
 import type { OrganisationRow } from './CreditStore.js';
 
 /** A property of an organisation row. */
@@ -33,12 +34,5 @@ export const ORGANISATION_FIELD_READS: Readonly<Record<string, readonly Organisa
  * when `subjectFields`, the field names of the subject types, has a selected one the table lacks.
  */
 export function organisationReadsFor(selected: ReadonlySet<string>, subjectFields: readonly string[]): readonly OrganisationProperty[] | undefined {
-  const reads = new Set<OrganisationProperty>(ORGANISATION_CORE_READS);
-  for (const field of subjectFields) {
-    if (!selected.has(field)) continue;
-    const properties = ORGANISATION_FIELD_READS[field];
-    if (!properties) return undefined;
-    for (const property of properties) reads.add(property);
-  }
-  return [...reads];
+  return fieldReadsFor(selected, subjectFields, ORGANISATION_CORE_READS, ORGANISATION_FIELD_READS);
 }

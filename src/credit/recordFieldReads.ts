@@ -1,3 +1,4 @@
+import { fieldReadsFor } from './fieldReads.js';
 import type { RecordRowProperty } from './CreditStore.js';
 
 /** A property of a record row. */
@@ -39,12 +40,5 @@ export const RECORD_FIELD_READS: Readonly<Record<string, readonly RecordProperty
  * one too few); undefined (the whole row) when `recordFields`, the type's field names, has a selected one the table lacks.
  */
 export function recordReadsFor(selected: ReadonlySet<string>, recordFields: readonly string[]): readonly RecordProperty[] | undefined {
-  const reads = new Set<RecordProperty>(RECORD_CORE_READS);
-  for (const field of recordFields) {
-    if (!selected.has(field)) continue;
-    const properties = RECORD_FIELD_READS[field];
-    if (!properties) return undefined;
-    for (const property of properties) reads.add(property);
-  }
-  return [...reads];
+  return fieldReadsFor(selected, recordFields, RECORD_CORE_READS, RECORD_FIELD_READS);
 }
