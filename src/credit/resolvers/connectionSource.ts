@@ -27,6 +27,9 @@ export interface ConnectionSource {
 }
 
 const fieldNames = new WeakMap<GraphQLSchema, { record: readonly string[]; subject: readonly string[] }>();
+/** What a connection's selection asks of the store, worked out once per selection (selectedFieldNames keeps those). */
+type SelectionNeeds = Pick<ConnectionSource, 'reads' | 'partyReads' | 'countWithPage' | 'parties'>;
+const needsBySelection = new WeakMap<ReadonlySet<string>, SelectionNeeds>();
 
 // The field names of CreditRecord and of the subject types in the schema being executed, worked out once per schema.
 function fieldNamesOf(schema: GraphQLSchema): { record: readonly string[]; subject: readonly string[] } {
@@ -100,13 +103,18 @@ export function createConnectionSource(
   if (after !== null && after !== undefined) page.after = decodeCursor(after, 'after');
   if (!info) return { owner, page };
   const selected = selectedFieldNames(info);
-  const countWithPage = selected.has('edges') || selected.has('pageInfo');
-  const parties = (['authority', 'sourceUnit'] as const).filter((role) => selected.has(role));
-  const names = fieldNamesOf(info.schema);
-  const reads = recordReadsFor(selected, names.record);
-  const partyReads = parties.length > 0 ? organisationReadsFor(selected, names.subject) : undefined;
-  return {
-    owner, page, ...(reads ? { reads } : {}), ...(partyReads ? { partyReads } : {}),
-    ...(countWithPage ? { countWithPage } : {}), ...(parties.length > 0 ? { parties } : {}),
-  };
+  let needs = needsBySelection.get(selected);
+  if (!needs) {
+    const countWithPage = selected.has('edges') || selected.has('pageInfo');
+    const parties = (['authority', 'sourceUnit'] as const).filter((role) => selected.has(role));
+    const names = fieldNamesOf(info.schema);
+    const reads = recordReadsFor(selected, names.record);
+    const partyReads = parties.length > 0 ? organisationReadsFor(selected, names.subject) : undefined;
+    needs = {
+      ...(reads ? { reads } : {}), ...(partyReads ? { partyReads } : {}),
+      ...(countWithPage ? { countWithPage } : {}), ...(parties.length > 0 ? { parties } : {}),
+    };
+    needsBySelection.set(selected, needs);
+  }
+  return { owner, page, ...needs };
 }

@@ -38,10 +38,14 @@ export function overBudgetErrors(excess: LimitExcess): [{ message: string; exten
 // The values graphql-js resolves to give `value`: one per field of every object in it (`__typename` is not a field
 // resolver, so Apollo's willResolveField never counts it).
 function countValues(value: unknown): number {
-  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + countValues(item), 0);
   if (value === null || typeof value !== 'object') return 0;
   let count = 0;
-  for (const [key, field] of Object.entries(value)) if (key !== '__typename') count += 1 + countValues(field);
+  if (Array.isArray(value)) {
+    for (const item of value) count += countValues(item);
+    return count;
+  }
+  const object = value as Record<string, unknown>;
+  for (const key in object) if (key !== '__typename') count += 1 + countValues(object[key]);
   return count;
 }
 
