@@ -113,7 +113,7 @@ export function composeHubSchema({ credit, adapters, extra = [], extraLinks = []
   const elsewhere = new Set(configs.slice(1).flatMap((config) => Object.keys(config.schema.getQueryType()?.getFields() ?? {})));
   const creditRootFields = new Set(Object.keys(credit.schema.getQueryType()?.getFields() ?? {}).filter((name) => !elsewhere.has(name)));
   const schema = creditSubschema && stitchingInfo && !stitchingOnly
-    ? delegateWholeSubtrees(relocated, { subschema: creditSubschema, rootFields: creditRootFields, stitchingInfo })
+    ? delegateWholeSubtrees(relocated, { subschema: creditSubschema, rootFields: creditRootFields, stitchingInfo, mergeBehind: true })
     : relocated;
   const query = schema.getQueryType();
   if (query) {

@@ -12,6 +12,8 @@ export interface SubschemaPlan {
   variableNames: string[];
   /** Every field it reads, as `ConcreteType.field` (a field selected on an interface or union counts for each member). */
   coordinates: Set<string>;
+  /** Fields other subschemas serve were left out of the root fields' objects (only with `mergeAtRoot`), for stitching's type merging. */
+  leftToMerging: boolean;
 }
 
 /** Where the selection comes from and where it goes. */
@@ -28,6 +30,12 @@ export interface PlanContext {
    * `exact` (handed to the client as it is): the client's selection only, aliases kept.
    */
   mode: 'keyed' | 'exact';
+  /**
+   * (`keyed` only) Fields of a merged type that the target lacks, selected directly on the objects a root field returns
+   * (a subject's bids), are left out instead of refusing the selection: stitching merges them afterwards by key. Below
+   * that level the target must still answer everything.
+   */
+  mergeAtRoot?: boolean;
 }
 
 const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
@@ -81,13 +89,21 @@ function directivesAllowed(directives: readonly DirectiveNode[] | undefined, use
  * than skip/include.
  */
 export function planSubschemaSelection(rootFields: readonly FieldNode[], operation: OperationDefinitionNode, context: PlanContext): SubschemaPlan | null {
-  const { schema, target, stitchingInfo, fragments, mode } = context;
+  const { schema, target, stitchingInfo, fragments, mode, mergeAtRoot = false } = context;
+  let leftToMerging = false;
   const used = new Set<string>();
   const coordinates = new Set<string>();
   const read = (type: GraphQLNamedType, fieldName: string) => {
     for (const member of isAbstractType(type) ? schema.getPossibleTypes(type) : [type]) {
       if (fieldsOf(member)?.[fieldName]) coordinates.add(`${member.name}.${fieldName}`);
     }
+  };
+
+  /** Whether stitching can merge `typeName.fieldName` from another subschema by the type's keys alone. */
+  const mergeable = (typeName: string, fieldName: string): boolean => {
+    const merged = stitchingInfo.mergedTypes[typeName];
+    if (!merged || (!merged.uniqueFields[fieldName] && !merged.nonUniqueFields[fieldName])) return false;
+    return [...merged.fieldSelectionSets.values()].every((sets) => !sets[fieldName]);
   };
 
   const rewriteField = (selection: FieldNode, parentType: GraphQLNamedType, targetParent: GraphQLNamedType): FieldNode | null => {
@@ -106,17 +122,22 @@ export function planSubschemaSelection(rootFields: readonly FieldNode[], operati
     }
     read(parentType, name);
     if (!selection.selectionSet) return selection;
-    const nested = rewrite([selection.selectionSet], returnType);
+    const nested = rewrite([selection.selectionSet], returnType, mergeAtRoot && parentType === schema.getQueryType());
     return nested && { ...selection, selectionSet: nested };
   };
 
-  const rewrite = (selectionSets: readonly SelectionSetNode[], gatewayType: GraphQLNamedType): SelectionSetNode | null => {
+  const rewrite = (selectionSets: readonly SelectionSetNode[], gatewayType: GraphQLNamedType, merging = false): SelectionSetNode | null => {
     const targetType = target.getType(gatewayType.name);
     if (!targetType || !sameKind(gatewayType, targetType)) return null;
     const selections: SelectionNode[] = [];
     for (const selection of selectionSets.flatMap((set) => set.selections)) {
       if (!directivesAllowed(selection.directives, used)) return null;
       if (selection.kind === Kind.FIELD) {
+        if (merging && !fieldsOf(targetType)?.[selection.name.value] && mergeable(gatewayType.name, selection.name.value)) {
+          // Left to stitching's merging: only the type's keys (added below) are needed for it.
+          leftToMerging = true;
+          continue;
+        }
         const field = rewriteField(selection, gatewayType, targetType);
         if (!field) return null;
         selections.push(field);
@@ -125,7 +146,7 @@ export function planSubschemaSelection(rootFields: readonly FieldNode[], operati
         if (!fragment) return null;
         const type = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : gatewayType;
         if (!type) return null;
-        const nested = rewrite([fragment.selectionSet], type);
+        const nested = rewrite([fragment.selectionSet], type, merging);
         if (!nested) return null;
         selections.push({
           kind: Kind.INLINE_FRAGMENT, selectionSet: nested,
@@ -168,5 +189,6 @@ export function planSubschemaSelection(rootFields: readonly FieldNode[], operati
     },
     variableNames: [...used],
     coordinates,
+    leftToMerging,
   };
 }

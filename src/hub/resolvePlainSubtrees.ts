@@ -4,6 +4,7 @@ import {
 } from '@graphql-tools/delegate';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { isObjectType, type FieldNode, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { mergingOf } from './mergeBehindAnswer.js';
 import { planPlainSubtree, type PlainConverter } from './planPlainSubtree.js';
 
 interface CachedPlan {
@@ -24,7 +25,8 @@ const NOT_PLAIN = Symbol('not plain');
  * converted in one pass — the same leaves and nulls stitching would give — and the gateway walks it with default
  * resolvers; its own resolvers (links to the credit store, governance wrappers) still run on every field. Stitching keeps
  * everything else: merging, a parent with unpathed errors, deferred or incremental values. Errors inside the value stay
- * where stitching placed them and are raised by the gateway exactly as stitching's resolver would raise them.
+ * where stitching placed them and are raised by the gateway exactly as stitching's resolver would raise them. A field
+ * of an object whose merging `mergeBehindAnswer` started waits for that merging first.
  */
 export function resolvePlainSubtrees(schema: GraphQLSchema, stitchingInfo: StitchingInfo): GraphQLSchema {
   const proxied = new Set<string>();
@@ -71,6 +73,10 @@ export function resolvePlainSubtrees(schema: GraphQLSchema, stitchingInfo: Stitc
 
   const resolve: GraphQLFieldResolver<unknown, unknown> = (parent, args, context, info) => {
     if (parent && typeof parent === 'object' && isExternalObject(parent as ExternalObject)) {
+      // A field another subschema is still being asked for (the merging started by mergeBehindAnswer).
+      const key = info.fieldNodes[0]!.alias?.value ?? info.fieldName;
+      const merging = (parent as ExternalObject)[key] === undefined ? mergingOf(parent, key) : undefined;
+      if (merging) return merging.then(() => resolve(parent, args, context, info));
       const value = plainValue(parent as ExternalObject, info);
       if (value !== NOT_PLAIN) return value;
     }
