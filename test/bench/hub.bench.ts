@@ -16,7 +16,9 @@ import { readSandboxPlacement, startBenchSandboxes } from './startBenchSandboxes
 // validated once and executed each run, as Apollo Server runs a query it has seen before. Between the two, the
 // merged query on the same graph composed with `stitchingOnly` (stitching's own value-by-value resolution, without
 // the hub's shortcuts: delegateWholeSubtrees, resolvePlainSubtrees), for a before/after under the same load;
-// BENCH_STITCHING_ONLY=0 leaves it out. Database as for bench:store; BENCH_SIZE small|large (default large)
+// BENCH_STITCHING_ONLY=0 leaves it out. To measure as `npm run start:prod` runs the hub, set NODE_ENV=production and
+// NODE_OPTIONS=--max-semi-space-size=64 (graphql-js's development checks and young-generation GC weigh on the merged
+// query more than on the credit part). Database as for bench:store; BENCH_SIZE small|large (default large)
 // sizes both the database and the sandboxes' fixtures, so the subjects exist on every platform.
 // BENCH_SANDBOXES=processes (default) runs each sandbox in a child process of its own, as the platforms are
 // remote systems in production; `in-process` runs them inside this process (their CPU and garbage then count
