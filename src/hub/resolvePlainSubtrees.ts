@@ -3,7 +3,7 @@ import {
   type ExternalObject, type StitchingInfo, type Subschema,
 } from '@graphql-tools/delegate';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
-import { isObjectType, type FieldNode, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, isObjectType, type FieldNode, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { mergingOf } from './mergeBehindAnswer.js';
 import { planPlainSubtree, type PlainConverter } from './planPlainSubtree.js';
 
@@ -72,14 +72,15 @@ export function resolvePlainSubtrees(schema: GraphQLSchema, stitchingInfo: Stitc
   };
 
   const resolve: GraphQLFieldResolver<unknown, unknown> = (parent, args, context, info) => {
-    if (parent && typeof parent === 'object' && isExternalObject(parent as ExternalObject)) {
-      // A field another subschema is still being asked for (the merging started by mergeBehindAnswer).
-      const key = info.fieldNodes[0]!.alias?.value ?? info.fieldName;
-      const merging = (parent as ExternalObject)[key] === undefined ? mergingOf(parent, key) : undefined;
-      if (merging) return merging.then(() => resolve(parent, args, context, info));
-      const value = plainValue(parent as ExternalObject, info);
-      if (value !== NOT_PLAIN) return value;
-    }
+    if (!parent) return null;
+    // A plain parent (most of a large answer): what stitching's resolver does for it, without asking twice.
+    if (typeof parent !== 'object' || !isExternalObject(parent as ExternalObject)) return defaultFieldResolver(parent, args, context, info);
+    // A field another subschema is still being asked for (the merging started by mergeBehindAnswer).
+    const key = info.fieldNodes[0]!.alias?.value ?? info.fieldName;
+    const merging = (parent as ExternalObject)[key] === undefined ? mergingOf(parent, key) : undefined;
+    if (merging) return merging.then(() => resolve(parent, args, context, info));
+    const value = plainValue(parent as ExternalObject, info);
+    if (value !== NOT_PLAIN) return value;
     return defaultMergedResolver(parent as ExternalObject, args, context as Record<string, unknown>, info);
   };
 
