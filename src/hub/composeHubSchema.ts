@@ -9,6 +9,7 @@ import { ProjectCodeScalar, UsccScalar } from '../codes/index.js';
 import { DateScalar, DecimalScalar } from '../credit/index.js';
 import { delegateWholeSubtrees } from './delegateWholeSubtrees.js';
 import { relocateDelegatedErrors } from './relocateDelegatedErrors.js';
+import { resolvePlainSubtrees } from './resolvePlainSubtrees.js';
 
 /** The parts the hub stitches: the credit store and the platform adapters with their subject links. */
 export interface HubSubschemas {
@@ -18,6 +19,8 @@ export interface HubSubschemas {
   extra?: SubschemaConfig[];
   /** Parties the extra subschemas name by USCC (a commitment's body), linked like the adapters' subject links. */
   extraLinks?: SubjectLink[];
+  /** Answers every value the way stitching does, without the hub's shortcuts (for comparisons in tests and benchmarks). */
+  stitchingOnly?: boolean;
 }
 
 /** Merging entry points of the credit store: batched by USCC, one entry per key in key order. */
@@ -49,7 +52,7 @@ function withCreditMerging(credit: SubschemaConfig): SubschemaConfig {
  * `subjects(usccs:)` batch per level. Root fields whose name starts with `_` are adapters' merging
  * entry points and are hidden from the graph.
  */
-export function composeHubSchema({ credit, adapters, extra = [], extraLinks = [] }: HubSubschemas): GraphQLSchema {
+export function composeHubSchema({ credit, adapters, extra = [], extraLinks = [], stitchingOnly = false }: HubSubschemas): GraphQLSchema {
   const creditConfig = withCreditMerging(credit);
   let creditSubschema: Subschema | undefined;
   const links = [...adapters.flatMap((a) => a.subjectLinks), ...extraLinks];
@@ -104,12 +107,13 @@ export function composeHubSchema({ credit, adapters, extra = [], extraLinks = []
   if (links.length > 0 && !creditSubschema) throw new Error('stitching did not register the credit subschema; subject links cannot resolve');
   const configs = [creditConfig, ...adapters.map((a) => a.subschema), ...extra];
   const mergedTypes = new Set(configs.flatMap((config) => Object.keys(config.merge ?? {})));
-  const relocated = relocateDelegatedErrors(filterSchema({ schema: stitched, rootFieldFilter: (_operation, name) => !name.startsWith('_') }), mergedTypes);
+  const plain = stitchingInfo && !stitchingOnly ? resolvePlainSubtrees(stitched, stitchingInfo) : stitched;
+  const relocated = relocateDelegatedErrors(filterSchema({ schema: plain, rootFieldFilter: (_operation, name) => !name.startsWith('_') }), mergedTypes);
   // The credit store's own root fields, when no other subschema serves a root field of the same name.
   const elsewhere = new Set(configs.slice(1).flatMap((config) => Object.keys(config.schema.getQueryType()?.getFields() ?? {})));
   const creditRootFields = new Set(Object.keys(credit.schema.getQueryType()?.getFields() ?? {}).filter((name) => !elsewhere.has(name)));
-  const schema = creditSubschema && stitchingInfo
-    ? delegateWholeSubtrees(relocated, { subschema: creditSubschema, rootFields: creditRootFields, stitchingInfo })
+  const schema = creditSubschema && stitchingInfo && !stitchingOnly
+    ? delegateWholeSubtrees(relocated, { subschema: creditSubschema, rootFields: creditRootFields, stitchingInfo, mergeBehind: true })
     : relocated;
   const query = schema.getQueryType();
   if (query) {

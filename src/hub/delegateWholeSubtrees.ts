@@ -1,6 +1,7 @@
 import { createDefaultExecutor, type StitchingInfo, type Subschema } from '@graphql-tools/delegate';
 import { isAsyncIterable, MapperKind, mapSchema, type ExecutionResult } from '@graphql-tools/utils';
 import { defaultFieldResolver, OperationTypeNode, type FieldNode, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { mergeBehindAnswer } from './mergeBehindAnswer.js';
 import { planSubschemaSelection, type SubschemaPlan } from './planSubschemaSelection.js';
 
 /** What the shortcut needs to know about the stitched graph. */
@@ -10,6 +11,12 @@ export interface WholeSubtreeOptions {
   /** Root query fields only this subschema serves. */
   rootFields: ReadonlySet<string>;
   stitchingInfo: StitchingInfo;
+  /**
+   * Also answer root fields whose objects need fields of other subschemas (a subject's bids): the subschema's part
+   * plain, the rest merged by stitching behind it (`mergeBehindAnswer`). Only for a schema whose fields wait for such
+   * merging (`resolvePlainSubtrees`).
+   */
+  mergeBehind?: boolean;
 }
 
 const EXTENSION = 'chengxinWholeSubtrees';
@@ -27,11 +34,13 @@ export function wholeSubtreeOptionsOf(schema: GraphQLSchema): WholeSubtreeOption
  * plain answer is handed to the gateway, which resolves it with default resolvers (governance wrappers, scalars and
  * the execution budget still see every field). Stitching resolves merged values field by field: it re-parses every
  * leaf with the gateway's scalar and annotates every object, which cost as much as the subschema's own execution.
- * Anything the subschema cannot answer alone, and any answer carrying errors, goes the stitching way (so errors keep
- * the paths and codes stitching gives them).
+ * With `mergeBehind`, a selection whose objects also need fields of other subschemas (a subject's bids) is answered the
+ * same way for the subschema's part, and stitching merges the rest behind it (`mergeBehindAnswer`). Anything else the
+ * subschema cannot answer alone, and any answer carrying errors, goes the stitching way (so errors keep the paths and
+ * codes stitching gives them).
  */
 export function delegateWholeSubtrees(schema: GraphQLSchema, options: WholeSubtreeOptions): GraphQLSchema {
-  const { subschema, rootFields, stitchingInfo } = options;
+  const { subschema, rootFields, stitchingInfo, mergeBehind = false } = options;
   const execute = subschema.executor ?? createDefaultExecutor(subschema.schema);
   const plans = new WeakMap<FieldNode, SubschemaPlan | null>();
   const shortcut = mapSchema(schema, {
@@ -45,7 +54,7 @@ export function delegateWholeSubtrees(schema: GraphQLSchema, options: WholeSubtr
           let plan = plans.get(key);
           if (plan === undefined) {
             plan = planSubschemaSelection(info.fieldNodes, info.operation, {
-              schema: info.schema, target: subschema.schema, stitchingInfo, fragments: info.fragments, mode: 'keyed',
+              schema: info.schema, target: subschema.schema, stitchingInfo, fragments: info.fragments, mode: 'keyed', mergeAtRoot: mergeBehind,
             });
             plans.set(key, plan);
           }
@@ -55,6 +64,12 @@ export function delegateWholeSubtrees(schema: GraphQLSchema, options: WholeSubtr
           if (isAsyncIterable(result)) return stitched(parent, args, context, info);
           const { data, errors } = result as ExecutionResult<Record<string, unknown>>;
           if (errors?.length || !data) return stitched(parent, args, context, info);
+          if (plan.leftToMerging) {
+            const answer = mergeBehindAnswer(data[info.fieldName], subschema, context, info, stitchingInfo);
+            // The merges' batched calls go out (their loaders dispatch on the next ticks) before the gateway walks the answer.
+            await new Promise((resolve) => setImmediate(resolve));
+            return answer;
+          }
           return data[info.fieldName];
         },
       };

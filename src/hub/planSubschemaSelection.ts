@@ -14,6 +14,8 @@ export interface SubschemaPlan {
   coordinates: Set<string>;
   /** Response key → field name of each `marked` field selected (each key names one field wherever it is used). */
   markedKeys: Map<string, string>;
+  /** Fields other subschemas serve were left out of the root fields' objects (only with `mergeAtRoot`), for stitching's type merging. */
+  leftToMerging: boolean;
 }
 
 /** Aliases under which an object holding a `marked` field carries what it is: its type, its USCC, its id. */
@@ -38,6 +40,12 @@ export interface PlanContext {
    * gets its type name, USCC and id under the aliases of MARKS, which the caller removes before the client sees it.
    */
   marked?: ReadonlySet<string>;
+  /**
+   * (`keyed` only) Fields of a merged type that the target lacks, selected directly on the objects a root field returns
+   * (a subject's bids), are left out instead of refusing the selection: stitching merges them afterwards by key. Below
+   * that level the target must still answer everything.
+   */
+  mergeAtRoot?: boolean;
 }
 
 const aliased = (alias: string, name: string): FieldNode => ({ kind: Kind.FIELD, alias: { kind: Kind.NAME, value: alias }, name: { kind: Kind.NAME, value: name } });
@@ -93,7 +101,8 @@ function directivesAllowed(directives: readonly DirectiveNode[] | undefined, use
  * than skip/include.
  */
 export function planSubschemaSelection(rootFields: readonly FieldNode[], operation: OperationDefinitionNode, context: PlanContext): SubschemaPlan | null {
-  const { schema, target, stitchingInfo, fragments, mode, marked } = context;
+  const { schema, target, stitchingInfo, fragments, mode, marked, mergeAtRoot = false } = context;
+  let leftToMerging = false;
   const used = new Set<string>();
   const coordinates = new Set<string>();
   const markedKeys = new Map<string, string>();
@@ -116,6 +125,13 @@ export function planSubschemaSelection(rootFields: readonly FieldNode[], operati
     return [aliased(MARKS.type, '__typename'), ...(fields.uscc ? [aliased(MARKS.uscc, 'uscc')] : []), ...(fields.id ? [aliased(MARKS.id, 'id')] : [])];
   };
 
+  /** Whether stitching can merge `typeName.fieldName` from another subschema by the type's keys alone. */
+  const mergeable = (typeName: string, fieldName: string): boolean => {
+    const merged = stitchingInfo.mergedTypes[typeName];
+    if (!merged || (!merged.uniqueFields[fieldName] && !merged.nonUniqueFields[fieldName])) return false;
+    return [...merged.fieldSelectionSets.values()].every((sets) => !sets[fieldName]);
+  };
+
   const rewriteField = (selection: FieldNode, parentType: GraphQLNamedType, targetParent: GraphQLNamedType): FieldNode | null => {
     const name = selection.name.value;
     if (mode === 'keyed' && selection.alias && selection.alias.value !== name) return null;
@@ -136,11 +152,11 @@ export function planSubschemaSelection(rootFields: readonly FieldNode[], operati
       markedKeys.set(key, name);
     }
     if (!selection.selectionSet) return selection;
-    const nested = rewrite([selection.selectionSet], returnType);
+    const nested = rewrite([selection.selectionSet], returnType, mergeAtRoot && parentType === schema.getQueryType());
     return nested && { ...selection, selectionSet: nested };
   };
 
-  const rewrite = (selectionSets: readonly SelectionSetNode[], gatewayType: GraphQLNamedType): SelectionSetNode | null => {
+  const rewrite = (selectionSets: readonly SelectionSetNode[], gatewayType: GraphQLNamedType, merging = false): SelectionSetNode | null => {
     const targetType = target.getType(gatewayType.name);
     if (!targetType || !sameKind(gatewayType, targetType)) return null;
     const selections: SelectionNode[] = [];
@@ -148,6 +164,11 @@ export function planSubschemaSelection(rootFields: readonly FieldNode[], operati
     for (const selection of selectionSets.flatMap((set) => set.selections)) {
       if (!directivesAllowed(selection.directives, used)) return null;
       if (selection.kind === Kind.FIELD) {
+        if (merging && !fieldsOf(targetType)?.[selection.name.value] && mergeable(gatewayType.name, selection.name.value)) {
+          // Left to stitching's merging: only the type's keys (added below) are needed for it.
+          leftToMerging = true;
+          continue;
+        }
         const field = rewriteField(selection, gatewayType, targetType);
         if (!field) return null;
         if (isMarkedOn(gatewayType, selection.name.value)) holdsMarked = true;
@@ -157,7 +178,7 @@ export function planSubschemaSelection(rootFields: readonly FieldNode[], operati
         if (!fragment) return null;
         const type = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : gatewayType;
         if (!type) return null;
-        const nested = rewrite([fragment.selectionSet], type);
+        const nested = rewrite([fragment.selectionSet], type, merging);
         if (!nested) return null;
         selections.push({
           kind: Kind.INLINE_FRAGMENT, selectionSet: nested,
@@ -201,5 +222,6 @@ export function planSubschemaSelection(rootFields: readonly FieldNode[], operati
     variableNames: [...used],
     coordinates,
     markedKeys,
+    leftToMerging,
   };
 }
