@@ -17,13 +17,15 @@ import { KnexConsumerStore } from '../../src/governance/index.js';
 // 10 records each with the authority's name) and the 100-subject query (test/operations/subjects.graphql); the
 // hub as the public and as an audited consumer (the credit office, every record, one ledger entry per request).
 // The floor: the 100-subject answer from one hand-written SQL statement, run through pg at the same concurrency.
-// BENCH_DURATION seconds per run (10), BENCH_CONNECTIONS (10), BENCH_ROUNDS (3); medians over the rounds.
+// BENCH_DURATION seconds per run (10), BENCH_CONNECTIONS (10), BENCH_ROUNDS (3); medians over the rounds. Before the
+// rounds every tool runs every query for BENCH_WARMUP seconds (3), not measured, so that no round times a cold process.
 // BENCH_ONLY runs only the runs whose "query|target" contains it (e.g. "bidding|hub (public)", for profiling).
 // BENCH_HUB_NODE_OPTIONS is passed to the hub's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"); the hub runs as in
 // production (the build, `npm run start:prod`'s node options, NODE_ENV=production) unless BENCH_HUB_SOURCE=1.
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const ONLY = process.env.BENCH_ONLY ?? '';
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -179,12 +181,12 @@ for (const query of Object.keys(QUERIES) as QueryName[]) {
 
 interface Run { requestsPerSecond: number; p50Ms: number; p97_5Ms: number; non2xx: number; errors: number }
 
-async function drive(target: Target, query: QueryName): Promise<Run> {
+async function drive(target: Target, query: QueryName, duration = DURATION): Promise<Run> {
   const sets = setsOf(QUERIES[query].subjects);
   let next = 0;
   const first = requestOf(target, query, sets[0]!);
   const result = await autocannon({
-    url: first.url, connections: CONNECTIONS, duration: DURATION, method: 'POST', headers: first.headers,
+    url: first.url, connections: CONNECTIONS, duration, method: 'POST', headers: first.headers,
     requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: requestOf(target, query, sets[next++ % sets.length]!).body }) }],
   });
   // A run in which every request timed out (autocannon gives up after 10 s) has no latency to report.
@@ -210,6 +212,13 @@ async function driveFloor(): Promise<Run> {
   timings.sort((a, b) => a - b);
   const pct = (p: number) => Math.round(timings[Math.min(timings.length - 1, Math.floor((p / 100) * timings.length))]! * 10) / 10;
   return { requestsPerSecond: Math.round(timings.length / DURATION), p50Ms: pct(50), p97_5Ms: pct(97.5), non2xx: 0, errors: 0 };
+}
+
+// Compiled plans, connection pools and V8's optimised code warm up in every tool alike before anything is timed.
+if (WARMUP > 0) {
+  for (const query of Object.keys(QUERIES) as QueryName[]) {
+    for (const target of TARGETS) if (`${query}|${target}`.includes(ONLY)) await drive(target, query, WARMUP);
+  }
 }
 
 const runs = new Map<string, Run[]>();
